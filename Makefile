@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine:
+#   make demo   create .venv, install Dateline with its pinned models, process the bundled report
+#   make test   the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: install demo test eval bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+demo: install
+	$(BIN)/dateline demo --db dateline.db
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/dateline eval extraction
+	$(BIN)/dateline eval language
+	$(BIN)/dateline eval entities
+
+bench: install
+	$(BIN)/python -m dateline.bench.throughput
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info dateline.db dateline.db-wal dateline.db-shm

@@ -1,0 +1,58 @@
+"""``dateline eval ...`` commands; each prints a JSON report on stdout."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .devset import dev_path, shared_dir
+
+
+def _print(report: dict) -> None:
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extraction")
+    def extraction(
+        folder: Optional[Path] = typer.Option(None, help="Zyte benchmark folder (default: ../shared/data/extraction/scrapinghub-article-extraction-benchmark)."),
+        skip_trafilatura: bool = typer.Option(False, help="Only score the plain-text cleaner."),
+    ) -> None:
+        """Body-text F1 on the Zyte benchmark: our plain-text cleaner on naive page text, and trafilatura on the HTML."""
+        from . import extraction as ex
+
+        folder = folder or shared_dir() / "data" / "extraction" / "scrapinghub-article-extraction-benchmark"
+        report = {}
+        extractors = {"naive_text": ex.naive_text, "cleanup": ex.cleanup_extractor}
+        if not skip_trafilatura:
+            extractors["trafilatura_precision"] = ex.trafilatura_extractor
+        for name, fn in extractors.items():
+            start = time.perf_counter()
+            summary, _ = ex.evaluate(folder, fn)
+            summary["pages_per_second"] = round(summary["pages"] / (time.perf_counter() - start), 1)
+            report[name] = summary
+        _print(report)
+
+    @app.command("language")
+    def language(gold: Optional[Path] = typer.Option(None, help="Gold JSONL (default: the dev set).")) -> None:
+        """Language-ID accuracy on documents and paragraphs of gold-labelled texts."""
+        from .language import evaluate
+
+        _print(evaluate(gold or dev_path()))
+
+    @app.command("entities")
+    def entities(
+        gold: Optional[Path] = typer.Option(None, help="Gold JSONL (default: the dev set)."),
+        show_errors: bool = typer.Option(False, "--errors", help="List every false positive and negative."),
+    ) -> None:
+        """People and organizations: precision, recall and F1 against the gold lists."""
+        from .entities import evaluate
+
+        report = evaluate(gold or dev_path())
+        if not show_errors:
+            report.pop("errors")
+        _print(report)

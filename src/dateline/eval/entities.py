@@ -1,0 +1,50 @@
+"""People and organizations against the dev set's gold lists (``dateline eval entities``).
+
+A predicted name matches a gold one when they share a content word (case-folded),
+one-to-one, so "Putin" and "Vladimir Putin" match but two different Smiths do not
+both count.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..ingest.document import RawDocument
+from ..nlp.runner import process_batch
+from ..settings import Options
+from .devset import read_gold
+from .metrics import PRF, greedy_match
+
+_STOP = frozenset("the of and for de la le des du al el".split())
+
+
+def content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", name.casefold()) if w not in _STOP and len(w) > 1}
+
+
+def name_overlap(a: str, b: str) -> float:
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def evaluate(path: Path, options: Options | None = None) -> dict:
+    options = options or Options(workers=1)
+    gold_docs = list(read_gold(path))
+    batch = [RawDocument(origin=g["id"], text=g["text"]) for g in gold_docs]
+    outcomes = process_batch(batch, options)
+    scores = {"PERSON": PRF(), "ORG": PRF()}
+    misses: list[str] = []
+    for g, outcome in zip(gold_docs, outcomes):
+        record = outcome.record
+        for kind, key in (("PERSON", "people"), ("ORG", "organizations")):
+            predicted = [e.name for e in (record.entities if record else ()) if e.type == kind]
+            gold = g["gold"].get(key) or []
+            pairs = greedy_match(predicted, gold, name_overlap, 1e-9)
+            scores[kind].add(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs))
+            matched_p = {i for i, _ in pairs}
+            matched_g = {j for _, j in pairs}
+            misses += [f"{g['id']} {kind} FP {predicted[i]}" for i in range(len(predicted)) if i not in matched_p]
+            misses += [f"{g['id']} {kind} FN {gold[j]}" for j in range(len(gold)) if j not in matched_g]
+    return {"documents": len(gold_docs), "people": scores["PERSON"].as_dict(),
+            "organizations": scores["ORG"].as_dict(), "errors": misses}

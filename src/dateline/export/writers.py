@@ -1,0 +1,46 @@
+"""Record writers. Each takes an iterable of records and a text stream, and streams."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Callable, Iterable, TextIO
+
+from ..types import Record
+
+ARTICLE_COLUMNS = ("id", "published", "outlet", "language", "title", "url", "path",
+                   "people", "organizations", "quotes", "places", "events", "errors")
+
+
+def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
+    n = 0
+    for n, record in enumerate(records, start=1):
+        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    return n
+
+
+def write_csv(records: Iterable[Record], out: TextIO) -> int:
+    """One row per article: metadata plus the names and counts of what was extracted."""
+    writer = csv.writer(out)
+    writer.writerow(ARTICLE_COLUMNS)
+    n = 0
+    for n, r in enumerate(records, start=1):
+        writer.writerow([
+            r.id, r.published or "", r.source.outlet or "", r.language or "", r.title or "", r.source.url or "",
+            r.source.path or "",
+            "; ".join(e.name for e in r.entities if e.type == "PERSON"),
+            "; ".join(e.name for e in r.entities if e.type == "ORG"),
+            len(r.quotes), "; ".join(p.name for p in r.places), len(r.events),
+            "; ".join(f"{p.code}: {p.message}" for p in r.errors),
+        ])
+    return n
+
+
+FORMATS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {"jsonl": write_jsonl, "csv": write_csv}
+
+
+def write(records: Iterable[Record], out: TextIO, fmt: str) -> int:
+    """Write ``records`` to ``out`` in ``fmt``; returns how many were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return FORMATS[fmt](records, out)

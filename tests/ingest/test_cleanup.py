@@ -1,0 +1,53 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.ingest.cleanup import best_segment, clean, is_chrome, normalise
+
+SEED_CHROME = ["Article written by", "Posted", "Reading time : 1 min.", "listen", "source site-25"]
+
+
+def test_cleanup_seed_removes_the_boilerplate_lines(seed_text):
+    result = clean(seed_text)
+    for line in SEED_CHROME:
+        assert line not in result.paragraphs
+    assert not any("the report by Omar Ouahmane" in p for p in result.paragraphs)
+    assert "Valery, Ukrainian soldier" in result.paragraphs  # a caption inside the body stays
+    assert result.title.startswith("“Bakhmout is our fortress")
+    assert result.text.startswith(result.title + "\n\n")
+
+
+def test_cleanup_keeps_a_short_body_untouched():
+    text = "Storm hits coast\n\nA storm hit the coast on Monday, officials said, and thousands lost power."
+    result = clean(text)
+    assert result.title == "Storm hits coast"
+    assert result.paragraphs == ("A storm hit the coast on Monday, officials said, and thousands lost power.",)
+
+
+def test_cleanup_drops_menus_and_comment_threads():
+    prose = "The council voted on Tuesday to close the bridge for repairs after engineers found cracks in two of its supports."
+    text = "\n".join(["Home", "News", "Sport", "Weather", prose, prose.replace("Tuesday", "Monday"), "3 Comments",
+                      "Jane on May 3, 2023 at 4:47 pm said:", "I drive over that bridge every day and I had no idea it was so bad, thanks for this."])
+    result = clean(text)
+    assert "Home" not in result.paragraphs
+    assert not any("I drive over" in p for p in result.paragraphs)
+    assert prose in result.paragraphs
+
+
+def test_is_chrome_recognises_french_and_german():
+    assert is_chrome("Temps de lecture : 2 min.")
+    assert is_chrome("Lesezeit: 3 Min.")
+    assert not is_chrome("The posted guards listened to the commander.")
+
+
+def test_best_segment_finds_maximum_run():
+    assert best_segment([-5, 3, 4, -1, 5, -20, 2]) == (1, 5)
+
+
+@given(st.text(max_size=2000))
+@settings(max_examples=200, deadline=None)
+def test_cleanup_never_crashes_and_keeps_only_input_lines(text):
+    result = clean(text)
+    folded = " ".join(normalise(text).split())
+    for paragraph in result.paragraphs + ((result.title,) if result.title else ()):
+        assert paragraph.strip() and "\n" not in paragraph
+        assert paragraph in folded

@@ -1,0 +1,104 @@
+"""End to end through the CLI, on the seed and on files the tests write."""
+
+import json
+import shutil
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+
+runner = CliRunner()
+SCHEMA = json.loads(resources.files("dateline.schema").joinpath("record-v1.json").read_text())
+BOILERPLATE = ["Article written by", "Reading time", "source site-25", "\nlisten", "\nPosted\n", "the report by Omar Ouahmane"]
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_cli_extract_seed_gives_one_valid_record(seed_path):
+    result = run("extract", seed_path, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    (record,) = jsonl(result.stdout)
+    jsonschema.validate(record, SCHEMA)
+    assert record["language"] == "en"
+    assert record["title"].startswith("“Bakhmout is our fortress, we will not give in”, swear the soldiers")
+    assert not [b for b in BOILERPLATE if b in record["text"]]
+    ents = {(e["name"], e["type"]) for e in record["entities"]}
+    assert ("Vladimir Putin", "PERSON") in ents and ("franceinfo", "ORG") in ents
+
+
+@pytest.fixture
+def corpus(tmp_path, seed_path):
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(seed_path, folder / "seed.txt")
+    from tests.ingest.test_readers import FEED, PAGE, warc_bytes
+
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "sub" / "wire.rss").write_text(FEED, encoding="utf-8")
+    (folder / "sub" / "crawl.warc.gz").write_bytes(warc_bytes(PAGE.replace("Kupiansk", "Kupiansk town"), "https://example.org/w"))
+    (folder / "dump.jsonl").write_text(json.dumps({"id": "j1", "text": "The mayor of Odesa said the port reopened on Friday after repairs."}) + "\n{broken\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    return folder
+
+
+def test_cli_ingest_folder_stores_good_reports_bad_and_resumes(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    first = run("ingest", corpus, "--db", db, "--workers", "1")
+    assert first.exit_code == 1, first.output  # some documents failed
+    assert "empty.txt" in first.stderr and "binary" in first.stderr and "dump.jsonl:2" in first.stderr
+    assert "stored 6" in first.stderr
+    again = run("ingest", corpus, "--db", db, "--workers", "1")
+    assert "stored 0, skipped 6" in again.stderr
+    stats = run("stats", "--db", db)
+    assert "articles   6" in stats.stdout and "failures   3" in stats.stdout
+
+
+def test_cli_search_show_export(corpus, tmp_path, seed_path):
+    db = tmp_path / "d.db"
+    run("ingest", seed_path, "--db", db)
+    hits = run("search", "fortress", "--db", db)
+    assert hits.exit_code == 0 and "fortress" in hits.stdout
+    exported = run("export", "--format", "jsonl", "--db", db)
+    (record,) = jsonl(exported.stdout)
+    shown = run("show", record["id"][:10], "--db", db, "--format", "json")
+    assert json.loads(shown.stdout)["id"] == record["id"]
+    csv_out = tmp_path / "a.csv"
+    assert run("export", "--format", "csv", "--db", db, "-o", csv_out).exit_code == 0
+    assert csv_out.read_text().splitlines()[0].startswith("id,published,outlet")
+    assert run("export", "--format", "nope", "--db", db).exit_code == 2
+
+
+def test_cli_extract_reads_stdin():
+    result = runner.invoke(app, ["extract", "-"], input="Officials in Kharkiv said the power station was hit overnight by two missiles.")
+    assert result.exit_code == 0, result.output
+    assert len(jsonl(result.stdout)) == 1
+
+
+def test_cli_demo_prints_a_summary(tmp_path):
+    result = run("demo", "--db", tmp_path / "demo.db")
+    assert result.exit_code == 0, result.output
+    assert "Vladimir Putin" in result.stdout and "Bakhmout is our fortress" in result.stdout
+
+
+def test_cli_version():
+    assert run("--version").stdout.startswith("dateline ")
+
+
+def test_console_script_smoke(seed_path):
+    exe = Path(sys.executable).parent / "dateline"
+    done = subprocess.run([str(exe), "extract", str(seed_path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["language"] == "en"
