@@ -227,9 +227,9 @@ def _print_summary(record) -> None:
     out.rule(f"[bold]{record.title or '(no headline)'}")
     out.print(f"id {record.id} · language {record.language} · published {record.published or 'unknown'} · outlet {record.source.outlet or 'unknown'}", highlight=False)
     out.print(f"{len(record.text.split())} words · {len(record.quotes)} quotes · {len(record.places)} places · {len(record.events)} events")
-    for kind in ("PERSON", "ORG"):
+    for kind, label in (("PERSON", "people"), ("ORG", "organizations"), ("GROUP", "groups")):
         names = [f"{e.name} ×{len(e.mentions)}" for e in record.entities if e.type == kind]
-        out.print(f"[bold]{kind.lower()}s[/bold]: {', '.join(names) or '—'}", highlight=False)
+        out.print(f"[bold]{label}[/bold]: {', '.join(names) or '—'}", highlight=False)
     for q in record.quotes:
         out.print(f"  “{q.text[:80]}” — {q.speaker or '?'}", highlight=False)
     for p in record.errors:

@@ -38,7 +38,7 @@ def test_entities_surname_joins_full_name(nlp):
 
 def test_entities_groups_are_found(nlp):
     doc = nlp("Russian forces shelled the village while the Ukrainian army held the bridge.")
-    assert {"Russian forces", "Ukrainian army"} <= names(doc, "ORG")
+    assert {"Russian forces", "Ukrainian army"} <= names(doc, "GROUP")
 
 
 def test_entities_component_is_registered_and_composes():

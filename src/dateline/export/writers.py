@@ -9,7 +9,7 @@ from typing import Callable, Iterable, TextIO
 from ..types import Record
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "language", "title", "url", "path",
-                   "people", "organizations", "quotes", "places", "events", "errors")
+                   "people", "organizations", "groups", "quotes", "places", "events", "errors")
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
@@ -30,6 +30,7 @@ def write_csv(records: Iterable[Record], out: TextIO) -> int:
             r.source.path or "",
             "; ".join(e.name for e in r.entities if e.type == "PERSON"),
             "; ".join(e.name for e in r.entities if e.type == "ORG"),
+            "; ".join(e.name for e in r.entities if e.type == "GROUP"),
             len(r.quotes), "; ".join(p.name for p in r.places), len(r.events),
             "; ".join(f"{p.code}: {p.message}" for p in r.errors),
         ])

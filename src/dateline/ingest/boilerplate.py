@@ -68,7 +68,7 @@ FUNCTION_WORDS = frozenset(
 COMMENT_START = re.compile(
     r"^(?:\d+ (?:comments?|responses?|replies|réactions?|commentaires?|kommentare|comentarios)\b.*"
     r"|(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)"
-    r"|comments are closed|reader comments|show comments|view comments|(?:\d+ )?comments? \(\d+\)"
+    r"|comments are closed|(?:top rated|reader|latest) comments|show comments|view comments|(?:\d+ )?comments? \(\d+\)"
     r"|laisser un commentaire|réagissez|kommentar schreiben|deja un comentario|responses to)\b.*"
     r"|.{2,80}\b(?:on|le|am) .{4,50}\b(?:said|says|wrote|a dit|a écrit|schrieb|dijo) ?:"
     r"|posted in .{0,80}\|.{0,40}(?:comments?|permalink).*)$",

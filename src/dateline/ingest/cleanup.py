@@ -110,6 +110,8 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
     """Clean one document; ``title`` is a headline already known (HTML metadata, feed entry)."""
     lines = split_lines(text)
     removed: list[str] = []
+    if structural:
+        lines = _before_comments(lines, removed)
     kept: list[str] = []
     for line in lines:
         (removed if is_chrome(line) else kept).append(line)
@@ -121,7 +123,6 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
         lines.pop(0)
 
     if structural and len(lines) > 3:
-        lines = _before_comments(lines, removed)
         start, end = best_segment([line_score(line) for line in lines])
         if end > start:
             removed.extend(lines[:start] + lines[end:])
@@ -138,7 +139,7 @@ def _before_comments(lines: list[str], removed: list[str]) -> list[str]:
     """Cut at the first line that opens a comment section, once some prose came before it."""
     prose = 0.0
     for i, line in enumerate(lines):
-        if prose >= 200 and COMMENT_START.match(line):
+        if prose >= 200 and COMMENT_START.match(line.strip(" []()|:-–—")):
             removed.extend(lines[i:])
             return lines[:i]
         prose += max(0.0, line_score(line))

@@ -7,7 +7,7 @@ war reporting with rules measured on the dev set (``dateline eval entities``):
 * a PERSON right before an equipment noun is a weapon ("Grad missiles"), and one
   after a determiner is a common noun ("any good Cossack");
 * every mention of the same string takes the label of its best-attested use;
-* nationality + force nouns are groups ("Russian forces", "the Ukrainian army");
+* nationality + force nouns are GROUPs ("Russian forces", "the Ukrainian army");
 * known news outlets are organizations even in lower case ("franceinfo").
 
 Mentions are then clustered: "Putin" joins "Vladimir Putin" when that is the only
@@ -71,6 +71,8 @@ def _corrected_mentions(doc: Doc) -> list[_Mention]:
     for ent in doc.ents:
         label = _correct(doc, ent)
         candidates.append((ent, label))
+        if label is None and ent.label_ in ("GPE", "LOC", "FAC"):
+            votes[_key(ent.text)]["PLACE"] += 1  # the same string read as a place elsewhere
         if label:
             # An apposition to a person noun is strong evidence; count it thrice.
             weight = 3 if label == "PERSON" and _person_apposition(doc, ent) else 1
@@ -80,6 +82,8 @@ def _corrected_mentions(doc: Doc) -> list[_Mention]:
         if label is None:
             continue
         best = votes[_key(ent.text)].most_common(1)[0][0]
+        if best == "PLACE":
+            continue
         out.append(_Mention(ent.start, ent.end, best))
     return out
 
@@ -123,7 +127,7 @@ def _after_determiner(doc: Doc, ent: Span) -> bool:
 
 
 def _group_mentions(doc: Doc, existing: list[_Mention]) -> list[_Mention]:
-    """Nationality adjective + force noun ("Russian forces"), as an ORG-type group."""
+    """Nationality adjective + force noun ("Russian forces"): a GROUP, the actors of conflict events."""
     taken = {i for m in existing for i in range(m.start, m.end)}
     out = []
     for ent in doc.ents:
@@ -131,7 +135,7 @@ def _group_mentions(doc: Doc, existing: list[_Mention]) -> list[_Mention]:
             continue
         head = doc[ent.end]
         if head.lower_ in GROUP_NOUNS and not taken.intersection(range(ent.start, ent.end + 1)):
-            out.append(_Mention(ent.start, ent.end + 1, "ORG"))
+            out.append(_Mention(ent.start, ent.end + 1, "GROUP"))
     return out
 
 
