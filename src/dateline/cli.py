@@ -26,6 +26,7 @@ from .export import write as export_records
 from .nlp.runner import Outcome
 from .settings import HELP, Options, trace_enabled
 from .store import Database
+from .types import ENTITY_KINDS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news reports into sourced, structured facts.")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure accuracy against gold data.")
@@ -227,7 +228,7 @@ def _print_summary(record) -> None:
     out.rule(f"[bold]{record.title or '(no headline)'}")
     out.print(f"id {record.id} · language {record.language} · published {record.published or 'unknown'} · outlet {record.source.outlet or 'unknown'}", highlight=False)
     out.print(f"{len(record.text.split())} words · {len(record.quotes)} quotes · {len(record.places)} places · {len(record.events)} events")
-    for kind, label in (("PERSON", "people"), ("ORG", "organizations"), ("GROUP", "groups")):
+    for kind, label in ENTITY_KINDS:
         names = [f"{e.name} ×{len(e.mentions)}" for e in record.entities if e.type == kind]
         out.print(f"[bold]{label}[/bold]: {', '.join(names) or '—'}", highlight=False)
     for q in record.quotes:

@@ -15,6 +15,9 @@ from typing import Any, ClassVar, Optional
 
 SCHEMA_ID = "dateline/1"
 
+# Entity types the record lists, with their plural label for summaries and CSV columns.
+ENTITY_KINDS: tuple[tuple[str, str], ...] = (("PERSON", "people"), ("ORG", "organizations"), ("GROUP", "groups"))
+
 
 class _Serializable:
     """``to_dict``/``from_dict`` for nested frozen dataclasses (and lists of them)."""

@@ -6,10 +6,10 @@ import csv
 import json
 from typing import Callable, Iterable, TextIO
 
-from ..types import Record
+from ..types import ENTITY_KINDS, Record
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "language", "title", "url", "path",
-                   "people", "organizations", "groups", "quotes", "places", "events", "errors")
+                   *(label for _, label in ENTITY_KINDS), "quotes", "places", "events", "errors")
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
@@ -28,9 +28,7 @@ def write_csv(records: Iterable[Record], out: TextIO) -> int:
         writer.writerow([
             r.id, r.published or "", r.source.outlet or "", r.language or "", r.title or "", r.source.url or "",
             r.source.path or "",
-            "; ".join(e.name for e in r.entities if e.type == "PERSON"),
-            "; ".join(e.name for e in r.entities if e.type == "ORG"),
-            "; ".join(e.name for e in r.entities if e.type == "GROUP"),
+            *("; ".join(e.name for e in r.entities if e.type == kind) for kind, _ in ENTITY_KINDS),
             len(r.quotes), "; ".join(p.name for p in r.places), len(r.events),
             "; ".join(f"{p.code}: {p.message}" for p in r.errors),
         ])

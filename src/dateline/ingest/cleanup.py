@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -63,6 +64,7 @@ def is_chrome(line: str) -> bool:
     return bool(CHROME.match(_BULLET.sub("", line).strip(" .:|")) or CHROME.match(line))
 
 
+@lru_cache(maxsize=8192)  # the comment cut and the segment search score the same lines
 def line_score(line: str) -> float:
     """Positive for prose, negative for furniture; magnitude grows with length.
 

@@ -69,13 +69,14 @@ def _corrected_mentions(doc: Doc) -> list[_Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     candidates: list[tuple[Span, str | None]] = []
     for ent in doc.ents:
-        label = _correct(doc, ent)
+        apposition = _person_apposition(doc, ent)
+        label = _correct(doc, ent, apposition)
         candidates.append((ent, label))
         if label is None and ent.label_ in ("GPE", "LOC", "FAC"):
             votes[_key(ent.text)]["PLACE"] += 1  # the same string read as a place elsewhere
         if label:
             # An apposition to a person noun is strong evidence; count it thrice.
-            weight = 3 if label == "PERSON" and _person_apposition(doc, ent) else 1
+            weight = 3 if label == "PERSON" and apposition else 1
             votes[_key(ent.text)][label] += weight
     out = []
     for ent, label in candidates:
@@ -88,13 +89,13 @@ def _corrected_mentions(doc: Doc) -> list[_Mention]:
     return out
 
 
-def _correct(doc: Doc, ent: Span) -> str | None:
+def _correct(doc: Doc, ent: Span, apposition: bool) -> str | None:
     """The label this NER span should have for our purposes, or None to drop it."""
     label = LABELS.get(ent.label_)
     text = ent.text.strip()
     if not text or not any(ch.isalpha() for ch in text):
         return None
-    if ent.label_ in ("ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "MISC", "PERSON", "PER") and _person_apposition(doc, ent):
+    if ent.label_ in ("ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "MISC", "PERSON", "PER") and apposition:
         return "PERSON"
     if label == "PERSON":
         after = doc[ent.end] if ent.end < len(doc) else None
