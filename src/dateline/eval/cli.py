@@ -56,3 +56,16 @@ def register(app: typer.Typer) -> None:
         if not show_errors:
             report.pop("errors")
         _print(report)
+
+    @app.command("quotes")
+    def quotes(
+        gold: Optional[Path] = typer.Option(None, help="Gold JSONL in the dev-set schema (default: the dev set)."),
+        german: bool = typer.Option(False, "--german", help="Score the German Wikinews set (../shared/data/quotes) instead."),
+        split: str = typer.Option("test", help="Split of the German set."),
+        show_errors: bool = typer.Option(False, "--errors", help="List every missed, invented and mis-attributed quote."),
+    ) -> None:
+        """Quotes and speakers: quote P/R/F1, speaker accuracy, end-to-end F1, direct and reported apart."""
+        from . import quotes as q
+
+        items = q.german_items(split) if german else q.dev_items(gold or dev_path())
+        _print(q.evaluate(items, errors=show_errors))

@@ -81,7 +81,8 @@ def line_score(line: str) -> float:
     unspaced = len(UNSPACED_SCRIPT.findall(line))
     if unspaced > len(line) / 3:  # Chinese, Japanese, Thai...: words are not spaced
         n, function, lower = unspaced // 2, 0.2, 1.0
-    ends = bool(_SENTENCE_END.search(line))
+    # A line opening a quotation is prose even when the excerpt cuts it off.
+    ends = bool(_SENTENCE_END.search(line)) or line.lstrip()[:1] in "“\"«„"
     if n >= 12 and (function >= 0.1 or lower >= 0.6) and (ends or n >= 24):
         return float(len(line))
     if TEASER_START.match(line):

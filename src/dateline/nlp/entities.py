@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -69,7 +70,7 @@ def _corrected_mentions(doc: Doc) -> list[_Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     candidates: list[tuple[Span, str | None]] = []
     for ent in doc.ents:
-        apposition = _person_apposition(doc, ent)
+        apposition = _person_apposition(doc, ent) or _role_before(doc, ent)
         label = _correct(doc, ent, apposition)
         candidates.append((ent, label))
         if label is None and ent.label_ in ("GPE", "LOC", "FAC"):
@@ -78,6 +79,7 @@ def _corrected_mentions(doc: Doc) -> list[_Mention]:
             # An apposition to a person noun is strong evidence; count it thrice.
             weight = 3 if label == "PERSON" and apposition else 1
             votes[_key(ent.text)][label] += weight
+    _surnames_are_people(votes)
     out = []
     for ent, label in candidates:
         if label is None:
@@ -120,6 +122,23 @@ def _person_apposition(doc: Doc, ent: Span) -> bool:
     return False
 
 
+def _role_before(doc: Doc, ent: Span) -> bool:
+    """``[the region's] governor Oleg Kiper``: a two- or three-word name right after a person noun."""
+    if not 2 <= len(ent) <= 3 or ent.start == 0 or not all(t.is_title for t in ent):
+        return False
+    before = doc[ent.start - 1]
+    return before.lower_.rstrip(".") in PERSON_ROLES or before.lower_ in _HONORIFICS
+
+
+def _surnames_are_people(votes: dict[str, Counter]) -> None:
+    """A lone word read as an organization that is the surname of a person named in full is that person."""
+    surnames = {key.split()[-1] for key, c in votes.items() if len(key.split()) > 1 and c.most_common(1)[0][0] == "PERSON"}
+    for key, c in votes.items():
+        if " " not in key and c and c.most_common(1)[0][0] != "PERSON":
+            if key in surnames or any(len(key) > 5 and fuzz.ratio(key, s) >= 85 for s in surnames):
+                c["PERSON"] = sum(c.values()) + 1
+
+
 def _after_determiner(doc: Doc, ent: Span) -> bool:
     i = ent.start - 1
     while i >= 0 and doc[i].pos_ == "ADJ":
@@ -151,6 +170,10 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> tuple[Entity, ...]:
     for label, key in order:
         if label == "PERSON" and len(key.split()) < 3:
             parents = [p for p in canonical.values() if p[0] == "PERSON" and p[1] != key and _is_part(key, p[1])]
+            if not parents and " " not in key and len(key) > 5:
+                # A transliteration variant of a surname: "Syniehubov" for "Oleh Syniegubov".
+                parents = [p for p in canonical.values() if p[0] == "PERSON" and " " in p[1]
+                           and fuzz.ratio(key, p[1].split()[-1]) >= 85]
             parents = list(dict.fromkeys(parents))
             if len(parents) == 1:
                 canonical[(label, key)] = parents[0]

@@ -12,6 +12,7 @@ PERSON_ROLES = frozenset(
     chairman chairwoman chair secretary adviser advisor aide coach player striker goalkeeper athlete
     artist singer actor actress musician survivor witness victim eyewitness rescuer firefighter policeman
     policewoman guard sniper pilot gunner marine paratrooper chaplain engineer scientist historian
+    congressman congresswoman councillor councilman representative legislator coordinator administrator
     soldat commandant médecin habitant habitante porte-parole ministre maire député journaliste""".split()
 )
 

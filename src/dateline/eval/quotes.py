@@ -1,0 +1,124 @@
+"""Quotes and speakers against gold (``dateline eval quotes``).
+
+A predicted quote matches a gold one when the token multisets of their texts
+(lower-cased alphanumeric tokens) have a Jaccard index of at least 0.5, matched
+greedily one-to-one, best pairs first. A speaker is right when the predicted
+and gold speakers share a content word (a gold quote with no speaker is right
+only when none is predicted). End-to-end counts a quote as found only when its
+speaker is right too. Direct and reported quotes are also scored apart: recall
+over gold quotes of that kind, precision over predictions of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..ingest.document import RawDocument
+from ..nlp.runner import process_batch
+from ..settings import Options
+from .devset import german_quotes, read_gold
+from .entities import content_words
+from .metrics import PRF, greedy_match
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> Counter:
+    return Counter(_TOKEN.findall(text.lower()))
+
+
+def jaccard(a: Counter, b: Counter) -> float:
+    inter = sum((a & b).values())
+    union = sum((a | b).values())
+    return inter / union if union else 0.0
+
+
+def speaker_right(predicted: str | None, gold: str | None) -> bool:
+    if not gold:
+        return not predicted
+    return bool(predicted) and bool(content_words(predicted) & content_words(gold))
+
+
+def dev_items(path: Path) -> Iterator[tuple[str, str, str | None, list[dict]]]:
+    """(id, text, language, gold quotes) from a gold file in the dev-set schema."""
+    for row in read_gold(path):
+        yield row["id"], row["text"], row.get("lang"), row["gold"].get("quotes") or []
+
+
+def german_items(split: str = "test") -> Iterator[tuple[str, str, str | None, list[dict]]]:
+    """The German Wikinews set in the same shape: every annotated quotation, its speaker span text."""
+    for row in german_quotes(split):
+        gold = []
+        for a in row["annotations"]:
+            quote = a["quote"]["text"]
+            if not quote:
+                continue
+            gold.append({"quote": quote, "speaker": a["speaker"]["text"] or None, "direct": a["type"] == "Direct"})
+        yield row["documentName"], row["originalText"], "de", gold
+
+
+def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: Options | None = None,
+             errors: bool = False) -> dict:
+    options = options or Options(workers=1)
+    scores = {name: PRF() for name in ("quotes", "end_to_end", "direct", "indirect")}
+    matched = speaker_ok = 0
+    kinds = Counter()
+    notes: list[str] = []
+    items = list(items)
+    for start in range(0, len(items), options.batch_size):
+        chunk = items[start:start + options.batch_size]
+        batch = [RawDocument(origin=i, text=text, language=lang) for i, text, lang, _ in chunk]
+        for (doc_id, _, _, gold), outcome in zip(chunk, process_batch(batch, options)):
+            predicted = list(outcome.record.quotes) if outcome.record else []
+            p_tokens = [tokens(q.text) for q in predicted]
+            g_tokens = [tokens(g["quote"]) for g in gold]
+            pairs = greedy_match(range(len(predicted)), range(len(gold)),
+                                 lambda i, j: jaccard(p_tokens[i], g_tokens[j]), 0.5)
+            right = [(i, j) for i, j in pairs if speaker_right(predicted[i].speaker, gold[j].get("speaker"))]
+            n_p, n_g = len(predicted), len(gold)
+            scores["quotes"].add(len(pairs), n_p - len(pairs), n_g - len(pairs))
+            scores["end_to_end"].add(len(right), n_p - len(right), n_g - len(right))
+            matched += len(pairs)
+            speaker_ok += len(right)
+            for name, flag in (("direct", True), ("indirect", False)):
+                tp = sum(1 for i, j in pairs if gold[j].get("direct", True) == flag and predicted[i].direct == flag)
+                p_kind = sum(1 for q in predicted if q.direct == flag)
+                g_kind = sum(1 for g in gold if g.get("direct", True) == flag)
+                # A match whose direct flag disagrees is a hit for the quote but not for its kind.
+                scores[name].add(tp, p_kind - tp, g_kind - tp)
+            for i, j in pairs:
+                kinds[(gold[j].get("speaker_kind"), predicted[i].speaker_kind)] += 1
+            if errors:
+                notes += _errors(doc_id, predicted, gold, pairs, right)
+    report = {
+        "documents": len(items),
+        "quotes": scores["quotes"].as_dict(),
+        "speaker_accuracy": round(speaker_ok / matched, 3) if matched else 0.0,
+        "end_to_end": scores["end_to_end"].as_dict(),
+        "direct": scores["direct"].as_dict(),
+        "indirect": scores["indirect"].as_dict(),
+    }
+    if errors:
+        report["speaker_kinds"] = {f"{g}->{p}": n for (g, p), n in sorted(kinds.items(), key=str)}
+        report["errors"] = notes
+    return report
+
+
+def _errors(doc_id, predicted, gold, pairs, right) -> list[str]:
+    out = []
+    matched_p = {i for i, _ in pairs}
+    matched_g = {j for _, j in pairs}
+    right_set = set(right)
+    for i, q in enumerate(predicted):
+        if i not in matched_p:
+            out.append(f"{doc_id} FP [{'D' if q.direct else 'I'}] {q.speaker!r}: {q.text[:90]!r}")
+    for j, g in enumerate(gold):
+        if j not in matched_g:
+            out.append(f"{doc_id} FN [{'D' if g.get('direct', True) else 'I'}] {g.get('speaker')!r}: {g['quote'][:90]!r}")
+    for i, j in pairs:
+        if (i, j) not in right_set:
+            out.append(f"{doc_id} SPEAKER {predicted[i].speaker!r} (gold {gold[j].get('speaker')!r}): {gold[j]['quote'][:60]!r}")
+    return out

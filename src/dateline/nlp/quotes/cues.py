@@ -1,0 +1,62 @@
+"""Per-language lists of the words that attribute speech, kept as data in ``data/cues``.
+
+English and French lists hold lemmas (their pipelines lemmatize); the others hold
+word forms, because they run on a blank pipeline. A ``*`` after a word marks a
+verb that also introduces reported speech ("said that ..."); the rest (sighed,
+laughed, called ...) only attribute a quote next to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# "according to X" and its siblings: the speaker is the object of the preposition.
+ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")),
+    "fr": (("selon",), ("d'", "après"), ("d'après",), ("aux", "dires", "de")),
+    "de": (("laut",), ("nach", "Angaben"), ("zufolge",)),
+    "es": (("según",), ("de", "acuerdo", "con")),
+    "ru": (("по", "словам"), ("по", "данным"), ("как", "сообщил")),
+    "uk": (("за", "словами"), ("за", "даними"), ("як", "повідомив")),
+    "ar": (("وفق",), ("بحسب",), ("حسب",)),
+}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One language's cue words: every attributing word, and those that take reported speech."""
+
+    language: str
+    words: frozenset[str]
+    reporting: frozenset[str]
+    lemmatized: bool
+
+    def key(self, token) -> str:
+        return (token.lemma_ if self.lemmatized and token.lemma_ else token.text).lower()
+
+    def is_cue(self, token) -> bool:
+        return self.key(token) in self.words
+
+    def is_reporting(self, token) -> bool:
+        return self.key(token) in self.reporting
+
+
+@lru_cache(maxsize=None)
+def cues_for(language: str | None) -> Cues:
+    """The cue list for ``language``; English's when the language has none."""
+    language = (language or "en").split("-")[0]
+    try:
+        text = resources.files("dateline.data").joinpath("cues", f"{language}.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return cues_for("en") if language != "en" else Cues("en", frozenset(), frozenset(), True)
+    words, reporting = set(), set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        for word in line.split():
+            bare = word.rstrip("*").lower()
+            words.add(bare)
+            if word.endswith("*"):
+                reporting.add(bare)
+    return Cues(language, frozenset(words), frozenset(reporting), lemmatized=language in ("en", "fr"))

@@ -1,0 +1,713 @@
+"""Direct, partial and reported quotes with their speakers, for one parsed ``Doc``.
+
+Direct quotes come from the quotation marks (``marks.find_quoted``); each is
+attributed from the words around it, in this order of evidence:
+
+1. a cue next to it in the same sentence: "“…,” he said", "“…,” said X",
+   "X told AFP: “…”", "“…” — X", "“…,” according to X";
+2. a short sentence right after it made of a subject and a cue ("He sighs.");
+3. a caption line after it ("Valery, Ukrainian soldier");
+4. the person named in the narration just before it, else the previous quote's
+   speaker when the passage goes on without naming anyone new.
+
+A short quoted phrase (under four words) counts only when a cue governs it
+("blamed the carnage on “terrorists”"), so scare quotes and titles stay out.
+
+Reported speech comes from the parse: a reporting verb with a clausal
+complement ("X said (that) …", "…, the army said"), "according to X" / "selon
+X", a headline ending in ": governor" or "– Name", "X announced this" after the
+statement, and an unquoted passage followed by "- reported X". Languages without
+a parser get direct quotes with surface cue patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...types import Quote
+from .cues import ACCORDING_TO, Cues, cues_for
+from .marks import QuotedSpan, find_quoted
+from .speakers import Speaker, SpeakerResolver
+
+_TERMINAL = frozenset(".!?…")
+_DASHES = frozenset("-–—")
+_SHORT_WORDS = 4
+# A quote nobody is said to have said must be this long to count (titles, slogans, scare quotes).
+_UNATTRIBUTED_MIN_WORDS = 8
+_MAX_FRAME = 40
+_SUBJECT = ("nsubj", "nsubjpass", "nsubj:pass")
+_WORD = re.compile(r"\w+")
+# Confidence by the kind of evidence that attributed the quote.
+CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,
+              "narration": 0.55, "carry-over": 0.6, "headline": 0.7, "none": 0.3}
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    direct: bool
+    speaker: Speaker | None
+    cue: str | None
+    how: str
+
+
+def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
+    """Every quote in ``doc`` with its speaker; ``entities`` defaults to ``doc._.entities``."""
+    if entities is None and Doc.has_extension("entities"):
+        entities = doc._.entities
+    return _Finder(doc, cues_for(language or doc.lang_), entities).run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc, cues: Cues, entities):
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.parsed = doc.has_annotation("DEP")
+        self.resolver = SpeakerResolver(doc, entities)
+        self.spans = find_quoted(self.text)
+        self._span_starts = [s.start for s in self.spans]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        self.found: list[_Found] = []
+
+    # -- driver ---------------------------------------------------------------------------------------
+
+    def run(self) -> tuple[Quote, ...]:
+        self.headline_end, self.headline_speaker = self._headline_speaker() if self.parsed else (0, None)
+        self._direct()
+        if self.parsed:
+            self._reported()
+            self._headline()
+        return self._records()
+
+    # -- direct quotes --------------------------------------------------------------------------------
+
+    def _direct(self) -> None:
+        previous: _Found | None = None
+        for index, q in enumerate(self.spans):
+            inner = q.inner(self.text)
+            words = len(_WORD.findall(inner))
+            if words == 0 or _looks_like_title(inner, words):
+                continue
+            short = words < _SHORT_WORDS
+            speaker, cue, how = self._attribute(q, index, short)
+            if speaker is None and q.start < self.headline_end and self.headline_speaker is not None:
+                speaker, how = self.headline_speaker, "headline"
+            if speaker is None and short and previous is not None and self._follows(previous, q, inner):
+                speaker, how = previous.speaker, "carry-over"  # "“…,” Putin said. “Congratulations.”"
+            if speaker is None and short:
+                continue
+            if speaker is None:
+                speaker, how = self._unattributed(q, previous)
+            if speaker is None and words < _UNATTRIBUTED_MIN_WORDS:
+                continue
+            found = _Found(q.inner_start, q.inner_end, True, speaker, cue, how)
+            self.found.append(found)
+            if speaker is not None:
+                previous = found
+                if speaker.kind == "person":
+                    self.resolver.last_person = speaker
+
+    def _follows(self, previous: _Found, q: QuotedSpan, inner: str) -> bool:
+        """A whole short sentence quoted right after the previous quote's sentence, same paragraph."""
+        between = self.text[previous.end:q.start]
+        return ("\n" not in between and len(between) < 200 and inner[:1].isupper()
+                and inner.rstrip()[-1:] in ".!?…")
+
+    def _attribute(self, q: QuotedSpan, index: int, short: bool) -> tuple[Speaker | None, str | None, str]:
+        after = _strip_punct(self._after_frame(q, index))
+        before = self._before_frame(q, index)
+        result = (
+            self._from_before(before, q, short, governing=True)
+            or self._from_after(after)
+            or self._from_before(before, q, short, governing=False)
+            or self._according(after)
+            or (None if short else self._according(before))
+            or (None if short else self._colon(before))
+            or (None if short else self._next_sentence(q, index))
+        )
+        if result is None:
+            return None, None, "none"
+        return result
+
+    def _after_frame(self, q: QuotedSpan, index: int) -> list[Token]:
+        limit = self.spans[index + 1].start if index + 1 < len(self.spans) else len(self.text)
+        tokens = []
+        i = self._token_at_or_after(q.end)
+        while i < len(self.doc) and len(tokens) < _MAX_FRAME:
+            t = self.doc[i]
+            if t.idx >= limit or "\n" in t.text or (t.is_space and "\n" in t.text_with_ws):
+                break
+            if t.text in _TERMINAL or (t.text[-1:] in "!?" and t.is_punct):
+                break
+            tokens.append(t)
+            if "\n" in t.whitespace_:
+                break
+            i += 1
+        return tokens
+
+    def _before_frame(self, q: QuotedSpan, index: int) -> list[Token]:
+        limit = self.spans[index - 1].end if index > 0 else 0
+        tokens: list[Token] = []
+        i = self._token_at_or_after(q.start) - 1
+        while i >= 0 and len(tokens) < _MAX_FRAME:
+            t = self.doc[i]
+            if t.idx < limit or t.is_space and "\n" in t.text or "\n" in t.whitespace_:
+                break
+            if t.text in _TERMINAL or (t.is_punct and t.text[-1:] in "!?"):
+                break
+            tokens.append(t)
+            i -= 1
+        tokens.reverse()
+        return tokens
+
+    def _from_after(self, frame: list[Token]):
+        """"“…,” he said", "“…,” said X", "“…” — X"."""
+        if not frame:
+            return None
+        if frame[0].text in _DASHES and len(frame) > 1:
+            speaker = self.resolver.from_span(self._span(frame[1: 1 + 8]))
+            if speaker is not None and speaker.kind in ("person", "organization"):
+                return speaker, None, "cue"
+        for p, t in enumerate(frame[:7]):
+            if self._is_cue(t):
+                speaker = self._phrase_before(frame, p) if p > 0 else self._phrase_after(frame, p)
+                return (speaker, t.text, _how(speaker)) if speaker is not None else None
+            if t.is_punct and t.text not in (".", "’s", "'s", "-"):
+                break
+        # "“…” town on Friday, Lway Yay Oo of the TNLA said.": a cue closing the sentence.
+        tail = [t for t in frame if not t.is_punct]
+        for t in reversed(tail[-3:]):
+            if self._is_cue(t):
+                p = frame.index(t)
+                comma = max((k for k in range(p) if frame[k].text == ","), default=None)
+                if comma is not None and 0 < p - comma - 1 <= 12:
+                    speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
+                    if speaker is not None:
+                        return speaker, t.text, _how(speaker)
+                break
+        return None
+
+    def _from_before(self, frame: list[Token], q: QuotedSpan, short: bool, governing: bool):
+        """"X said: “…”", "X said the city “is and will be” …": the cue before the quote.
+
+        With ``governing`` only a cue above the quote in the parse counts (so
+        "Putin says" in a clause before Boychenko's quote does not); without it,
+        the nearest cue does, which is what unparsed text and broken parses need.
+        """
+        cues = [p for p in range(len(frame) - 1, -1, -1) if self._is_cue(frame[p])]
+        if governing:
+            cues = [p for p in cues if self._governs(frame[p], q, steps=3 if short else 12)]
+        elif short:
+            return None
+        if not cues:
+            return None
+        p = cues[0]
+        speaker = self._subject(frame[p], frame, p)
+        return (speaker, frame[p].text, _how(speaker)) if speaker is not None else None
+
+    def _colon(self, frame: list[Token]):
+        """"Valery: “…”"."""
+        if len(frame) < 2 or frame[-1].text != ":":
+            return None
+        speaker = self.resolver.from_span(self._span(frame[:-1][-8:]))
+        if speaker is not None and speaker.kind in ("person", "organization"):
+            return speaker, None, "cue"
+        return None
+
+    def _next_sentence(self, q: QuotedSpan, index: int):
+        """"“…” He sighs.": a short subject + cue sentence right after the quote."""
+        i = self._token_at_or_after(q.end)
+        sentence: list[Token] = []
+        while i < len(self.doc) and len(sentence) <= 7:
+            t = self.doc[i]
+            if "\n" in t.text or (index + 1 < len(self.spans) and t.idx >= self.spans[index + 1].start):
+                break
+            sentence.append(t)
+            if t.text in _TERMINAL or "\n" in t.whitespace_:
+                break
+            i += 1
+        words = [t for t in sentence if not t.is_punct and not t.is_space]
+        if not words or len(words) > 5 or sentence[-1].text not in _TERMINAL:
+            return None
+        cue = next((t for t in words if self._is_cue(t)), None)
+        if cue is None or cue.i == words[0].i:
+            return None
+        speaker = self.resolver.from_span(self._span([t for t in words if t.i < cue.i]))
+        if speaker is None:
+            return None
+        return speaker, cue.text, "next-sentence"
+
+    def _unattributed(self, q: QuotedSpan, previous: _Found | None) -> tuple[Speaker | None, str]:
+        caption = self._caption(q)
+        if caption is not None:
+            return caption, "caption"
+        paragraph = self._paragraph_index(q.start)
+        window_start = self.paragraph_starts[max(0, paragraph - 1)]
+        since = max(window_start, previous.end if previous else 0)
+        named = [m for m in self.resolver.mentions
+                 if m.entity.type == "PERSON" and since <= m.start < q.start and not self._inside_quote(m.start)]
+        if named:
+            e = named[-1].entity
+            return Speaker(e.name, "person", e.id, None, "named"), "narration"
+        if previous is not None and self._paragraph_index(previous.end) >= paragraph - 2:
+            return previous.speaker, "carry-over"
+        return None, "none"
+
+    def _caption(self, q: QuotedSpan) -> Speaker | None:
+        """A short line right after a quote that ends its paragraph: "Valery, Ukrainian soldier"."""
+        rest = self.text[q.end:]
+        if not rest.startswith("\n") and rest.split("\n", 1)[0].strip():
+            return None
+        match = re.match(r"\s*\n\s*([^\n]{2,80})(?:\n|$)", rest)
+        if not match:
+            return None
+        line_start = q.end + match.start(1)
+        line = match.group(1)
+        if len(line.split()) > 8 or line.rstrip()[-1:] in ".!?":
+            return None
+        span = self.doc.char_span(line_start, line_start + len(line.rstrip()), alignment_mode="expand")
+        if span is None:
+            return None
+        name_end = line.find(",")
+        name_span = span if name_end < 0 else self.doc.char_span(line_start, line_start + name_end, alignment_mode="expand")
+        entity = self.resolver.entity_at(name_span.start_char, name_span.end_char) if name_span is not None else None
+        if entity is None or entity.type != "PERSON":
+            return None
+        role = line[name_end + 1:].strip() if name_end >= 0 else None
+        return Speaker(entity.name, "person", entity.id, role or None, "named")
+
+    # -- reported speech ------------------------------------------------------------------------------
+
+    def _reported(self) -> None:
+        for t in self.doc:
+            if not self._reporting_cue(t) or self._dash_led(t):
+                continue
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                if not self._antecedent(t):
+                    self._parenthetical(t)
+                continue
+            # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
+            heads = [clause] + [c for c in clause.children if c.dep_ == "conj"]
+            if any(self._reporting_cue(h) and any(c.dep_ in _SUBJECT for c in h.children) for h in heads):
+                continue
+            start, end = self._clause_span(t, clause)
+            if end - start < 4:
+                continue
+            span = self.doc[start:end]
+            if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
+                continue
+            if self._mostly_quoted(span):
+                continue
+            outer = self._enclosing_report(t)
+            speaker = outer.speaker if outer is not None and t.tag_ == "VBG" else self._subject(t, None, None)
+            if speaker is None:
+                continue
+            self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        self._according_sentences()
+
+    def _reporting_cue(self, t: Token) -> bool:
+        if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
+            return False
+        return not any(c.dep_ in ("neg", "prt", "compound:prt") for c in t.children)
+
+    def _clause_span(self, cue: Token, clause: Token) -> tuple[int, int]:
+        """The reported clause: after the cue to the sentence end, or from the sentence start to the cue."""
+        sent = cue.sent
+        if clause.i > cue.i:
+            start, end = clause.left_edge.i, sent.end
+            for k in range(max(start, cue.i + 1), sent.end):
+                x = self.doc[k]
+                # Stop at ", adding that …" and "according to …": another statement or source.
+                if k > start + 3 and self.doc[k - 1].text in (",", ";") and (
+                    (x.tag_ == "VBG" and self.cues.is_reporting(x)) or x.lower_ in ("according", "selon")):
+                    end = k - 1
+                    break
+        else:
+            start, end = sent.start, clause.right_edge.i + 1
+        start, end = self._within_paragraph(cue, start, end)
+        while start < end and (self.doc[start].dep_ == "mark" or self.doc[start].is_punct or self.doc[start].is_space
+                               or self.doc[start].lower_ in ("that", "que", "qu'", "qu’")):
+            start += 1
+        while end > start and ((self.doc[end - 1].is_punct and self.doc[end - 1].text not in ".!?…") or self.doc[end - 1].is_space):
+            end -= 1
+        if end > start and self.doc[end - 1].text == ".":
+            end -= 1
+        return start, end
+
+    def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
+        for k in range(cue.i - 1, start - 1, -1):
+            if "\n" in self.doc[k].text or "\n" in self.doc[k].whitespace_:
+                start = k + 1
+                break
+        for k in range(cue.i, end):
+            if "\n" in self.doc[k].text or "\n" in self.doc[k].whitespace_:
+                end = k + (0 if "\n" in self.doc[k].text else 1)
+                break
+        return start, end
+
+    def _mostly_quoted(self, span: Span) -> bool:
+        """A clause that is largely a direct quote is that quote, not a second, reported one."""
+        share = self._quoted_share(span.start, span.end)
+        starts_quoted = self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
+        return share >= 0.3 or starts_quoted
+
+    def _enclosing_report(self, t: Token) -> _Found | None:
+        return next((f for f in self.found if not f.direct and f.start <= t.idx < f.end), None)
+
+    def _parenthetical(self, t: Token) -> None:
+        """"…, officials said Tuesday." / "…, asserts X": a cue at the end of the sentence with no clause parsed."""
+        sent = t.sent
+        tail = [x for x in self.doc[t.i + 1: sent.end] if not x.is_punct and not x.is_space]
+        if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail):
+            return
+        comma = next((k for k in range(t.i - 1, sent.start, -1) if self.doc[k].text in (",", "–", "—")), None)
+        if comma is None or t.i - comma > 8:
+            return
+        start, end = self._within_paragraph(t, sent.start, comma)
+        span = _trim(self.doc[start:end])
+        if len(span) < 5 or not any(x.pos_ in ("VERB", "AUX") for x in span) or self._mostly_quoted(span):
+            return
+        if "|" in span.text:
+            span = _trim(self.doc[max(x.i for x in span if x.text == "|") + 1: span.end])
+        speaker = self._subject(t, None, None)
+        if speaker is None and comma + 1 < t.i:
+            speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
+        if speaker is None:
+            return
+        self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+
+    def _antecedent(self, t: Token) -> bool:
+        """"X announced this": the statement is the sentence before."""
+        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("this", "so", "cela", "ça") for c in t.children):
+            return False
+        sentence = t.sent
+        if sentence.start == 0:
+            return False
+        previous = self.doc[sentence.start - 1].sent
+        if self._quoted_share(previous.start, previous.end) > 0 or any(self.cues.is_reporting(x) for x in previous):
+            return False
+        speaker = self._subject(t, None, None)
+        if speaker is None:
+            return False
+        span = _trim(previous)
+        self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        return True
+
+    def _dash_led(self, t: Token) -> bool:
+        """"…hospitalized. - reported X": the unquoted passage before the dash is X's statement."""
+        if t.i < 2 or self.doc[t.i - 1].text not in _DASHES or self.doc[t.i - 2].text not in _TERMINAL:
+            return False
+        paragraph_start = self.paragraph_starts[self._paragraph_index(t.idx)]
+        start, end = paragraph_start, self.doc[t.i - 1].idx
+        if end - start < 20 or self._quoted_share_chars(start, end) > 0:
+            return False
+        after = [x for x in self.doc[t.i + 1: min(len(self.doc), t.i + 16)] if "\n" not in x.text]
+        after = after[: next((k for k, x in enumerate(after) if x.text in _TERMINAL), len(after))]
+        speaker = self.resolver.from_span(self._span(after)) if after else None
+        if speaker is None:
+            return False
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        self.found.append(_Found(start, end, True, speaker, t.text, _how(speaker)))
+        return True
+
+    def _according_sentences(self) -> None:
+        phrases = ACCORDING_TO.get(self.cues.language, ())
+        for sent in self.doc.sents:
+            if self._quoted_share(sent.start, sent.end) > 0:
+                continue
+            if any(f.start < sent.end_char and f.end > sent.start_char for f in self.found):
+                continue
+            hit = _find_phrase(sent, phrases)
+            if hit is None:
+                continue
+            first, last = hit
+            obj_span = self._object_phrase(sent, last)
+            if obj_span is None:
+                continue
+            speaker = self.resolver.from_span(obj_span)
+            if speaker is None:
+                continue
+            # The statement is the sentence without the "according to X" phrase.
+            cut_start, cut_end = first, obj_span.end
+            parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
+            parts = [_trim(p) for p in parts if len(_trim(p)) >= 4]
+            if not parts:
+                continue
+            span = max(parts, key=len)
+            self.found.append(_Found(span.start_char, span.end_char, False, speaker, self.doc[first].text, _how(speaker)))
+
+    def _headline_speaker(self) -> tuple[int, Speaker | None]:
+        """"Port targeted by drones: governor", "Attack on Karabakh – Ruben Vardanyan": who the headline quotes."""
+        end = self.text.find("\n")
+        end = len(self.text) if end < 0 else end
+        line = self.text[:end]
+        match = re.search(r"(?::|\s[–—-])\s+([^:–—]{2,60})$", line)
+        if not match or len(match.group(1).split()) > 5:
+            return 0, None
+        tail = re.sub(r"\s*\((?:video|photos?|audio|watch)\)\s*$", "", match.group(1).rstrip(), flags=re.I)
+        who = self.doc.char_span(match.start(1), match.start(1) + len(tail), alignment_mode="expand")
+        if who is None:
+            return 0, None
+        speaker = self.resolver.from_span(who)
+        if speaker is None or speaker.kind == "unknown":
+            return 0, None
+        statement_end = match.start()
+        while statement_end > 0 and self.text[statement_end - 1].isspace():
+            statement_end -= 1
+        return (statement_end, speaker) if statement_end >= 15 else (0, None)
+
+    def _headline(self) -> None:
+        """The headline's statement as a reported quote of the speaker named at its end."""
+        end, speaker = self.headline_end, self.headline_speaker
+        if speaker is None:
+            return
+        if not any(f.start <= 1 and f.end >= end - 2 for f in self.found):
+            self.found.append(_Found(0, end, False, speaker, None, "headline"))
+
+    # -- shared pieces ----------------------------------------------------------------------------------
+
+    def _is_cue(self, t: Token) -> bool:
+        if not self.cues.is_cue(t):
+            return False
+        if self.parsed and t.pos_ not in ("VERB", "AUX", ""):
+            return False
+        return not any(c.dep_ in ("prt", "compound:prt") for c in t.children)
+
+    def _governs(self, cue: Token, q: QuotedSpan, steps: int = 3) -> bool:
+        """Whether ``cue`` is at most ``steps`` steps above the quoted passage in the parse."""
+        span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if span is None:
+            return False
+        if not self.parsed:
+            return q.start - (cue.idx + len(cue)) < 40
+        node = span.root
+        for _ in range(steps):
+            if node.head is node:
+                return False
+            node = node.head
+            if node == cue:
+                return True
+        return False
+
+    def _subject(self, cue: Token, frame: list[Token] | None, position: int | None) -> Speaker | None:
+        node = cue
+        for _ in range(3):
+            subjects = [c for c in node.children if c.dep_ in _SUBJECT]
+            if subjects:
+                between = self.doc[min(subjects[0].i, cue.i): max(subjects[0].i, cue.i)]
+                if not any(x.text in (":", "[", "]", "|", "(") for x in between):
+                    return self.resolver.from_span(_subject_phrase(subjects[0]))
+                break
+            if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node:
+                if node.dep_ == "ccomp":
+                    break
+                node = node.head
+                continue
+            break
+        objects = [c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i > cue.i]
+        if objects and cue.lemma_.lower() not in ("tell", "ask", "inform", "remind"):
+            return self.resolver.from_span(_subject_phrase(objects[0]))
+        if frame is None:
+            frame = list(cue.sent)
+            position = cue.i - cue.sent.start
+        if position is None:
+            return None
+        return (self._phrase_before(frame, position) if position > 0 else None) or self._phrase_after(frame, position)
+
+    def _phrase_before(self, frame: list[Token], p: int) -> Speaker | None:
+        """The speaker phrase ending right before the cue at ``frame[p]`` ("the region’s governor X said")."""
+        end = p
+        while end > 0 and (frame[end - 1].pos_ in ("ADV", "AUX", "PART") or frame[end - 1].lower_ in ("also", "then", "has", "had", "a")):
+            end -= 1
+        start = end
+        while start > 0 and not frame[start - 1].is_punct or (start > 0 and frame[start - 1].text in (".", "’s", "'s", "-")):
+            if end - start >= 10:
+                break
+            start -= 1
+        if start == end:
+            return None
+        return self.resolver.from_span(self._span(frame[start:end]))
+
+    def _phrase_after(self, frame: list[Token], p: int) -> Speaker | None:
+        """The speaker phrase right after an inverted cue ("said Defense Minister X after …")."""
+        rest = frame[p + 1:]
+        while rest and (rest[0].pos_ in ("AUX", "ADV") and rest[0].pos_ != "PROPN"):
+            rest = rest[1:]
+        if not rest:
+            return None
+        chunk = self._first_chunk(rest)
+        return self.resolver.from_span(chunk) if chunk is not None else None
+
+    def _first_chunk(self, tokens: list[Token]) -> Span | None:
+        start = tokens[0].i
+        end_limit = tokens[-1].i + 1
+        if self.parsed:
+            for chunk in self.doc.noun_chunks:
+                if chunk.start >= start and chunk.start < end_limit:
+                    if chunk.start - start > 2:
+                        return None
+                    end = chunk.end
+                    # A title chunk followed by the name: "Defense Minister" + "Luis Carlos Villegas".
+                    while end < end_limit and self.doc[end].pos_ == "PROPN":
+                        end += 1
+                    return self.doc[chunk.start:end]
+            return None
+        end = start
+        while end < end_limit and not self.doc[end].is_punct and end - start < 5:
+            end += 1
+        return self.doc[start:end] if end > start else None
+
+    def _object_phrase(self, sent: Span, last: int) -> Span | None:
+        rest = [t for t in self.doc[last + 1: sent.end]]
+        if not rest:
+            return None
+        chunk = self._first_chunk(rest[:12])
+        if chunk is None:
+            return None
+        # "a report by the Washington Post": the outlet speaks, not the report.
+        if chunk.root.lemma_.lower() in ("report", "statement", "study", "survey", "data", "figure", "estimate"):
+            nxt = chunk.end
+            if nxt < sent.end and self.doc[nxt].lower_ in ("by", "from", "of"):
+                inner = self._first_chunk(list(self.doc[nxt + 1: min(sent.end, nxt + 10)]))
+                if inner is not None:
+                    return inner
+        return chunk
+
+    def _according(self, frame: list[Token]):
+        span = self._span(frame)
+        hit = _find_phrase(span, ACCORDING_TO.get(self.cues.language, ()))
+        if hit is None:
+            return None
+        first, last = hit
+        obj_span = self._object_phrase(self.doc[span.start: span.end], last) if self.parsed else self._span(
+            [t for t in frame if t.i > last][:5])
+        if obj_span is None or len(obj_span) == 0:
+            return None
+        speaker = self.resolver.from_span(obj_span)
+        return (speaker, self.doc[first].text, _how(speaker)) if speaker is not None else None
+
+    def _span(self, tokens: list[Token]) -> Span:
+        return self.doc[tokens[0].i: tokens[-1].i + 1] if tokens else self.doc[0:0]
+
+    def _token_at_or_after(self, char: int) -> int:
+        span = self.doc.char_span(char, char, alignment_mode="expand")
+        if span is not None:
+            return span.start
+        for t in self.doc:
+            if t.idx >= char:
+                return t.i
+        return len(self.doc)
+
+    def _paragraph_index(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+    def _inside_quote(self, char: int) -> bool:
+        i = bisect_right(self._span_starts, char) - 1
+        return i >= 0 and self.spans[i].start <= char < self.spans[i].end
+
+    def _quoted_share(self, start: int, end: int) -> float:
+        if end <= start:
+            return 0.0
+        return self._quoted_share_chars(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+
+    def _quoted_share_chars(self, a: int, b: int) -> float:
+        if b <= a:
+            return 0.0
+        inside = sum(max(0, min(b, s.end) - max(a, s.start)) for s in self.spans)
+        return inside / (b - a)
+
+    # -- output ------------------------------------------------------------------------------------------
+
+    def _records(self) -> tuple[Quote, ...]:
+        found = sorted(self.found, key=lambda f: (f.start, -f.end))
+        kept: list[_Found] = []
+        for f in found:
+            if any(k.start == f.start and k.end == f.end for k in kept):
+                continue
+            kept.append(f)
+        out = []
+        for f in kept:
+            s = f.speaker
+            out.append(Quote(
+                text=self.text[f.start:f.end],
+                start=f.start,
+                end=f.end,
+                speaker=s.name if s else None,
+                speaker_kind=s.kind if s else "unknown",
+                speaker_entity=s.entity if s else None,
+                speaker_role=s.role if s else None,
+                cue=f.cue,
+                direct=f.direct,
+                confidence=CONFIDENCE[f.how if s else "none"],
+            ))
+        return tuple(out)
+
+
+def _how(speaker: Speaker) -> str:
+    return {"pronoun": "cue-pronoun", "role": "cue-role"}.get(speaker.resolved, "cue")
+
+
+def _strip_punct(frame: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(frame) and frame[i].is_punct and frame[i].text not in _DASHES:
+        i += 1
+    return frame[i:]
+
+
+def _looks_like_title(inner: str, words: int) -> bool:
+    """"Squawk on the Street": a short run of capitalised words with no sentence punctuation."""
+    tokens = inner.split()
+    if words > 6 or len(tokens) < 2 or inner.rstrip()[-1:] in "!?":
+        return False
+    tokens = [t.rstrip(".,") for t in tokens]
+    small = {"on", "the", "of", "and", "in", "a", "an", "to", "for", "at", "with"}
+    return all(t[:1].isupper() or t.lower() in small for t in tokens)
+
+
+def _subject_phrase(token: Token) -> Span:
+    """The subject's words, up to the first comma after its head (keeps an apposition)."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if end - start > 14:
+        end = min(end, token.i + 1 + 12)
+        start = max(start, token.i - 8)
+    return doc[start:end]
+
+
+def _clause_bounds(clause: Token) -> tuple[int, int]:
+    doc = clause.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].lower_ in ("that", "que", "qu'", "qu’")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".!?" or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".!?" or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _find_phrase(span: Span, phrases) -> tuple[int, int] | None:
+    """The first occurrence in ``span`` of one of the token sequences: (first token, last token)."""
+    lowered = [t.lower_ for t in span]
+    for k in range(len(lowered)):
+        for phrase in phrases:
+            n = len(phrase)
+            if tuple(lowered[k:k + n]) == tuple(p.lower() for p in phrase):
+                return span.start + k, span.start + k + n - 1
+    return None

@@ -1,0 +1,44 @@
+"""Word lists for speaker resolution (cue verbs live in ``data/cues``)."""
+
+# Pronouns that stand for one person (resolved to the last person named).
+PERSON_PRONOUNS = frozenset("he she him her il elle er sie él ella он она він вона".split())
+# Pronouns that stand for a group or organization; left unresolved rather than guessed.
+GROUP_PRONOUNS = frozenset("they it them ils elles on es ellos ellas они вони".split())
+# Heads that are never speakers ("I said", "we told", "you wrote" are inside quotes or first-person).
+SPEAKER_STOP = frozenset(
+    """i we you me us one this that which who what there here time day year week month statement video photo
+    je nous vous ich wir du ihr yo nosotros я мы я ми""".split()
+)
+
+# Heads of phrases naming an institution: "the ministry said" speaks for an organization.
+ORG_NOUNS = frozenset(
+    """ministry ministries government governments army military navy police administration authority authorities
+    office agency service services council committee commission court parliament senate congress party
+    coalition alliance embassy department command staff headquarters brigade battalion regiment unit force
+    forces troops group organization organisation company firm bank union federation association institute
+    university hospital network channel newspaper agency broadcaster outlet kremlin pentagon presidency
+    cabinet junta regime side team club board prosecutor's prosecutors' survey mission monitor monitors
+    observatory center centre fund programme program
+    ministère gouvernement armée police préfecture mairie parquet état-major
+    ministerium regierung armee polizei""".split()
+)
+
+# Nouns for unnamed people: "officials said", "a source told".
+PEOPLE_NOUNS = frozenset(
+    """official officials source sources witness witnesses resident residents analyst analysts expert experts
+    researcher researchers scientist scientists people person man woman men women neighbour neighbor neighbours
+    neighbors survivor survivors relative relatives friend friends colleague colleagues local locals observer
+    observers diplomat diplomats lawmaker lawmakers member members staff worker workers employee employees
+    protester protesters demonstrator demonstrators activist activists volunteer volunteers fighter fighters
+    soldier soldiers officer officers doctor doctors medic medics reporter reporters journalist journalists
+    critic critics supporter supporters leader leaders villager villagers farmer farmers student students
+    parent parents mother father spokesman spokeswoman spokesperson representative representatives
+    neuroscientist neuroscientists prosecutor prosecutors investigator investigators rescuer rescuers
+    responsable responsables habitant habitants témoin témoins source sources""".split()
+)
+
+# Title words that, before a name, also name a role ("Gov.", "Sen.").
+TITLE_WORDS = frozenset("gov. gov sen. sen rep. rep gen. col. lt. maj. capt. sgt. dr. prof. president premier".split())
+
+# Role nouns that, when no one was introduced with them, stand for the person quoted last.
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman official congressman congresswoman lawmaker".split())

@@ -1,0 +1,174 @@
+"""Find the spans between quotation marks, robust to what scraped news does to them.
+
+Character-level and model-free, so every language gets it. It knows the pairs of
+each quotation style (“…” "…" «…» »…« „…“ ‚…‘ ‘…’ 「…」 『…』 ‹…›), tells apostrophes
+from single quotes (it’s, soldiers’, O’Neil), closes a mis-oriented mark (“It’s
+hard.“Many” closes at the second “), continues a quote over a paragraph break when
+the next paragraph reopens it, ends an unclosed quote at its paragraph's end, and
+ignores marks nested inside an open quote. Only the outermost quotes are returned:
+a quote inside a quote is part of what its speaker said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the marks that may close it.
+PAIRS: dict[str, str] = {
+    "“": "”“\"",  # a second “ closes when it is attached to the text before it (mis-oriented)
+    "„": "“”\"",
+    "«": "»",
+    "»": "«",  # German/Danish »…«
+    '"': '"”“',  # scraped text mixes straight and curly marks
+    "”": "”\"",  # Swedish/Finnish ”…”, or a mis-oriented opener
+    "「": "」",
+    "『": "』",
+    "‹": "›",
+    "‘": "’‘",
+    "‚": "‘’",
+    "'": "'",
+}
+_SINGLE = frozenset("‘‚'’")
+_ANY_MARK = re.compile("[" + re.escape("".join(set(PAIRS) | set("".join(PAIRS.values())))) + "]")
+# Marks that may reopen a quote at the start of its next paragraph.
+_REOPENERS = frozenset("“„«»\"”‘'")
+# A single-quoted span longer than this is more likely two apostrophes than a quote.
+_MAX_SINGLE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A quoted passage: ``text[start:end]`` includes the marks, ``text[inner_start:inner_end]`` does not."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+
+    def inner(self, text: str) -> str:
+        return text[self.inner_start:self.inner_end]
+
+
+def find_quoted(text: str) -> list[QuotedSpan]:
+    """Every top-level quoted passage in ``text``, in order."""
+    spans: list[QuotedSpan] = []
+    open_at = -1  # index of the open quote's mark, or -1
+    para_from = -1  # where the open quote's current paragraph starts
+    opener = ""
+    marks = [m.start() for m in _ANY_MARK.finditer(text)]
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        ch = text[i]
+        k += 1
+        if open_at < 0:
+            if _can_open(text, i):
+                open_at, para_from, opener = i, i, ch
+            continue
+        brk = text.find("\n", para_from, i)
+        if brk >= 0:
+            if _reopening(text, brk) == i:
+                para_from = i  # the next paragraph reopens the quote: it goes on
+                continue
+            spans.append(_span(text, open_at, _paragraph_end(text, para_from), closed=False))
+            open_at = -1
+            k -= 1  # this mark may open the next quote
+            continue
+        if ch in PAIRS[opener] and _can_close(text, i, opener):
+            spans.append(_span(text, open_at, i + 1, closed=True))
+            open_at = -1
+        elif ch == opener and opener in "“\"«„" and _word_start(text, i) and not _attached_left(text, i):
+            # A new quote opens before the previous one closed: that one ends here.
+            spans.append(_span(text, open_at, i, closed=False))
+            open_at, para_from = i, i
+    if open_at >= 0 and opener not in _SINGLE:  # an unclosed single mark is an apostrophe
+        spans.append(_span(text, open_at, _paragraph_end(text, para_from), closed=False))
+    return [s for s in spans if s.inner_end > s.inner_start]
+
+
+def _can_open(text: str, i: int) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return ch in "«»" and i + 2 < len(text) and not text[i + 2].isspace() and ch == "«"
+    if ch in "“„«「『‹‚":
+        return not (ch == "“" and _attached_left(text, i) and before.isalnum())
+    if ch == "»":
+        return not before.isalnum() and "«" in text[i + 1: i + 2000]
+    if ch in "\"”":
+        return not before.isalnum() and before not in ".,;:!?"
+    if ch in "‘'":
+        if before.isalnum() or not (after.isalnum() or after in "¿¡"):
+            return False
+        closer = "’" if ch == "‘" else "'"
+        return _single_closer(text, i + 1, closer) is not None
+    return False
+
+
+def _can_close(text: str, i: int, opener: str) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and ch != opener and opener not in "«»":
+        return False
+    if ch == "“" and opener in "“\"":
+        # Mis-oriented close: glued to the text before it ("hard.“Many").
+        return _attached_left(text, i)
+    if ch in _SINGLE or opener in _SINGLE:
+        return not after.isalnum()
+    if ch in "\"”":
+        return not (after.isalnum() and before.isspace())
+    return True
+
+
+def _single_closer(text: str, start: int, closer: str) -> int | None:
+    """Position of the ``’`` that closes a single-quoted span starting at ``start``, if any."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    pos = start
+    while True:
+        j = text.find(closer, pos, min(end, start + _MAX_SINGLE_CHARS))
+        if j < 0:
+            return None
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if not after.isalnum() and not text[j - 1].isspace():
+            return j
+        pos = j + 1
+
+
+def _attached_left(text: str, i: int) -> bool:
+    return i > 0 and not text[i - 1].isspace()
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _reopening(text: str, brk: int) -> int | None:
+    """If the paragraph after ``brk`` starts with a quotation mark, that mark's index."""
+    j = brk
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and text[j] in _REOPENERS:
+        return j
+    return None
+
+
+def _span(text: str, start: int, end: int, *, closed: bool) -> QuotedSpan:
+    inner_start = start + 1
+    inner_end = end - 1 if closed else end
+    while inner_end > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    if not closed:
+        end = inner_end
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    return QuotedSpan(start, end, inner_start, inner_end, closed)

@@ -1,0 +1,218 @@
+"""Who a speaker phrase stands for: a named entity, a resolved pronoun or role, or a description.
+
+News names a speaker once ("Donetsk Oblast Governor Vadym Filashkin") and then
+refers to them as "he", "the governor" or "Filashkin". This module turns the
+phrase found next to a cue into the canonical speaker: the document's entity
+when there is one (with its id), else the person last named in a subject role
+for a pronoun, else the person introduced earlier with that role noun, else the
+phrase itself, kept as an anonymous or organizational description.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...types import Entity
+from ..lexicon import PERSON_ROLES
+from .lexicon import (
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_PRONOUNS,
+    SPEAKER_STOP,
+    SPOKESPEOPLE,
+    TITLE_WORDS,
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str  # person | organization | anonymous | unknown
+    entity: str | None = None
+    role: str | None = None
+    resolved: str = "named"  # named | pronoun | role | description
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+    subject: bool
+
+
+class SpeakerResolver:
+    """Resolution state for one document: its entity mentions and the roles they were given."""
+
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...] | None):
+        self.doc = doc
+        self.mentions: list[_Mention] = []
+        for entity in entities or ():
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                subject = span is not None and span.root.dep_.startswith("nsubj")
+                self.mentions.append(_Mention(m.start, m.end, entity, subject))
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.roles = self._collect_roles()
+        self.last_person: Speaker | None = None
+
+    # -- entities under a character position -------------------------------------------------------
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping ``[start, end)``, people first."""
+        hits = [m.entity for m in self._overlapping(start, end)]
+        hits.sort(key=lambda e: e.type != "PERSON")
+        return hits[0] if hits else None
+
+    def _overlapping(self, start: int, end: int) -> list[_Mention]:
+        i = bisect.bisect_left(self._starts, start - 200)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end > start:
+                out.append(m)
+            i += 1
+        return out
+
+    # -- the phrase next to a cue -> a speaker ----------------------------------------------------
+
+    def from_span(self, span: Span) -> Speaker | None:
+        """Resolve the tokens of a speaker phrase (already cut to the phrase)."""
+        tokens = [t for t in span if not t.is_punct and not t.is_space]
+        if not tokens:
+            return None
+        entity = self._best_entity(span)
+        if entity is not None:
+            return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
+        head = _head(span)
+        low = head.lower_
+        if low in PERSON_PRONOUNS and len(tokens) <= 2:
+            return self.pronoun(head.idx)
+        if low in GROUP_PRONOUNS and len(tokens) <= 2:
+            return None
+        if low in SPEAKER_STOP:
+            return None
+        text = _phrase(span)
+        bare = len(tokens) == 1
+        if (bare or _is_definite(span)) and (low in PERSON_ROLES or head.lemma_.lower() in PERSON_ROLES):
+            person = self.by_role(span, head)
+            if person is None and low in SPOKESPEOPLE and self.last_person is not None:
+                # "the spokesperson said" with no spokesperson introduced: the one quoted last.
+                last = self.last_person
+                person = Speaker(last.name, last.kind, last.entity, text, "role")
+            if person is not None:
+                return person
+        gpe = next((e for e in span.ents if e.label_ in ("GPE", "LOC", "NORP")), None)
+        if gpe is not None and head.i in range(gpe.start, gpe.end):
+            return Speaker(gpe.text, "organization", None, None, "named")
+        lemma = head.lemma_.lower()
+        if low in ORG_NOUNS or lemma in ORG_NOUNS:
+            return Speaker(text, "organization", None, None, "description")
+        if low in PERSON_ROLES or lemma in PERSON_ROLES or lemma in PEOPLE_NOUNS or low in PEOPLE_NOUNS:
+            return Speaker(text, "anonymous", None, None, "description")
+        if head.pos_ == "PROPN" or (head.is_title and head.pos_ in ("", "X", "NOUN")):
+            return Speaker(text, "person" if len(tokens) <= 3 else "unknown", None, None, "named")
+        return Speaker(text, "unknown", None, None, "description")
+
+    def _best_entity(self, span: Span) -> Entity | None:
+        hits = self._overlapping(span.start_char, span.end_char)
+        if not hits:
+            return None
+        people = [m for m in hits if m.entity.type == "PERSON"]
+        return (people or hits)[0].entity
+
+    def _role_in(self, span: Span, entity: Entity) -> str | None:
+        """The words around the name that say who the person is ("Ukrainian soldier", "the head of ...")."""
+        words = []
+        for t in span:
+            if any(m.start <= t.idx < m.end for m in entity.mentions) or t.is_punct:
+                continue
+            words.append(t)
+        role = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an", "'s", "’s")).strip()
+        return role or None
+
+    # -- pronouns and role nouns ---------------------------------------------------------------------
+
+    def pronoun(self, position: int) -> Speaker | None:
+        """"he"/"she": the last person named as a subject before, else the last person named."""
+        before = [m for m in self.mentions[: bisect.bisect_left(self._starts, position)]
+                  if m.entity.type == "PERSON" and position - m.start < 2500]
+        if not before:
+            return self.last_person
+        subjects = [m for m in before if m.subject]
+        best = subjects[-1] if subjects and subjects[-1].start >= before[-1].start - 400 else before[-1]
+        e = best.entity
+        return Speaker(e.name, "person", e.id, None, "pronoun")
+
+    def by_role(self, span: Span, head: Token) -> Speaker | None:
+        """"the governor": the person last introduced with that role noun."""
+        keys = {head.lower_, head.lemma_.lower()}
+        candidates = [(pos, e) for key in keys for pos, e in self.roles.get(key, [])]
+        before = [c for c in candidates if c[0] < span.start_char]
+        if before:
+            _, e = max(before, key=lambda c: c[0])
+        elif candidates:  # a headline names the role before the text names the person
+            _, e = min(candidates, key=lambda c: c[0])
+        else:
+            return None
+        return Speaker(e.name, "person", e.id, _phrase(span), "role")
+
+    def _collect_roles(self) -> dict[str, list[tuple[int, Entity]]]:
+        roles: dict[str, list[tuple[int, Entity]]] = {}
+        doc = self.doc
+        for m in self.mentions:
+            if m.entity.type != "PERSON":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words: list[Token] = []
+            # Title before the name: "Donetsk Oblast Governor Vadym Filashkin", "head coach Scott Cooper".
+            i = span.start - 1
+            while i >= 0 and span.start - i <= 5 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].text in (".", "’s", "'s")):
+                words.append(doc[i])
+                i -= 1
+            # Apposition after it: "Oleh Syniegubov, the head of ...", "Valery, Ukrainian soldier".
+            if span.end < len(doc) and doc[span.end].text == ",":
+                for t in doc[span.end + 1: span.end + 7]:
+                    if t.is_punct:
+                        break
+                    words.append(t)
+            for t in span.root.children:
+                if t.dep_ == "appos":
+                    words.append(t)
+            for t in words:
+                for key in (t.lower_, t.lemma_.lower()):
+                    if key in PERSON_ROLES or key in TITLE_WORDS:
+                        roles.setdefault(key, []).append((m.start, m.entity))
+        return roles
+
+
+def _kind(entity_type: str) -> str:
+    return "person" if entity_type == "PERSON" else "organization"
+
+
+def _head(span: Span) -> Token:
+    """The phrase's head noun: the syntactic root when parsed, else its last word."""
+    if span.doc.has_annotation("DEP"):
+        root = span.root
+        if root.pos_ in ("NOUN", "PROPN", "PRON"):
+            return root
+    words = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")] or [t for t in span if not t.is_punct]
+    return words[-1] if words else span[-1]
+
+
+def _is_definite(span: Span) -> bool:
+    first = span[0].lower_
+    return first in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "el", "los", "las") or any(
+        t.dep_ == "poss" or t.text in ("’s", "'s") for t in span
+    )
+
+
+def _phrase(span: Span) -> str:
+    return " ".join(span.text.split()).strip(" ,;:–—-")
