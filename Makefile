@@ -26,9 +26,12 @@ eval: install
 	$(BIN)/dateline eval extraction
 	$(BIN)/dateline eval language
 	$(BIN)/dateline eval entities
+	$(BIN)/dateline eval quotes
+	$(BIN)/dateline eval quotes --german
 
 bench: install
 	$(BIN)/python -m dateline.bench.throughput
+	$(BIN)/python -m dateline.bench.components
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info dateline.db dateline.db-wal dateline.db-shm

@@ -33,14 +33,32 @@ class Cues:
     reporting: frozenset[str]
     lemmatized: bool
 
-    def key(self, token) -> str:
-        return (token.lemma_ if self.lemmatized and token.lemma_ else token.text).lower()
+    def keys(self, token) -> tuple[str, ...]:
+        if not self.lemmatized:
+            return (token.text.lower(),)
+        if token.lemma_:
+            return (token.lemma_.lower(),)
+        return _guess_lemmas(token.text.lower())  # a lemmatized language in a pipeline without a lemmatizer
 
     def is_cue(self, token) -> bool:
-        return self.key(token) in self.words
+        return any(k in self.words for k in self.keys(token))
 
     def is_reporting(self, token) -> bool:
-        return self.key(token) in self.reporting
+        return any(k in self.reporting for k in self.keys(token))
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "swore": "swear",
+              "sworn": "swear", "thought": "think", "dit": "dire", "écrit": "écrire"}
+
+
+def _guess_lemmas(word: str) -> tuple[str, ...]:
+    """Candidate lemmas of an English or French verb form, for text no lemmatizer has seen."""
+    out = [word, _IRREGULAR.get(word, word)]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
+                         ("ing", "e"), ("é", "er"), ("ée", "er")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=None)

@@ -34,6 +34,7 @@ from .marks import QuotedSpan, find_quoted
 from .speakers import Speaker, SpeakerResolver
 
 _TERMINAL = frozenset(".!?…")
+_RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
 _DASHES = frozenset("-–—")
 _SHORT_WORDS = 4
 # A quote nobody is said to have said must be this long to count (titles, slogans, scare quotes).
@@ -41,6 +42,9 @@ _UNATTRIBUTED_MIN_WORDS = 8
 _MAX_FRAME = 40
 _SUBJECT = ("nsubj", "nsubjpass", "nsubj:pass")
 _WORD = re.compile(r"\w+")
+# Words that end a speaker phrase in text without a parse ("sagte Müller am Montag").
+_PHRASE_STOP = frozenset("""am im in auf bei vor nach mit zu zur zum gegenüber laut über während dass daß heute gestern
+    en el la a ante tras según que в на по что že that on at in after before""".split())
 # Confidence by the kind of evidence that attributed the quote.
 CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,
               "narration": 0.55, "carry-over": 0.6, "headline": 0.7, "none": 0.3}
@@ -72,6 +76,7 @@ class _Finder:
         self.resolver = SpeakerResolver(doc, entities)
         self.spans = find_quoted(self.text)
         self._span_starts = [s.start for s in self.spans]
+        self.resolver.quoted = self._inside_quote
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.found: list[_Found] = []
 
@@ -176,21 +181,20 @@ class _Finder:
                 return speaker, None, "cue"
         for p, t in enumerate(frame[:7]):
             if self._is_cue(t):
-                speaker = self._phrase_before(frame, p) if p > 0 else self._phrase_after(frame, p)
+                speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
                 return (speaker, t.text, _how(speaker)) if speaker is not None else None
             if t.is_punct and t.text not in (".", "’s", "'s", "-"):
                 break
-        # "“…” town on Friday, Lway Yay Oo of the TNLA said.": a cue closing the sentence.
-        tail = [t for t in frame if not t.is_punct]
-        for t in reversed(tail[-3:]):
-            if self._is_cue(t):
-                p = frame.index(t)
-                comma = max((k for k in range(p) if frame[k].text == ","), default=None)
-                if comma is not None and 0 < p - comma - 1 <= 12:
-                    speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
-                    if speaker is not None:
-                        return speaker, t.text, _how(speaker)
-                break
+        # "“…” town on Friday, Lway Yay Oo of the TNLA said.": ", subject cue" later in the sentence.
+        for p, t in enumerate(frame):
+            if p < 2 or not self._is_cue(t):
+                continue
+            comma = max((k for k in range(p) if frame[k].text == ","), default=None)
+            if comma is not None and 0 < p - comma - 1 <= 12:
+                speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
+                if speaker is not None:
+                    return speaker, t.text, _how(speaker)
+            break
         return None
 
     def _from_before(self, frame: list[Token], q: QuotedSpan, short: bool, governing: bool):
@@ -250,8 +254,10 @@ class _Finder:
         paragraph = self._paragraph_index(q.start)
         window_start = self.paragraph_starts[max(0, paragraph - 1)]
         since = max(window_start, previous.end if previous else 0)
+        own_paragraph = self.paragraph_starts[paragraph]
         named = [m for m in self.resolver.mentions
-                 if m.entity.type == "PERSON" and since <= m.start < q.start and not self._inside_quote(m.start)]
+                 if m.entity.type == "PERSON" and since <= m.start < q.start and not self._inside_quote(m.start)
+                 and (m.start >= own_paragraph or m.subject)]
         if named:
             e = named[-1].entity
             return Speaker(e.name, "person", e.id, None, "named"), "narration"
@@ -285,17 +291,23 @@ class _Finder:
     # -- reported speech ------------------------------------------------------------------------------
 
     def _reported(self) -> None:
-        for t in self.doc:
-            if not self._reporting_cue(t) or self._dash_led(t):
+        # Participles ("…, adding that …") last, so they can take the speaker of the verb they hang on.
+        cues = sorted((t for t in self.doc if self._reporting_cue(t)), key=lambda t: (t.tag_ == "VBG", t.i))
+        for t in cues:
+            if self._dash_led(t):
                 continue
+            if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
+                continue  # an imperative: "report an error"
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if clause is not None and self._crosses_paragraph(t, clause):
+                clause = None  # the parser ran on into the next paragraph
             if clause is None:
                 if not self._antecedent(t):
                     self._parenthetical(t)
                 continue
             # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
             heads = [clause] + [c for c in clause.children if c.dep_ == "conj"]
-            if any(self._reporting_cue(h) and any(c.dep_ in _SUBJECT for c in h.children) for h in heads):
+            if any(self._reporting_cue(h) and any(c.dep_ in ("ccomp",) + _SUBJECT for c in h.children) for h in heads):
                 continue
             start, end = self._clause_span(t, clause)
             if end - start < 4:
@@ -306,7 +318,12 @@ class _Finder:
             if self._mostly_quoted(span):
                 continue
             outer = self._enclosing_report(t)
-            speaker = outer.speaker if outer is not None and t.tag_ == "VBG" else self._subject(t, None, None)
+            if outer is not None and t.tag_ == "VBG":
+                if outer.start <= span.start_char and span.end_char <= outer.end:
+                    continue  # already part of the statement it belongs to
+                speaker = outer.speaker
+            else:
+                speaker = self._subject(t, None, None)
             if speaker is None:
                 continue
             self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
@@ -352,6 +369,10 @@ class _Finder:
                 break
         return start, end
 
+    def _crosses_paragraph(self, cue: Token, clause: Token) -> bool:
+        a, b = sorted((cue.i, clause.i))
+        return any("\n" in x.text or "\n" in x.whitespace_ for x in self.doc[a:b])
+
     def _mostly_quoted(self, span: Span) -> bool:
         """A clause that is largely a direct quote is that quote, not a second, reported one."""
         share = self._quoted_share(span.start, span.end)
@@ -359,12 +380,16 @@ class _Finder:
         return share >= 0.3 or starts_quoted
 
     def _enclosing_report(self, t: Token) -> _Found | None:
-        return next((f for f in self.found if not f.direct and f.start <= t.idx < f.end), None)
+        """The reported statement around ``t``, or whose sentence ``t`` continues."""
+        sent = t.sent
+        return next((f for f in self.found if not f.direct and (
+            f.start <= t.idx < f.end or (sent.start_char <= f.start and f.end <= sent.end_char))), None)
 
     def _parenthetical(self, t: Token) -> None:
         """"…, officials said Tuesday." / "…, asserts X": a cue at the end of the sentence with no clause parsed."""
         sent = t.sent
-        tail = [x for x in self.doc[t.i + 1: sent.end] if not x.is_punct and not x.is_space]
+        _, tail_end = self._within_paragraph(t, t.i, sent.end)
+        tail = [x for x in self.doc[t.i + 1: tail_end] if not x.is_punct and not x.is_space]
         if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail):
             return
         comma = next((k for k in range(t.i - 1, sent.start, -1) if self.doc[k].text in (",", "–", "—")), None)
@@ -373,6 +398,8 @@ class _Finder:
         start, end = self._within_paragraph(t, sent.start, comma)
         span = _trim(self.doc[start:end])
         if len(span) < 5 or not any(x.pos_ in ("VERB", "AUX") for x in span) or self._mostly_quoted(span):
+            return
+        if any(self._reporting_cue(x) for x in span):
             return
         if "|" in span.text:
             span = _trim(self.doc[max(x.i for x in span if x.text == "|") + 1: span.end])
@@ -436,7 +463,7 @@ class _Finder:
             if speaker is None:
                 continue
             # The statement is the sentence without the "according to X" phrase.
-            cut_start, cut_end = first, obj_span.end
+            cut_start, cut_end = first, min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1))
             parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
             parts = [_trim(p) for p in parts if len(_trim(p)) >= 4]
             if not parts:
@@ -477,7 +504,9 @@ class _Finder:
     def _is_cue(self, t: Token) -> bool:
         if not self.cues.is_cue(t):
             return False
-        if self.parsed and t.pos_ not in ("VERB", "AUX", ""):
+        if not self.parsed:
+            return True  # never touch the dependency tree of an unparsed doc
+        if t.pos_ not in ("VERB", "AUX", ""):
             return False
         return not any(c.dep_ in ("prt", "compound:prt") for c in t.children)
 
@@ -498,6 +527,10 @@ class _Finder:
         return False
 
     def _subject(self, cue: Token, frame: list[Token] | None, position: int | None) -> Speaker | None:
+        if not self.parsed:
+            if frame is None or position is None:
+                return None
+            return (self._phrase_before(frame, position) if position > 0 else None) or self._phrase_after(frame, position)
         node = cue
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in _SUBJECT]
@@ -543,6 +576,18 @@ class _Finder:
             rest = rest[1:]
         if not rest:
             return None
+        if self.parsed:
+            # "a déclaré le maire de Kharkiv, Igor Terekhov": up to a verb, a relative pronoun or the sentence end,
+            # keeping a comma only before a name.
+            end = 0
+            while end < len(rest) and end < 10:
+                x = rest[end]
+                if x.pos_ in ("VERB", "AUX") or x.lower_ in _RELATIVE or x.text in _TERMINAL or x.text in (";", ":", "(", "—", "–"):
+                    break
+                if x.text == "," and not (end + 1 < len(rest) and rest[end + 1].pos_ == "PROPN"):
+                    break
+                end += 1
+            return self.resolver.from_span(self._span(rest[:end])) if end else None
         chunk = self._first_chunk(rest)
         return self.resolver.from_span(chunk) if chunk is not None else None
 
@@ -561,7 +606,7 @@ class _Finder:
                     return self.doc[chunk.start:end]
             return None
         end = start
-        while end < end_limit and not self.doc[end].is_punct and end - start < 5:
+        while end < end_limit and not self.doc[end].is_punct and end - start < 6 and self.doc[end].lower_ not in _PHRASE_STOP:
             end += 1
         return self.doc[start:end] if end > start else None
 

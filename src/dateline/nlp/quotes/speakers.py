@@ -51,15 +51,17 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: tuple[Entity, ...] | None):
         self.doc = doc
         self.mentions: list[_Mention] = []
+        parsed = doc.has_annotation("DEP")
         for entity in entities or ():
             for m in entity.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                subject = span is not None and span.root.dep_.startswith("nsubj")
+                subject = parsed and span is not None and span.root.dep_.startswith("nsubj")
                 self.mentions.append(_Mention(m.start, m.end, entity, subject))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.roles = self._collect_roles()
         self.last_person: Speaker | None = None
+        self.quoted = lambda char: False  # set by the quote finder: whether a position is inside a quote
 
     # -- entities under a character position -------------------------------------------------------
 
@@ -99,7 +101,8 @@ class SpeakerResolver:
             return None
         text = _phrase(span)
         bare = len(tokens) == 1
-        if (bare or _is_definite(span)) and (low in PERSON_ROLES or head.lemma_.lower() in PERSON_ROLES):
+        singular = head.tag_ not in ("NNS", "NNPS") and "Number=Plur" not in str(head.morph)
+        if singular and (bare or _is_definite(span)) and (low in PERSON_ROLES or head.lemma_.lower() in PERSON_ROLES):
             person = self.by_role(span, head)
             if person is None and low in SPOKESPEOPLE and self.last_person is not None:
                 # "the spokesperson said" with no spokesperson introduced: the one quoted last.
@@ -141,7 +144,7 @@ class SpeakerResolver:
     def pronoun(self, position: int) -> Speaker | None:
         """"he"/"she": the last person named as a subject before, else the last person named."""
         before = [m for m in self.mentions[: bisect.bisect_left(self._starts, position)]
-                  if m.entity.type == "PERSON" and position - m.start < 2500]
+                  if m.entity.type == "PERSON" and position - m.start < 2500 and not self.quoted(m.start)]
         if not before:
             return self.last_person
         subjects = [m for m in before if m.subject]
@@ -183,9 +186,8 @@ class SpeakerResolver:
                     if t.is_punct:
                         break
                     words.append(t)
-            for t in span.root.children:
-                if t.dep_ == "appos":
-                    words.append(t)
+            if doc.has_annotation("DEP"):
+                words += [t for t in span.root.children if t.dep_ == "appos"]
             for t in words:
                 for key in (t.lower_, t.lemma_.lower()):
                     if key in PERSON_ROLES or key in TITLE_WORDS:

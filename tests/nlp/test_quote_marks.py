@@ -1,0 +1,52 @@
+"""Quotation-mark scanning: every style, apostrophes, broken marks; never crashes on any text."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.nlp.quotes.marks import find_quoted
+
+
+def inner(text):
+    return [s.inner(text) for s in find_quoted(text)]
+
+
+def test_marks_every_style():
+    assert inner("He said “yes, we stay” and left.") == ["yes, we stay"]
+    assert inner('He said "we stay," then left.') == ["we stay,"]
+    assert inner("« Nous restons », a-t-il dit.") == ["Nous restons"]
+    assert inner("Er sagte: „Wir bleiben.“ Dann ging er.") == ["Wir bleiben."]
+    assert inner("Er sagte: »Wir bleiben.« Gut.") == ["Wir bleiben."]
+    assert inner("彼は「ここに残る」と言った。") == ["ここに残る"]
+
+
+def test_marks_apostrophes_are_not_quotes():
+    assert inner("It’s the soldiers’ day, and O’Neil didn’t come.") == []
+    assert inner("Resistance against ‘coordinated attacks’ by the army’s units.") == ["coordinated attacks"]
+
+
+def test_marks_misoriented_close_and_unclosed_quote():
+    text = "“Some of our guys are barely 23. It’s hard.“Many will not return. He sighs."
+    assert inner(text) == ["Some of our guys are barely 23. It’s hard."]
+    assert inner("“We will hold the line\n\nThe town was quiet.") == ["We will hold the line"]
+
+
+def test_marks_quote_over_two_paragraphs_and_nested_quote():
+    text = "“The first part.\n\n“The second part, with ‘inner’ words,” he said."
+    (span,) = find_quoted(text)
+    assert span.inner(text).startswith("The first part.") and span.inner(text).endswith("inner’ words,")
+
+
+def test_marks_mixed_straight_and_curly():
+    assert inner("“In my opinion,\" Iriondo said.") == ["In my opinion,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n“”\"'‘’«»„‚「」 ")), max_size=200))
+def test_marks_spans_are_ordered_and_inside_the_text(text):
+    spans = find_quoted(text)
+    previous_end = 0
+    for s in spans:
+        assert 0 <= s.start < s.inner_start <= s.inner_end <= s.end <= len(text) or not s.closed
+        assert s.start >= previous_end
+        assert s.inner_end > s.inner_start
+        previous_end = s.end

@@ -1,0 +1,83 @@
+"""Quote extraction and speaker resolution; these need the trained models."""
+
+import pytest
+import spacy
+
+from dateline.nlp import models
+from dateline.nlp.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def en():
+    return models.load("en")
+
+
+def quotes(nlp, text):
+    return [(q.text, q.speaker, q.direct) for q in nlp(text)._.quotes]
+
+
+def test_quotes_seed_all_seven_with_speakers(seed_record):
+    found = [(q.speaker, q.text) for q in seed_record.quotes]
+    assert [s for s, _ in found] == ["the soldiers"] + ["Valery"] * 3 + ["Adam"] * 3
+    assert found[0][1] == "Bakhmout is our fortress, we will not give in"
+    assert found[5][1].endswith("It’s hard.")  # the mis-oriented mark closes the quote
+    for q in seed_record.quotes:
+        assert seed_record.text[q.start:q.end] == q.text and q.direct
+
+
+def test_quotes_cue_after_and_before_and_interrupted(en):
+    text = ("“The front line has shifted,” Governor Oleh Syniehubov said. “We see no threat,” he added, "
+            "“and we will hold.”\n\nOleksandr Prokudin told reporters: “The city is under fire.”")
+    got = quotes(en, text)
+    assert ("The front line has shifted,", "Oleh Syniehubov", True) in got
+    assert ("We see no threat,", "Oleh Syniehubov", True) in got
+    assert ("and we will hold.", "Oleh Syniehubov", True) in got
+    (city,) = [s for t, s, _ in got if t == "The city is under fire."]
+    assert "Prokudin" in city
+
+
+def test_quotes_reported_speech_and_according_to(en):
+    text = ("Suspected militants ambushed an army convoy near Douentza on Thursday, the army said.\n\n"
+            "According to local officials, at least five civilians were wounded in the attack.\n\n"
+            "Defence Minister Sadio Camara said that the convoy had been resupplied.")
+    got = {(t, s) for t, s, d in quotes(en, text) if not d}
+    assert ("Suspected militants ambushed an army convoy near Douentza on Thursday", "the army") in got
+    assert ("at least five civilians were wounded in the attack.", "local officials") in got
+    assert ("the convoy had been resupplied", "Sadio Camara") in got
+
+
+def test_quotes_role_noun_and_pronoun_resolve_to_the_person(en):
+    text = ("The region’s governor Oleg Kiper said the port was hit.\n\n"
+            "“Two drones hit the administration building,” the governor said.\n\n"
+            "“Nobody was hurt,” he said.")
+    speakers = {t: s for t, s, _ in quotes(en, text)}
+    assert speakers["Two drones hit the administration building,"] == "Oleg Kiper"
+    assert speakers["Nobody was hurt,"] == "Oleg Kiper"
+
+
+def test_quotes_scare_quotes_and_titles_are_not_quotes(en):
+    text = "He spoke on CNBC’s “Squawk on the Street” about the so-called “mayor” of the town."
+    assert quotes(en, text) == []
+
+
+def test_quotes_french():
+    fr = models.load("fr")
+    text = "« Nous ne céderons pas », a déclaré le maire de Kharkiv, Igor Terekhov. Le président Emmanuel Macron a affirmé que la France continuerait à soutenir l'Ukraine."
+    got = quotes(fr, text)
+    assert ("Nous ne céderons pas", "Igor Terekhov", True) in got
+    assert ("la France continuerait à soutenir l'Ukraine", "Emmanuel Macron", False) in got
+
+
+def test_quotes_language_without_a_model_gets_direct_quotes():
+    de = models.load("de")
+    got = quotes(de, "„Wir bleiben hier“, sagte Bürgermeister Müller am Montag.")
+    assert got == [("Wir bleiben hier", "Bürgermeister Müller", True)]
+
+
+def test_quotes_component_in_a_users_own_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("dateline_quotes")
+    doc = nlp("“We are not leaving,” said Valery.")
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [("We are not leaving,", "Valery")]
+    assert find_quotes(doc) == doc._.quotes
