@@ -81,3 +81,15 @@ def test_quotes_component_in_a_users_own_pipeline():
     doc = nlp("“We are not leaving,” said Valery.")
     assert [(q.text, q.speaker) for q in doc._.quotes] == [("We are not leaving,", "Valery")]
     assert find_quotes(doc) == doc._.quotes
+
+
+def test_quotes_french_dialogue_dashes_and_inverted_pronoun():
+    fr = models.load("fr")
+    text = ("Les habitants restent.\n— Nous ne partirons pas, dit Olena, une habitante de Kherson.\n"
+            "— Ici, c'est chez nous, ajoute-t-elle.")
+    assert quotes(fr, text) == [("Nous ne partirons pas", "Olena", True), ("Ici, c'est chez nous", "Olena", True)]
+
+
+def test_quotes_source_of_a_report_is_its_outlet(en):
+    text = "The former governor was found guilty on 11 counts, according to a report by the Washington Post."
+    assert quotes(en, text) == [("The former governor was found guilty on 11 counts", "Washington Post", False)]

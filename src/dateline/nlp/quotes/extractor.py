@@ -34,6 +34,8 @@ from .marks import QuotedSpan, find_quoted
 from .speakers import Speaker, SpeakerResolver
 
 _TERMINAL = frozenset(".!?…")
+# Languages whose press writes dialogue as dash-led lines.
+_DIALOGUE_LANGUAGES = frozenset("fr es it pt ru uk pl".split())
 _RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
 _DASHES = frozenset("-–—")
 _SHORT_WORDS = 4
@@ -74,7 +76,7 @@ class _Finder:
         self.cues = cues
         self.parsed = doc.has_annotation("DEP")
         self.resolver = SpeakerResolver(doc, entities)
-        self.spans = find_quoted(self.text)
+        self.spans = find_quoted(self.text, dialogue=cues.language in _DIALOGUE_LANGUAGES)
         self._span_starts = [s.start for s in self.spans]
         self.resolver.quoted = self._inside_quote
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
@@ -100,7 +102,11 @@ class _Finder:
             if words == 0 or _looks_like_title(inner, words):
                 continue
             short = words < _SHORT_WORDS
-            speaker, cue, how = self._attribute(q, index, short)
+            if q.dialogue:
+                q, speaker, cue, how = self._dialogue(q)
+                self.spans[index] = q  # the incise after the cut is narration again
+            else:
+                speaker, cue, how = self._attribute(q, index, short)
             if speaker is None and q.start < self.headline_end and self.headline_speaker is not None:
                 speaker, how = self.headline_speaker, "headline"
             if speaker is None and short and previous is not None and self._follows(previous, q, inner):
@@ -117,6 +123,19 @@ class _Finder:
                 previous = found
                 if speaker.kind == "person":
                     self.resolver.last_person = speaker
+
+    def _dialogue(self, q: QuotedSpan) -> tuple[QuotedSpan, Speaker | None, str | None, str]:
+        """"— Nous ne partirons pas, dit Olena, une habitante." : the incise names the speaker and ends the quote."""
+        span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if span is not None:
+            tokens = list(span)
+            for k in range(len(tokens) - 1):
+                if tokens[k].text == "," and self.cues.is_cue(tokens[k + 1]):
+                    speaker = self._phrase_after(tokens[k + 1:], 0)
+                    if speaker is not None:
+                        cut = QuotedSpan(q.start, tokens[k].idx, q.inner_start, tokens[k].idx, True, dialogue=True)
+                        return cut, speaker, tokens[k + 1].text, _how(speaker)
+        return q, None, None, "none"
 
     def _follows(self, previous: _Found, q: QuotedSpan, inner: str) -> bool:
         """A whole short sentence quoted right after the previous quote's sentence, same paragraph."""
@@ -530,13 +549,19 @@ class _Finder:
         if not self.parsed:
             if frame is None or position is None:
                 return None
-            return (self._phrase_before(frame, position) if position > 0 else None) or self._phrase_after(frame, position)
+            before = self._phrase_before(frame, position) if position > 0 else None
+            after = self._phrase_after(frame, position)
+            # Verb-second order puts an adverb first and the speaker after the verb: "Damit sagte Raabe: „…“".
+            if after is not None and (before is None or (position == 1 and after.kind != "unknown")):
+                return after
+            return before or after
         node = cue
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in _SUBJECT]
             if subjects:
+                # A parse that joins a headline or a dateline to the sentence: the "subject" is not the speaker.
                 between = self.doc[min(subjects[0].i, cue.i): max(subjects[0].i, cue.i)]
-                if not any(x.text in (":", "[", "]", "|", "(") for x in between):
+                if not any(x.text in (":", "[", "]", "|") or "\n" in x.text_with_ws for x in between):
                     return self.resolver.from_span(_subject_phrase(subjects[0]))
                 break
             if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node:
@@ -572,7 +597,7 @@ class _Finder:
     def _phrase_after(self, frame: list[Token], p: int) -> Speaker | None:
         """The speaker phrase right after an inverted cue ("said Defense Minister X after …")."""
         rest = frame[p + 1:]
-        while rest and (rest[0].pos_ in ("AUX", "ADV") and rest[0].pos_ != "PROPN"):
+        while rest and rest[0].pos_ in ("AUX", "ADV") and not rest[0].is_title:
             rest = rest[1:]
         if not rest:
             return None
@@ -611,20 +636,30 @@ class _Finder:
         return self.doc[start:end] if end > start else None
 
     def _object_phrase(self, sent: Span, last: int) -> Span | None:
-        rest = [t for t in self.doc[last + 1: sent.end]]
-        if not rest:
+        """The source after "according to" / "selon" / "laut": up to its head noun's last dependent or a comma."""
+        limit = min(sent.end, last + 14)
+        for k in range(last + 1, limit):
+            if self.doc[k].text in (",", ";", ":", "«", "“", '"', "(") or "\n" in self.doc[k].text:
+                limit = k
+                break
+        if limit <= last + 1:
             return None
-        chunk = self._first_chunk(rest[:12])
-        if chunk is None:
+        if not self.parsed:
+            return self.doc[last + 1: min(limit, last + 6)]
+        nominal = [t for t in self.doc[last + 1: limit] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not nominal:
             return None
+        head = nominal[0]
+        while last < head.head.i < limit and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+            head = head.head
+        end = min(limit, head.right_edge.i + 1)
+        span = self.doc[last + 1: end]
         # "a report by the Washington Post": the outlet speaks, not the report.
-        if chunk.root.lemma_.lower() in ("report", "statement", "study", "survey", "data", "figure", "estimate"):
-            nxt = chunk.end
-            if nxt < sent.end and self.doc[nxt].lower_ in ("by", "from", "of"):
-                inner = self._first_chunk(list(self.doc[nxt + 1: min(sent.end, nxt + 10)]))
-                if inner is not None:
-                    return inner
-        return chunk
+        if head.lemma_.lower() in ("report", "statement", "study", "survey", "data", "figure", "estimate"):
+            k = head.i + 1
+            if k + 1 < end and self.doc[k].lower_ in ("by", "from", "of"):
+                return self.doc[k + 1: end]
+        return span
 
     def _according(self, frame: list[Token]):
         span = self._span(frame)

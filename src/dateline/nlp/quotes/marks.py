@@ -46,13 +46,38 @@ class QuotedSpan:
     inner_start: int
     inner_end: int
     closed: bool = True
+    dialogue: bool = False  # a dialogue line opened by a dash (French, Spanish, Russian… news and fiction)
 
     def inner(self, text: str) -> str:
         return text[self.inner_start:self.inner_end]
 
 
-def find_quoted(text: str) -> list[QuotedSpan]:
-    """Every top-level quoted passage in ``text``, in order."""
+_DIALOGUE_LINE = re.compile(r"^[ \t]*[—–―][ \t\u00a0]+(?=\S)", re.M)
+
+
+def find_quoted(text: str, *, dialogue: bool = False) -> list[QuotedSpan]:
+    """Every top-level quoted passage in ``text``, in order.
+
+    With ``dialogue``, a line that opens with a dash ("— Nous restons, dit-il.") is
+    a quote too, up to the line's end, where the language writes dialogue that way.
+    """
+    spans = _marked(text)
+    if not dialogue:
+        return spans
+    for match in _DIALOGUE_LINE.finditer(text):
+        start = match.end()
+        end = _paragraph_end(text, start)
+        if any(s.start < end and s.end > start for s in spans):
+            continue
+        inner_end = end
+        while inner_end > start and text[inner_end - 1].isspace():
+            inner_end -= 1
+        if inner_end > start:
+            spans.append(QuotedSpan(match.start(), inner_end, start, inner_end, True, dialogue=True))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _marked(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at = -1  # index of the open quote's mark, or -1
     para_from = -1  # where the open quote's current paragraph starts

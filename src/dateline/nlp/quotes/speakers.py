@@ -92,7 +92,9 @@ class SpeakerResolver:
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
         head = _head(span)
-        low = head.lower_
+        if head.lower_ in ("-t", "t") and head.i + 1 < len(head.doc) and head.nbor().lower_.startswith("-"):
+            head = head.nbor()  # "a-t-il" comes as "a", "-t", "-il"
+        low = head.lower_.rsplit("-", 1)[-1] if head.lower_.startswith(("t-", "a-t-", "-")) else head.lower_
         if low in PERSON_PRONOUNS and len(tokens) <= 2:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
