@@ -1,5 +1,7 @@
 """End to end through the CLI, on the seed and on files the tests write."""
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -79,6 +81,26 @@ def test_cli_search_show_export(corpus, tmp_path, seed_path):
     assert run("export", "--format", "csv", "--db", db, "-o", csv_out).exit_code == 0
     assert csv_out.read_text().splitlines()[0].startswith("id,published,outlet")
     assert run("export", "--format", "nope", "--db", db).exit_code == 2
+
+
+def test_cli_quotes_by_speaker_and_quotes_csv(tmp_path, seed_path):
+    db = tmp_path / "q.db"
+    run("ingest", seed_path, "--db", db)
+    listed = run("quotes", "--speaker", "adam", "--db", db)
+    assert listed.exit_code == 0 and listed.stdout.count("Adam") == 3 and "Valery" not in listed.stdout
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "quotes-csv", "--db", db).stdout)))
+    assert [r["speaker"] for r in rows] == ["the soldiers"] + ["Valery"] * 3 + ["Adam"] * 3
+    assert rows[1]["speaker_kind"] == "person" and rows[0]["cue"] == "swear"
+
+
+def test_cli_eval_quotes_on_a_small_gold_file(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    text = "“We will hold the bridge,” Colonel Ivan Petrenko said on Monday.\n\nThe army said two drones were shot down overnight."
+    quotes = [{"quote": "We will hold the bridge,", "speaker": "Ivan Petrenko", "speaker_kind": "person", "direct": True},
+              {"quote": "two drones were shot down overnight", "speaker": "the army", "speaker_kind": "organization", "direct": False}]
+    gold.write_text(json.dumps({"id": "t-1", "lang": "en", "text": text, "gold": {"quotes": quotes}}) + "\n")
+    report = json.loads(run("eval", "quotes", "--gold", gold).stdout)
+    assert report["end_to_end"]["f1"] == 1.0 and report["speaker_accuracy"] == 1.0
 
 
 def test_cli_extract_reads_stdin():

@@ -197,6 +197,30 @@ def export(
     err.print(f"exported {n} records")
 
 
+@app.command("quotes")
+def list_quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only quotes whose speaker name contains this."),
+    db: Path = DB_OPTION,
+    limit: int = typer.Option(50, "--limit", "-n", help="Most quotes to show."),
+) -> None:
+    """Who said what: stored quotes with their speakers, optionally for one speaker."""
+    with Database(db) as store:
+        rows = store.quotes(speaker=speaker, limit=limit)
+    if not rows:
+        err.print("no quotes")
+        raise typer.Exit(0)
+    table = Table("speaker", "kind", "", "quote", "article", show_lines=False)
+    for r in rows:
+        table.add_row(r["speaker"] or "?", r["speaker_kind"], "direct" if r["direct"] else "reported",
+                      _short(r["text"], 100), r["article_id"][:14])
+    out.print(table)
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 @app.command()
 def stats(db: Path = DB_OPTION) -> None:
     """Counts of what the store holds, and the documents that failed."""
@@ -220,7 +244,7 @@ def demo(db: Path = DB_OPTION) -> None:
         for record in store.records():
             if record.source.path and record.source.path.endswith("franceinfo-bakhmut.txt"):
                 _print_summary(record)
-    out.print(f"\nStored in {db}. Try: dateline search Bakhmut --db {db}")
+    out.print(f"\nStored in {db}. Try: dateline search Bakhmut --db {db}   or   dateline quotes --speaker Adam --db {db}")
     raise typer.Exit(1 if report.failed else 0)
 
 

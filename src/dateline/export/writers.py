@@ -35,7 +35,25 @@ def write_csv(records: Iterable[Record], out: TextIO) -> int:
     return n
 
 
-FORMATS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {"jsonl": write_jsonl, "csv": write_csv}
+QUOTE_COLUMNS = ("article_id", "published", "outlet", "url", "speaker", "speaker_kind", "speaker_role",
+                 "speaker_entity", "direct", "cue", "confidence", "start", "end", "quote")
+
+
+def write_quotes_csv(records: Iterable[Record], out: TextIO) -> int:
+    """One row per quote, with the article it came from: the table fact-checkers sort by speaker."""
+    writer = csv.writer(out)
+    writer.writerow(QUOTE_COLUMNS)
+    n = 0
+    for n, r in enumerate(records, start=1):
+        for q in r.quotes:
+            writer.writerow([r.id, r.published or "", r.source.outlet or "", r.source.url or "", q.speaker or "",
+                             q.speaker_kind, q.speaker_role or "", q.speaker_entity or "", int(q.direct), q.cue or "",
+                             q.confidence, q.start, q.end, q.text])
+    return n
+
+
+FORMATS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {
+    "jsonl": write_jsonl, "csv": write_csv, "quotes-csv": write_quotes_csv}
 
 
 def write(records: Iterable[Record], out: TextIO, fmt: str) -> int:

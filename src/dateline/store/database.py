@@ -135,6 +135,18 @@ class Database:
                 yield Record.from_dict(json.loads(row["record"]))
             last = rows[-1]["id"]
 
+    def quotes(self, *, speaker: str | None = None, limit: int = 50) -> list[sqlite3.Row]:
+        """Stored quotes, newest articles first; ``speaker`` matches any part of the name, case-insensitively."""
+        sql = ("SELECT q.article_id, a.title, a.published, q.speaker, q.speaker_kind, q.speaker_role, q.cue,"
+               " q.direct, q.confidence, q.text FROM quotes q JOIN articles a ON a.id = q.article_id")
+        args: list = []
+        if speaker:
+            sql += " WHERE q.speaker LIKE ? ESCAPE '\\'"
+            args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        sql += " ORDER BY a.published DESC, q.article_id, q.n LIMIT ?"
+        args.append(limit)
+        return list(self.conn.execute(sql, args))
+
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article text and quotes (FTS5 query syntax)."""
         match = _fts_query(query)
