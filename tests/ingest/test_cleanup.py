@@ -33,6 +33,28 @@ def test_cleanup_drops_menus_and_comment_threads():
     assert prose in result.paragraphs
 
 
+BODY = [
+    "The council voted on Tuesday to close the bridge for repairs after engineers found cracks in two of its supports.",
+    "Traffic will be diverted through the old town for at least six weeks, the mayor said at a news conference on Wednesday.",
+    "Local businesses said they feared losing customers during the busiest weeks of the year and asked for compensation.",
+]
+
+
+def test_cleanup_cuts_a_list_of_teasers_after_the_article():
+    teasers = []
+    for k in range(5):
+        teasers += [f"Another story about the region number {k}", "By Staff Writer", "Tuesday November 19, 2019",
+                    f"A long summary of another story number {k} that reads like prose, with many words in it, and ends like a sentence."]
+    result = clean("\n".join(["Bridge closed for repairs"] + BODY + teasers))
+    assert list(result.paragraphs) == BODY
+
+
+def test_cleanup_drops_a_second_copy_and_legal_prose():
+    footer = "Copyright 2024 Example Media. All rights reserved. Content on this site may not be reproduced without permission of the owners."
+    result = clean("\n".join(["Bridge closed for repairs"] + BODY + ["Share", "Tweet"] + BODY + [footer]))
+    assert list(result.paragraphs) == BODY
+
+
 def test_is_chrome_recognises_french_and_german():
     assert is_chrome("Temps de lecture : 2 min.")
     assert is_chrome("Lesezeit: 3 Min.")

@@ -77,3 +77,17 @@ COMMENT_START = re.compile(
 
 # Scripts written without spaces between words: length is counted in characters there.
 UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+# Phrases that make even a long, well-formed line site furniture: legal notices, comment rules,
+# newsletter and cookie pitches. Searched anywhere in a line (they read like prose).
+PROSE_CHROME = re.compile(
+    r"\b(?:all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|we use cookies"
+    r"|this (?:site|website) uses cookies|information provided on this (?:web)?site|results (?:may )?vary"
+    r"|sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter|by clicking"
+    r"|comments? (?:are|is) moderated|will not be (?:approved|published)|não serão aprovados"
+    r"|comentários com textos|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados"
+    r"|has been (?:automatically )?generated|affiliate links?|we may earn a commission"
+    r"|(?:are|is a|are the) registered trademarks?|have not been evaluated by the food and drug"
+    r"|consult your (?:physician|doctor) before|click here|clique (?:aqui|na|no|e)|cliquez ici|hier klicken)\b",
+    re.IGNORECASE,
+)

@@ -1,18 +1,22 @@
 """Plain-text cleanup: strip site chrome from already-scraped text and find the headline.
 
 No extractor exists for text that was scraped without its HTML (the seed report's
-case), so this is our own method, in three passes:
+case), so this is our own method:
 
-1. drop whole lines that match known chrome (``boilerplate.CHROME``, several languages);
+1. cut at a comment section, and drop whole lines that match known chrome
+   (``boilerplate.CHROME``, several languages) and second copies of long lines;
 2. score every line as prose or furniture (length, function-word density, final
-   punctuation) and keep the best-scoring contiguous run of lines, a maximum-sum
-   segment as in Kadane's algorithm, so menus before and footers after the article
-   go while short lines *inside* it (captions, sub-heads, "Valery, Ukrainian
-   soldier") stay;
-3. drop late lines that repeat the headline (audio players, "related" teasers).
+   punctuation; legal and comment-policy prose counts as furniture) and keep the
+   best-scoring contiguous run of lines, a maximum-sum segment as in Kadane's
+   algorithm, so menus before and footers after the article go while short lines
+   *inside* it (captions, sub-heads, "Valery, Ukrainian soldier") stay;
+3. cut a trailing list of teasers ("headline, byline, date, summary" units) once
+   an article body came before it;
+4. drop late lines that repeat the headline (audio players, "related" teasers).
 
-It does not handle comment threads that look like prose, nor two articles in one
-file; see the README for its measured precision and recall.
+It does not find articles made only of short lines (tables, calendars, box
+scores), nor pick the right one of several articles in one file; see the README
+for its measured precision and recall.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .boilerplate import CHROME, COMMENT_START, FUNCTION_WORDS, TEASER_START, UNSPACED_SCRIPT
+from .boilerplate import CHROME, COMMENT_START, FUNCTION_WORDS, PROSE_CHROME, TEASER_START, UNSPACED_SCRIPT
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"([.!?…。！？][\"”»’)\]」』]*|[\"”»])$")
@@ -83,6 +87,8 @@ def line_score(line: str) -> float:
         n, function, lower = unspaced // 2, 0.2, 1.0
     # A line opening a quotation is prose even when the excerpt cuts it off.
     ends = bool(_SENTENCE_END.search(line)) or line.lstrip()[:1] in "“\"«„"
+    if len(line) < 600 and PROSE_CHROME.search(line):
+        return -(10.0 + len(line))
     if n >= 12 and (function >= 0.1 or lower >= 0.6) and (ends or n >= 24):
         return float(len(line))
     if TEASER_START.match(line):
@@ -125,8 +131,12 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
     elif title is not None and lines and _same(lines[0], title):
         lines.pop(0)
 
+    if structural:
+        lines = _drop_repeats(lines, removed)
     if structural and len(lines) > 3:
-        start, end = best_segment([line_score(line) for line in lines])
+        scores = [line_score(line) for line in lines]
+        start, end = best_segment(scores)
+        end = _before_teaser_run(lines, scores, start, end)
         if end > start:
             removed.extend(lines[:start] + lines[end:])
             lines = lines[start:end]
@@ -136,6 +146,43 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
         for i in reversed(tail):
             removed.append(lines.pop(i))
     return CleanText(title=title, paragraphs=tuple(lines), removed=tuple(removed))
+
+
+def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
+    """A long line seen before is a second copy (a hidden duplicate, a teaser of this article): drop it."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        key = line.casefold()
+        if len(line) >= 60 and key in seen:
+            removed.append(line)
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def _before_teaser_run(lines: list[str], scores: list[float], start: int, end: int, min_units: int = 4) -> int:
+    """Cut a trailing list of teasers after the article: units of "headline[, byline, date], summary".
+
+    It only cuts when an article body (two prose paragraphs in a row) comes
+    before the run, so a round-up that is itself made of such units stays.
+    """
+    i = end
+    units = []
+    while i > start and scores[i - 1] > 0 and len(lines[i - 1]) <= 400:
+        k = i - 1
+        while k > start and scores[k - 1] <= 0 and i - 1 - k < 3:
+            k -= 1
+        if k == i - 1 or not looks_like_headline(lines[i - 2]):
+            break
+        units.append(k)
+        i = k
+    if len(units) < min_units:
+        return end
+    run_start = units[-1]
+    body = any(scores[j] > 0 and scores[j + 1] > 0 for j in range(start, run_start - 1))
+    return run_start if body else end
 
 
 def _before_comments(lines: list[str], removed: list[str]) -> list[str]:
