@@ -48,10 +48,14 @@ def register(app: typer.Typer) -> None:
     def entities(
         gold: Optional[Path] = typer.Option(None, help="Gold JSONL (default: the dev set)."),
         show_errors: bool = typer.Option(False, "--errors", help="List every false positive and negative."),
+        run_ablation: bool = typer.Option(False, "--ablation", help="F1 with each correction rule switched off in turn."),
     ) -> None:
         """People and organizations: precision, recall and F1 against the gold lists."""
-        from .entities import evaluate
+        from .entities import ablation, evaluate
 
+        if run_ablation:
+            _print(ablation(gold or dev_path()))
+            return
         report = evaluate(gold or dev_path())
         if not show_errors:
             report.pop("errors")

@@ -43,18 +43,24 @@ class _Mention:
     label: str
 
 
-def find_entities(doc: Doc, outlets: PhraseMatcher | None = None) -> tuple[Entity, ...]:
+# The correction rules, each switchable so ``dateline eval entities --ablation`` can measure it.
+RULES = ("apposition", "role-before", "equipment", "determiner", "lowercase", "voting", "place-vote",
+         "surnames", "groups", "outlets", "partial-names", "acronyms")
+
+
+def find_entities(doc: Doc, outlets: PhraseMatcher | None = None, rules: frozenset[str] = frozenset(RULES)) -> tuple[Entity, ...]:
     """The document's people, organizations and groups, clustered, in order of first mention."""
-    mentions = _corrected_mentions(doc)
-    mentions += _group_mentions(doc, mentions)
-    if outlets is not None:
+    mentions = _corrected_mentions(doc, rules)
+    if "groups" in rules:
+        mentions += _group_mentions(doc, mentions)
+    if outlets is not None and "outlets" in rules:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for _, start, end in outlets(doc):
             if not taken.intersection(range(start, end)) and _is_outlet(doc[start:end]):
                 mentions.append(_Mention(start, end, "ORG"))
                 taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
-    return _cluster(doc, mentions)
+    return _cluster(doc, mentions, rules)
 
 
 def _is_outlet(span: Span) -> bool:
@@ -66,32 +72,36 @@ def _is_outlet(span: Span) -> bool:
     return len(span) == 1 and len(token) >= 5 and not token.is_stop and token.lower_ in {n.lower() for n in names}
 
 
-def _corrected_mentions(doc: Doc) -> list[_Mention]:
+def _corrected_mentions(doc: Doc, rules: frozenset[str]) -> list[_Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     candidates: list[tuple[Span, str | None]] = []
     for ent in doc.ents:
-        apposition = _person_apposition(doc, ent) or _role_before(doc, ent)
-        label = _correct(doc, ent, apposition)
+        apposition = ("apposition" in rules and _person_apposition(doc, ent)) or (
+            "role-before" in rules and _role_before(doc, ent))
+        label = _correct(doc, ent, apposition, rules)
         candidates.append((ent, label))
-        if label is None and ent.label_ in ("GPE", "LOC", "FAC"):
+        if label is None and ent.label_ in ("GPE", "LOC", "FAC") and "place-vote" in rules:
             votes[_key(ent.text)]["PLACE"] += 1  # the same string read as a place elsewhere
         if label:
             # An apposition to a person noun is strong evidence; count it thrice.
             weight = 3 if label == "PERSON" and apposition else 1
             votes[_key(ent.text)][label] += weight
-    _surnames_are_people(votes)
+    if "surnames" in rules:
+        _surnames_are_people(votes)
     out = []
     for ent, label in candidates:
         if label is None:
             continue
-        best = votes[_key(ent.text)].most_common(1)[0][0]
+        best = votes[_key(ent.text)].most_common(1)[0][0] if "voting" in rules or "place-vote" in rules else label
+        if "voting" not in rules and best != "PLACE":
+            best = label
         if best == "PLACE":
             continue
         out.append(_Mention(ent.start, ent.end, best))
     return out
 
 
-def _correct(doc: Doc, ent: Span, apposition: bool) -> str | None:
+def _correct(doc: Doc, ent: Span, apposition: bool, rules: frozenset[str] = frozenset(RULES)) -> str | None:
     """The label this NER span should have for our purposes, or None to drop it."""
     label = LABELS.get(ent.label_)
     text = ent.text.strip()
@@ -101,11 +111,11 @@ def _correct(doc: Doc, ent: Span, apposition: bool) -> str | None:
         return "PERSON"
     if label == "PERSON":
         after = doc[ent.end] if ent.end < len(doc) else None
-        if after is not None and after.lower_ in EQUIPMENT:
+        if after is not None and after.lower_ in EQUIPMENT and "equipment" in rules:
             return None
-        if _after_determiner(doc, ent):
+        if "determiner" in rules and _after_determiner(doc, ent):
             return None
-        if text.islower():
+        if text.islower() and "lowercase" in rules:
             return None
     return label
 
@@ -159,7 +169,7 @@ def _group_mentions(doc: Doc, existing: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _cluster(doc: Doc, mentions: list[_Mention]) -> tuple[Entity, ...]:
+def _cluster(doc: Doc, mentions: list[_Mention], rules: frozenset[str] = frozenset(RULES)) -> tuple[Entity, ...]:
     """Group mentions into entities: same name, or a PERSON surname/partial of one full name."""
     names: dict[tuple[str, str], list[_Mention]] = {}
     for m in mentions:
@@ -168,7 +178,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> tuple[Entity, ...]:
     order = sorted(names, key=lambda k: (-len(k[1].split()), min(m.start for m in names[k])))
     canonical: dict[tuple[str, str], tuple[str, str]] = {}
     for label, key in order:
-        if label == "PERSON" and len(key.split()) < 3:
+        if label == "PERSON" and len(key.split()) < 3 and "partial-names" in rules:
             parents = [p for p in canonical.values() if p[0] == "PERSON" and p[1] != key and _is_part(key, p[1])]
             if not parents and " " not in key and len(key) > 5:
                 # A transliteration variant of a surname: "Syniehubov" for "Oleh Syniegubov".
@@ -178,7 +188,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> tuple[Entity, ...]:
             if len(parents) == 1:
                 canonical[(label, key)] = parents[0]
                 continue
-        if label == "ORG":
+        if label == "ORG" and "acronyms" in rules:
             parents = [p for p in canonical.values() if p[0] == "ORG" and p[1] != key and _is_acronym(key, p[1])]
             if len(set(parents)) == 1:
                 canonical[(label, key)] = parents[0]
