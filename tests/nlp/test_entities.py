@@ -52,3 +52,11 @@ def test_entities_component_is_registered_and_composes():
 def test_entities_find_entities_is_a_pure_function(nlp):
     doc = nlp.make_doc("Adam")
     assert find_entities(doc) == ()
+
+
+def test_entities_rules_can_be_switched_off(nlp):
+    from dateline.nlp.entities import RULES
+
+    doc = nlp("Vladimir Putin spoke on Monday. Later, Putin met the governor.")
+    without = find_entities(doc, None, frozenset(RULES) - {"partial-names"})
+    assert {e.name for e in without if e.type == "PERSON"} == {"Vladimir Putin", "Putin"}
