@@ -73,3 +73,20 @@ def register(app: typer.Typer) -> None:
 
         items = q.german_items(split) if german else q.dev_items(gold or dev_path())
         _print(q.evaluate(items, errors=show_errors))
+
+    @app.command("places")
+    def places(
+        gold: Optional[Path] = typer.Option(None, help="Dev-set gold JSONL (default: the dev set)."),
+        geowebnews: Optional[Path] = typer.Option(None, help="GeoWebNews GWN.xml (default: ../shared/data/geo/GeoWebNews)."),
+        skip_geowebnews: bool = typer.Option(False, help="Only score the dev set."),
+        show_errors: bool = typer.Option(False, "--errors", help="List the dev set's missed, extra and misplaced places."),
+    ) -> None:
+        """Geoparsing: recognition and resolution on GeoWebNews, found-and-resolved places on the dev set."""
+        from . import places as pl
+
+        report = {"dev": pl.evaluate_dev(gold or dev_path())}
+        if not show_errors:
+            report["dev"].pop("errors")
+        if not skip_geowebnews:
+            report["geowebnews"] = pl.evaluate_gwn(geowebnews)
+        _print(report)
