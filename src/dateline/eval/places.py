@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..nlp import models
+from ..nlp.places.extractor import REGION_CUES
 from ..nlp.places.gazetteer import distance_km, fold
 from .devset import read_gold, shared_dir
 from .metrics import PRF, greedy_match
@@ -126,16 +127,16 @@ def evaluate_dev(path: Path) -> dict:
         predicted = {}
         for p in places:
             for m in p.mentions:
-                predicted.setdefault(fold(m.text), p)
+                predicted.setdefault(_surface(m.text), p)
         gold = {}
         for gp in g["gold"].get("places") or []:
-            gold.setdefault(fold(gp["mention"]), gp)
+            gold.setdefault(_surface(gp["mention"]), gp)
         hit = set(predicted) & set(gold)
         found.add(len(hit), len(predicted) - len(hit), len(gold) - len(hit))
         ok = {k for k in hit if _right(predicted[k], gold[k])}
         resolved.add(len(ok), len(predicted) - len(ok), len(gold) - len(ok))
         misses += [f"{g['id']} FN {gold[k]['mention']!r}" for k in set(gold) - set(predicted)]
-        misses += [f"{g['id']} FP {predicted[k].name!r} ({next(m.text for m in predicted[k].mentions if fold(m.text) == k)!r})"
+        misses += [f"{g['id']} FP {predicted[k].name!r} ({next(m.text for m in predicted[k].mentions if _surface(m.text) == k)!r})"
                    for k in set(predicted) - set(gold)]
         misses += [f"{g['id']} WRONG {gold[k]['mention']!r} -> {predicted[k].name}, {predicted[k].country_code}"
                    for k in hit - ok]
@@ -154,6 +155,14 @@ def _adjectival(name: str, gazetteer) -> bool:
     if gazetteer.demonym_countries(name):
         return True
     return " " not in name and bool(_ADJECTIVE.search(name)) and not gazetteer.lookup(name)
+
+
+def _surface(mention: str) -> str:
+    """A mention's key for matching: folded, without a trailing "region"/"province" (annotators differ on it)."""
+    words = fold(mention).split()
+    if len(words) > 1 and words[-1] in REGION_CUES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _right(place, gold: dict) -> bool:

@@ -100,8 +100,10 @@ class PlaceFinder:
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
             cand = self._candidate(doc, ent.start_char, ent.end_char, "ner")
-            if ent.label_ == "FAC":
-                cand.options = _trusted(cand.options, cand.text)  # "White House" is not Casablanca's alias
+            if ent.label_ == "FAC" or len(ent) > 1:
+                # "White House" is not Casablanca under a translated alias: a long name must be the town's own.
+                cand.options = tuple(o for o in cand.options if o.feature not in ("city", "town", "village")
+                                     or o.curated or _same_name(o.name, cand.text))
             found.append(cand)
             taken.update(range(ent.start, ent.end))
         accepted_keys = {fold(c.text) for c in found if c.options}
@@ -130,6 +132,11 @@ class PlaceFinder:
             options = self.gazetteer.lookup(ent.text)
             return not any(o.feature in ("country", "continent", "water") or o.curated
                            or (o.feature == "city" and o.population >= 100_000) for o in options)
+        if self.common_words(word):
+            # A dictionary word ("Telegram", "War") the NER took for a place: only if it names a big one.
+            options = self.gazetteer.lookup(ent.text)
+            return not any(o.feature in ("country", "continent", "water") or o.curated or o.population >= 100_000
+                           or (o.feature == "region" and o.level == 1) for o in options)
         return False
 
     @staticmethod
@@ -171,10 +178,15 @@ class PlaceFinder:
         first, last = span[0], span[-1]
         if not first.is_alpha or not last.is_alpha or any(t.is_punct and t.text not in ("-", ".") for t in span):
             return False
-        if fold(span.text) in accepted_keys:
+        key = fold(span.text)
+        if len(key.replace(" ", "")) <= 3 and not span.text.replace(".", "").isupper():
+            return False  # "Us" is not the US; "UK", "U.S." are
+        if key in accepted_keys:
             return True
         if len(span) == 1 and first.lower_ in self._person_words:
             return False
+        if _inside_longer_name(span):
+            return False  # "Pakatan" in "Pakatan Harapan": part of a name the gazetteer does not know
         if all(t.is_upper for t in span):
             return _dateline(span)  # "BANGKOK: ..." opens a wire story; other capitals are acronyms
         if len(span) == 1 and first.is_lower:
@@ -200,7 +212,7 @@ class PlaceFinder:
             # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country or a big city.
             return best.feature in ("country", "continent") or (best.feature == "city" and best.population >= 100_000)
         if all(t.is_upper for t in span):
-            return best.population >= 100_000 or best.feature == "country"
+            return best.population >= 20_000 or best.feature in ("country", "region")
         return best.feature in ("country", "continent", "region", "water") or best.curated or best.population >= 1_000
 
     def _is_demonym(self, text: str) -> bool:
@@ -233,7 +245,8 @@ class PlaceFinder:
             for k in range(len(words) - size + 1):
                 part = " ".join(words[k:k + size])
                 if part[:1].isupper() and part.lower() not in _GENERIC:
-                    hit = self._demonym_places(part) or _trusted(self.gazetteer.lookup(part), part)
+                    hit = self._demonym_places(part) or tuple(
+                        o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part))
                     if hit:
                         return hit, True
         # The article's main town: mentioned most, bigger towns first on a tie.
@@ -246,6 +259,14 @@ class PlaceFinder:
             count, focus = max(towns.values(), key=lambda e: e[0] + math.log10(e[1].population + 10) / 2)
             return (focus,), True
         return (), False
+
+    def _prominent(self, place: GeoPlace, name: str) -> bool:
+        """Whether a name found inside a longer one ("Colorado State University") is that place, not a word."""
+        if place.feature in ("country", "continent", "water") or place.curated or place.population >= 100_000:
+            return True
+        if place.feature == "region" and place.level == 1:
+            return True
+        return place.population >= 5_000 and not self.common_words(name.lower())
 
     def _demonym_places(self, text: str) -> tuple[GeoPlace, ...]:
         continent = _CONTINENT_DEMONYMS.get(fold(text))
@@ -437,12 +458,27 @@ def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:
                  or fold(o.name) == key)
 
 
-def _dateline(span: Span) -> bool:
-    """An upper-case name opening a paragraph and followed by ":" , "," or a dash: a wire dateline."""
+def _inside_longer_name(span: Span) -> bool:
+    """Capitalised words run on before or after the span (not at a sentence start, not joined by "of")."""
     doc = span.doc
-    at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    def name_word(t) -> bool:
+        return t is not None and t.is_alpha and t.is_title and not t.is_sent_start and "\n" not in t.whitespace_
+    return (name_word(before) and not span[0].is_sent_start and "\n" not in before.whitespace_) or (
+        name_word(after) and "\n" not in span[-1].whitespace_)
+
+
+def _dateline(span: Span) -> bool:
+    """Upper-case names opening a paragraph ("KYIV, UKRAINE —", "BANGKOK:"): a wire dateline."""
+    doc = span.doc
+    k = span.start
+    while k > 0 and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k - 1].text:
+        k -= 1
+        if not (doc[k].is_upper or doc[k].is_punct) or span.start - k > 6:
+            return False
     nxt = doc[span.end].text if span.end < len(doc) else ""
-    return at_start and nxt in (":", ",", "—", "–", "-", "(")
+    return nxt in (":", ",", "—", "–", "-", "(", ".")
 
 
 def _title_case_line(span: Span) -> bool:
