@@ -163,7 +163,9 @@ class PlaceFinder:
                 if any(s < span.end_char and span.start_char < e and not (s == span.start_char and e == span.end_char)
                        for s, e in blocked):
                     continue
-                options = _trusted(self.gazetteer.lookup(span.text), span.text)
+                options = self.gazetteer.lookup(span.text)
+                if fold(span.text) not in accepted_keys:
+                    options = _trusted(options, span.text)
                 if not options or not self._worth_it(span, options, accepted_keys):
                     continue
                 yield i, j
@@ -188,7 +190,8 @@ class PlaceFinder:
         if _inside_longer_name(span):
             return False  # "Pakatan" in "Pakatan Harapan": part of a name the gazetteer does not know
         if all(t.is_upper for t in span):
-            return _dateline(span)  # "BANGKOK: ..." opens a wire story; other capitals are acronyms
+            # "BANGKOK: ..." opens a wire story; otherwise capitals are acronyms, places only when known as such.
+            return _dateline(span) or any(o.curated or o.feature == "country" for o in self.gazetteer.lookup(span.text))
         if len(span) == 1 and first.is_lower:
             return (len(first) >= 4 and not first.is_stop and not self.common_words(first.lower_)
                     and not self.common_words(first.lemma_.lower()))
@@ -207,6 +210,8 @@ class PlaceFinder:
         best = max(options, key=_prominence)
         if span[0].is_lower:
             return best.feature in ("country", "continent") or best.capital or best.population >= _MAJOR_POPULATION
+        if best.curated:
+            return True
         common = len(span) == 1 and (self.common_words(span[0].lower_) or span[0].lower_ in _CALENDAR)
         if common:
             # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country or a big city.
