@@ -132,7 +132,7 @@ class PlaceFinder:
             options = self.gazetteer.lookup(ent.text)
             return not any(o.feature in ("country", "continent", "water") or o.curated
                            or (o.feature == "city" and o.population >= 100_000) for o in options)
-        if self.common_words(word):
+        if self.common_words(word) or self.common_words(ent[0].lemma_.lower()):
             # A dictionary word ("Telegram", "War") the NER took for a place: only if it names a big one.
             options = self.gazetteer.lookup(ent.text)
             return not any(o.feature in ("country", "continent", "water") or o.curated or o.population >= 100_000
@@ -166,6 +166,8 @@ class PlaceFinder:
                 options = self.gazetteer.lookup(span.text)
                 if fold(span.text) not in accepted_keys:
                     options = _trusted(options, span.text)
+                if not options and len(span) == 1:
+                    options = self._variants(span.text)  # "Харкова", "Белгороде"
                 if not options or not self._worth_it(span, options, accepted_keys):
                     continue
                 yield i, j
@@ -205,20 +207,21 @@ class PlaceFinder:
         return True
 
     def _worth_it(self, span: Span, options: tuple[GeoPlace, ...], accepted_keys: set[str]) -> bool:
+        """Whether a name the NER missed is worth reading as a place, by the places it could be."""
         if fold(span.text) in accepted_keys:
             return True
-        best = max(options, key=_prominence)
         if span[0].is_lower:
-            return best.feature in ("country", "continent") or best.capital or best.population >= _MAJOR_POPULATION
-        if best.curated:
+            return any(o.feature in ("country", "continent") or o.capital or o.population >= _MAJOR_POPULATION
+                       for o in options)
+        if any(o.curated for o in options):
             return True
-        common = len(span) == 1 and (self.common_words(span[0].lower_) or span[0].lower_ in _CALENDAR)
-        if common:
+        if len(span) == 1 and (self.common_words(span[0].lower_) or span[0].lower_ in _CALENDAR):
             # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country or a big city.
-            return best.feature in ("country", "continent") or (best.feature == "city" and best.population >= 100_000)
+            return any(o.feature in ("country", "continent") or (o.feature == "city" and o.population >= 100_000)
+                       for o in options)
         if all(t.is_upper for t in span):
-            return best.population >= 20_000 or best.feature in ("country", "region")
-        return best.feature in ("country", "continent", "region", "water") or best.curated or best.population >= 1_000
+            return any(o.population >= 20_000 or o.feature in ("country", "region") for o in options)
+        return any(o.feature in ("country", "continent", "region", "water") or o.population >= 1_000 for o in options)
 
     def _is_demonym(self, text: str) -> bool:
         return bool(self.gazetteer.demonym_countries(text)) and not self.gazetteer.lookup(text)
@@ -291,7 +294,7 @@ class PlaceFinder:
                     stem = text[: len(text) - len(ending)]
                     for fill in ("", "а", "ів", "ь", "я"):
                         hit = self.gazetteer.lookup(stem + fill)
-                        if hit and max(h.population for h in hit) >= 100_000:
+                        if hit and max(h.population for h in hit) >= 20_000:
                             return hit
         return ()
 
@@ -318,7 +321,7 @@ class PlaceFinder:
             score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it
         if place.curated:
             score += 1.0
-        elif place.feature in ("city", "town", "village") and not _same_name(place.name, cand.text):
+        elif place.feature in ("city", "town", "village") and _latin(cand.text) and not _same_name(place.name, cand.text):
             score -= 1.5  # a city found under another of its names (old, foreign or odd GeoNames aliases)
         if cand.source == "given" and place.feature in ("country", "continent") and self.gazetteer.demonym_countries(cand.text):
             score += 3.0
@@ -459,8 +462,14 @@ def _short_hash(text: str) -> str:
 def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:
     """For names the NER did not find: a city only by its own name or a curated one, not any GeoNames alias."""
     key = fold(text)
+    if not _latin(text):
+        return options  # names in other scripts are GeoNames' real transliterations ("Белгород")
     return tuple(o for o in options if o.feature in ("country", "continent", "region", "water") or o.curated
                  or fold(o.name) == key)
+
+
+def _latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text if ch.isalpha())
 
 
 def _inside_longer_name(span: Span) -> bool:
