@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/dateline gazetteer build
 	touch $@
 
 demo: install
@@ -28,10 +29,12 @@ eval: install
 	$(BIN)/dateline eval entities
 	$(BIN)/dateline eval quotes
 	$(BIN)/dateline eval quotes --german
+	$(BIN)/dateline eval places
 
 bench: install
 	$(BIN)/python -m dateline.bench.throughput
 	$(BIN)/python -m dateline.bench.components
+	$(BIN)/python -m dateline.bench.places
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info dateline.db dateline.db-wal dateline.db-shm

@@ -221,6 +221,40 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index (GeoNames data from PyPI packages).")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Optional[Path] = typer.Option(None, help="Where to write the index (default: $DATELINE_GAZETTEER or the user cache)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even if the index exists."),
+) -> None:
+    """Build the place index once (about 15 s); every later run opens it in milliseconds."""
+    from .nlp.places.gazetteer import build, index_path
+
+    target = path or index_path()
+    if target.exists() and not force:
+        err.print(f"gazetteer already built: {target} ({target.stat().st_size / 1e6:.0f} MB)")
+        return
+    with err.status("building the gazetteer…"):
+        build(target)
+    err.print(f"gazetteer built: {target} ({target.stat().st_size / 1e6:.0f} MB)")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(name: str = typer.Argument(..., help="A place name, in any script or spelling."),
+                     limit: int = typer.Option(10, "--limit", "-n")) -> None:
+    """Every gazetteer entry with this name, most populous first."""
+    from .nlp.places.gazetteer import open_gazetteer
+
+    table = Table("geonames id", "name", "feature", "country", "admin-1", "lat", "lon", "population")
+    for p in open_gazetteer().lookup(name)[:limit]:
+        table.add_row(str(p.id) if p.id > 0 else "—", p.name, p.feature, p.country_code or "", p.admin1 or "",
+                      f"{p.lat:.4f}", f"{p.lon:.4f}", f"{p.population:,}")
+    out.print(table)
+
+
 @app.command()
 def stats(db: Path = DB_OPTION) -> None:
     """Counts of what the store holds, and the documents that failed."""
@@ -257,6 +291,10 @@ def _print_summary(record) -> None:
         out.print(f"[bold]{label}[/bold]: {', '.join(names) or '—'}", highlight=False)
     for q in record.quotes:
         out.print(f"  “{q.text[:80]}” — {q.speaker or '?'}", highlight=False)
+    for p in record.places:
+        where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None else "not located"
+        said = ", ".join(sorted({m.text for m in p.mentions}))
+        out.print(f"  [bold]place[/bold] {p.name} ({p.feature}, {p.country_code or '—'}) {where} ← {said}", highlight=False)
     for p in record.errors:
         out.print(f"[yellow]note[/yellow] {p.message}", highlight=False)
 

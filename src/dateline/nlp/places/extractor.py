@@ -82,6 +82,7 @@ class PlaceFinder:
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]], entities=()) -> list[GeoPlace | None]:
         """Resolve given character spans (gold toponyms), with the recognised places as extra context."""
+        self._text = doc.text
         given = [self._candidate(doc, s, e, "given") for s, e in spans]
         context = [c for c in self.recognise(doc, entities) if not any(c.start < g.end and g.start < c.end for g in given)]
         self.resolve(doc, given + context)
@@ -90,6 +91,7 @@ class PlaceFinder:
     # -- recognition ---------------------------------------------------------------------------------
 
     def recognise(self, doc: Doc, entities=()) -> list[_Candidate]:
+        self._text = doc.text  # Doc.text is rebuilt on every access: read it once per document
         blocked = self._blocked_spans(doc, entities)
         found: list[_Candidate] = []
         taken: set[int] = set()
@@ -151,7 +153,13 @@ class PlaceFinder:
     def _gazetteer_matches(self, doc: Doc, taken: set[int], blocked, accepted_keys: set[str]):
         i = 0
         n = len(doc)
+        major = self.gazetteer.major_keys
         while i < n:
+            first = doc[i]
+            # Cheap first-token test: most tokens are lower-case words that cannot start a place name.
+            if not first.is_alpha or (first.is_lower and first.lower_ not in major and first.lower_ not in accepted_keys):
+                i += 1
+                continue
             matched = False
             for size in (4, 3, 2, 1):
                 j = i + size
@@ -227,7 +235,8 @@ class PlaceFinder:
         return bool(self.gazetteer.demonym_countries(text)) and not self.gazetteer.lookup(text)
 
     def _candidate(self, doc: Doc, start: int, end: int, source: str) -> _Candidate:
-        text = doc.text[start:end]
+        full = self._text
+        text = full[start:end]
         clean = _TRAILING.sub("", _LEADING.sub("", text)).strip()
         offset = text.find(clean) if clean else 0
         start, end = start + max(0, offset), start + max(0, offset) + len(clean)
@@ -238,11 +247,11 @@ class PlaceFinder:
         if demonym:
             # "Russian" asked about as a toponym (gold sets mark such modifiers) means the country or continent.
             options = demonym + tuple(o for o in options if o not in demonym)
-        match = re.match(r"\s+([A-Za-zÀ-ÿ]+)", doc.text[end:end + 24])
+        match = re.match(r"\s+([A-Za-zÀ-ÿ]+)", full[end:end + 24])
         cue = bool(match) and match.group(1).lower() in REGION_CUES
         if cue and source != "given":
             end += match.end()  # "the Kharkiv region" is the mention, as written
-            clean = doc.text[start:end]
+            clean = full[start:end]
         return _Candidate(start, end, clean, source, cue, options)
 
     def _inside_or_focus(self, cand: _Candidate, candidates: list[_Candidate]) -> tuple[tuple[GeoPlace, ...], bool]:
@@ -303,7 +312,7 @@ class PlaceFinder:
     def resolve(self, doc: Doc, candidates: list[_Candidate]) -> None:
         for c in candidates:
             c.choice = max(c.options, key=lambda o: self._score(o, c, None), default=None)
-        context = _Context.of(candidates, self.gazetteer, doc.text)
+        context = _Context.of(candidates, self.gazetteer, self._text)
         for c in candidates:
             if not c.options and c.source != "gazetteer":
                 c.options, c.inferred = self._inside_or_focus(c, candidates)

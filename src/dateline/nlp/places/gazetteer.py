@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -85,6 +85,7 @@ class Gazetteer:
         self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.conn.execute("PRAGMA query_only = 1")
         self._cache: dict[str, tuple[GeoPlace, ...]] = {}
+        self._major: frozenset[str] | None = None
 
     def lookup(self, name: str) -> tuple[GeoPlace, ...]:
         """Every place with this name (folded), most populous first."""
@@ -104,6 +105,16 @@ class Gazetteer:
 
     def known(self, name: str) -> bool:
         return bool(self.lookup(name))
+
+    @property
+    def major_keys(self) -> frozenset[str]:
+        """Names of countries, continents, capitals and cities of a million: the ones worth matching in lower case."""
+        if self._major is None:
+            rows = self.conn.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id"
+                " WHERE p.feature IN ('country', 'continent') OR p.capital = 1 OR p.population >= 1000000").fetchall()
+            self._major = frozenset(r[0] for r in rows)
+        return self._major
 
     def get(self, place_id: int) -> GeoPlace | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
@@ -227,11 +238,11 @@ def _collect():
             continue
         lat, lon = (acc[0] + acc[1]) / 2, _mid_longitude(acc[2], acc[3])
         admin1_code = gn_code.split(".")[1] if gn_code.count(".") >= 1 else None
-        if level == "1" and admin1_code:
-            admin1_name[(cc, admin1_code)] = name
-        parent_admin1 = admin1_name.get((cc, admin1_code)) if level != "1" else name
         aliases = [a for a in row[5].split("|") if a]
         display = _english_region_name(name, aliases)
+        if level == "1" and admin1_code:
+            admin1_name[(cc, admin1_code)] = display
+        parent_admin1 = admin1_name.get((cc, admin1_code)) if level != "1" else display
         places.append((gid, display, "region", cc, parent_admin1 if level != "1" else display,
                        lat, lon, int(acc[5]), admin1_code, int(level or 0), 0))
         add_names(gid, [name], aliases)

@@ -1,0 +1,82 @@
+"""Geoparsing: the gazetteer, recognition and resolution; these need the models and the built index."""
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.nlp import models
+from dateline.nlp.places.gazetteer import distance_km, fold, open_gazetteer
+
+
+@pytest.fixture(scope="module")
+def en():
+    return models.load("en")
+
+
+def places(nlp, text):
+    return {m.text: p for p in nlp(text)._.places for m in p.mentions}
+
+
+def test_places_seed(seed_record):
+    found = {m.text: p for p in seed_record.places for m in p.mentions}
+    assert set(found) == {"Bakhmout", "Bakhmut", "Donbass", "kyiv", "Ukraine"}
+    bakhmut = found["Bakhmout"]
+    assert bakhmut is found["Bakhmut"] and bakhmut.country_code == "UA" and bakhmut.geonames_id == 713174
+    assert distance_km(bakhmut.lat, bakhmut.lon, 48.60, 38.00) < 5 and bakhmut.geo_precision == 1
+    assert found["Donbass"].name == "Donbas" and found["Donbass"].feature == "region"
+    assert found["kyiv"].name == "Kyiv" and found["Ukraine"].feature == "country"
+    assert "Donbass" not in {e.name for e in seed_record.entities}  # a place, not an organization
+    for p in seed_record.places:
+        for m in p.mentions:
+            assert seed_record.text[m.start:m.end] == m.text
+
+
+def test_places_context_picks_the_ukrainian_pokrovsk(en):
+    alone = places(en, "Officials in Pokrovsk said the market was closed.")
+    assert alone["Pokrovsk"].country_code in ("RU", "UA")
+    in_context = places(en, "Russian forces pressed towards Pokrovsk, Myrnohrad and Kramatorsk in the Donetsk region.")
+    assert in_context["Pokrovsk"].country_code == "UA" and in_context["Pokrovsk"].admin1 == "Donetsk Oblast"
+
+
+def test_places_region_cue_and_organization_names(en):
+    found = places(en, "Shelling hit the Kharkiv region overnight, the Donetsk Regional Military Administration said.")
+    assert found["Kharkiv region"].feature == "region" and found["Kharkiv region"].geo_precision == 3
+    assert not any("Donetsk" in text for text in found)
+    city = places(en, "A missile hit a school in Kharkiv on Tuesday.")
+    assert city["Kharkiv"].feature == "city"
+
+
+def test_places_demonyms_and_person_names_are_not_places(en):
+    found = places(en, "Ukrainian soldiers met George Washington Smith near the Ukrainian border, Smith said.")
+    assert not found
+
+
+def test_places_regions_seas_and_scripts():
+    en = models.load("en")
+    found = places(en, "Strikes hit the Gaza Strip and ships were seen in the Black Sea, near Crimea.")
+    assert found["Gaza Strip"].country_code == "PS" and found["Black Sea"].feature == "water"
+    assert found["Crimea"].country_code == "UA"
+    uk = places(models.load("uk"), "Російські війська обстріляли околиці Харкова.")
+    assert uk["Харкова"].name == "Kharkiv"
+
+
+def test_gazetteer_lookup_forms():
+    g = open_gazetteer()
+    for form in ("Bakhmut", "Bakhmout", "Bachmut", "Бахмут", "Artemivsk"):
+        assert any(p.id == 713174 for p in g.lookup(form)), form
+    assert g.lookup("Krasnoarmiisk")[0].id == 704422  # renamed: now Pokrovsk
+    assert g.demonym_countries("Ukrainian") == ("UA",)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_is_idempotent_and_total(name):
+    assert fold(fold(name)) == fold(name)
+
+
+def test_places_component_in_a_users_own_pipeline():
+    nlp = spacy.load(models.model_name("en"), exclude=["parser"])
+    nlp.add_pipe("dateline_places")
+    doc = nlp("Protests spread from Nairobi to Mombasa on Monday.")
+    assert {p.name for p in doc._.places} == {"Nairobi", "Mombasa"}
