@@ -93,6 +93,17 @@ def test_cli_quotes_by_speaker_and_quotes_csv(tmp_path, seed_path):
     assert rows[1]["speaker_kind"] == "person" and rows[0]["cue"] == "swear"
 
 
+def test_cli_export_geojson_puts_longitude_first(tmp_path, seed_path):
+    db = tmp_path / "g.db"
+    run("ingest", seed_path, "--db", db)
+    collection = json.loads(run("export", "--format", "geojson", "--db", db).stdout)
+    assert collection["type"] == "FeatureCollection"
+    by_name = {f["properties"]["name"]: f for f in collection["features"]}
+    lon, lat = by_name["Bakhmut"]["geometry"]["coordinates"]
+    assert 37.5 < lon < 38.5 and 48.3 < lat < 48.9
+    assert by_name["Bakhmut"]["properties"]["mentions"] == ["Bakhmout", "Bakhmout", "Bakhmout", "Bakhmut"]
+
+
 def test_cli_eval_quotes_on_a_small_gold_file(tmp_path):
     gold = tmp_path / "gold.jsonl"
     text = "“We will hold the bridge,” Colonel Ivan Petrenko said on Monday.\n\nThe army said two drones were shot down overnight."

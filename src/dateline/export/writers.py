@@ -52,8 +52,36 @@ def write_quotes_csv(records: Iterable[Record], out: TextIO) -> int:
     return n
 
 
+def write_geojson(records: Iterable[Record], out: TextIO) -> int:
+    """A FeatureCollection, one Point per place of each article ([longitude, latitude], as GeoJSON wants).
+
+    Streamed feature by feature, so an export of any size never sits in memory.
+    """
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    first = True
+    for n, r in enumerate(records, start=1):
+        for p in r.places:
+            if p.lat is None or p.lon is None:
+                continue
+            feature = {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                "properties": {
+                    "kind": "place", "article_id": r.id, "title": r.title, "published": r.published,
+                    "url": r.source.url, "name": p.name, "feature": p.feature, "country_code": p.country_code,
+                    "admin1": p.admin1, "geonames_id": p.geonames_id, "geo_precision": p.geo_precision,
+                    "confidence": p.confidence, "mentions": [m.text for m in p.mentions],
+                },
+            }
+            out.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False))
+            first = False
+    out.write("\n]}\n")
+    return n
+
+
 FORMATS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {
-    "jsonl": write_jsonl, "csv": write_csv, "quotes-csv": write_quotes_csv}
+    "jsonl": write_jsonl, "csv": write_csv, "quotes-csv": write_quotes_csv, "geojson": write_geojson}
 
 
 def write(records: Iterable[Record], out: TextIO, fmt: str) -> int:
