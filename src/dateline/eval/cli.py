@@ -90,3 +90,13 @@ def register(app: typer.Typer) -> None:
         if not skip_geowebnews:
             report["geowebnews"] = pl.evaluate_gwn(geowebnews)
         _print(report)
+
+    @app.command("events")
+    def events(
+        gold: Optional[Path] = typer.Option(None, help="Gold JSONL in the dev-set schema (default: the dev set)."),
+        show_errors: bool = typer.Option(False, "--errors", help="List missed and invented events and sub-type confusions."),
+    ) -> None:
+        """ACLED-style events: event-type P/R/F1, sub-type accuracy, located-event F1, date accuracy."""
+        from .events import evaluate
+
+        _print(evaluate(gold or dev_path(), errors=show_errors))

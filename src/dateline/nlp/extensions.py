@@ -9,6 +9,7 @@ DOC_EXTENSIONS = {
     "quotes": "tuple[Quote]: what was said and by whom",
     "places": "tuple[Place]: resolved places with their mentions",
     "events": "tuple[Event]: ACLED-style events with evidence",
+    "published": "str | None: the article's publication date (ISO), set by the caller to date events",
 }
 
 

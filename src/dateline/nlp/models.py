@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from . import entities as _entities  # noqa: F401  (registers the factory)
+from . import events as _events  # noqa: F401  (registers the factory)
 from . import places as _places  # noqa: F401  (registers the factory)
 from . import quotes as _quotes  # noqa: F401  (registers the factory)
 from .extensions import register_extensions
@@ -53,6 +54,7 @@ def load(language: str) -> Language:
         log.info("no trained pipeline for %r: using a blank one (no entities)", language)
     nlp.add_pipe("dateline_entities", last=True)
     nlp.add_pipe("dateline_places", last=True)
+    nlp.add_pipe("dateline_events", last=True)
     nlp.add_pipe("dateline_quotes", last=True, config={"language": language})
     return nlp
 

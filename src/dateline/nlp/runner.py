@@ -24,6 +24,7 @@ from ..ingest.prepare import prepare
 from ..settings import Options
 from ..types import LanguageSpan, Problem, Record, Source
 from . import models
+from .events import redate
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ def _one(doc: RawDocument, language: str) -> Outcome:
 def build_record(doc: RawDocument, spacy_doc) -> Record:
     """Assemble the public record from the read document and its annotated ``Doc``."""
     ext = spacy_doc._
+    published = iso_date(doc.published)
     return Record(
         id=doc.id,
         text=doc.text,
@@ -121,11 +123,11 @@ def build_record(doc: RawDocument, spacy_doc) -> Record:
         paragraph_languages=tuple(LanguageSpan(s, e, lang) for s, e, lang in paragraph_languages(doc.text, doc.language)),
         title=doc.title,
         byline=tuple(doc.byline),
-        published=iso_date(doc.published),
+        published=published,
         entities=ext.entities or (),
         quotes=ext.quotes or (),
         places=ext.places or (),
-        events=ext.events or (),
+        events=redate(ext.events or (), published),
         errors=tuple(doc.problems),
     )
 

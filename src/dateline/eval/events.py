@@ -1,0 +1,95 @@
+"""Events against the dev set's ACLED-style gold (``dateline eval events``).
+
+A predicted event matches a gold one of the same event type, one-to-one, when
+their evidence sentences overlap (token Jaccard ≥ 0.3) or they sit within
+161 km of each other; best pairs first. Reported: event-type precision, recall
+and F1; sub-event-type accuracy on matched pairs; located-event F1 (right type
+and a place within 161 km of the gold place); date accuracy on matched pairs
+whose gold date is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from ..ingest.document import RawDocument
+from ..nlp.places.gazetteer import distance_km, open_gazetteer
+from ..nlp.runner import process_batch
+from ..settings import Options
+from .devset import read_gold
+from .metrics import PRF, greedy_match
+from .quotes import jaccard, tokens
+
+ACCURACY_KM = 161.0
+
+
+def evaluate(path: Path, errors: bool = False) -> dict:
+    gold_docs = list(read_gold(path))
+    outcomes = process_batch([RawDocument(origin=g["id"], text=g["text"]) for g in gold_docs], Options(workers=1))
+    gazetteer = open_gazetteer()
+    typed, located = PRF(), PRF()
+    matched = sub_ok = dated = date_ok = 0
+    confusion: Counter = Counter()
+    notes: list[str] = []
+    for g, outcome in zip(gold_docs, outcomes):
+        predicted = list(outcome.record.events) if outcome.record else []
+        gold = g["gold"].get("events") or []
+        gold_points = [_gold_point(e, gazetteer) for e in gold]
+
+        def score(i: int, j: int) -> float:
+            p, e = predicted[i], gold[j]
+            if p.event_type != e["event_type"]:
+                return 0.0
+            overlap = jaccard(tokens(p.evidence.text if p.evidence else ""), tokens(e.get("evidence") or ""))
+            near = _near(p, gold_points[j])
+            return overlap + (0.5 if near else 0.0) if overlap >= 0.3 or near else 0.0
+
+        pairs = greedy_match(range(len(predicted)), range(len(gold)), score, 1e-9)
+        typed.add(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs))
+        good_place = [(i, j) for i, j in pairs if _near(predicted[i], gold_points[j])]
+        located.add(len(good_place), len(predicted) - len(good_place), len(gold) - len(good_place))
+        for i, j in pairs:
+            matched += 1
+            sub_ok += predicted[i].sub_event_type == gold[j]["sub_event_type"]
+            confusion[(gold[j]["sub_event_type"], predicted[i].sub_event_type)] += 1
+            if gold[j].get("date"):
+                dated += 1
+                date_ok += predicted[i].date == gold[j]["date"]
+        if errors:
+            hit_p, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
+            notes += [f"{g['id']} FP {p.event_type}/{p.sub_event_type} @ {p.location.name if p.location else None}: "
+                      f"{(p.evidence.text if p.evidence else '')[:90]!r}" for i, p in enumerate(predicted) if i not in hit_p]
+            notes += [f"{g['id']} FN {e['event_type']}/{e['sub_event_type']} @ {e.get('location')}: {e['evidence'][:90]!r}"
+                      for j, e in enumerate(gold) if j not in hit_g]
+    report = {
+        "documents": len(gold_docs),
+        "event_type": typed.as_dict(),
+        "sub_event_type_accuracy": round(sub_ok / matched, 3) if matched else 0.0,
+        "located_event": located.as_dict(),
+        "date_accuracy": round(date_ok / dated, 3) if dated else None,
+        "dated_pairs": dated,
+    }
+    if errors:
+        report["sub_event_confusion"] = {f"{a} -> {b}": n for (a, b), n in confusion.most_common() if a != b}
+        report["errors"] = notes
+    return report
+
+
+def _gold_point(event: dict, gazetteer) -> tuple[float, float] | None:
+    """The gold event's place: the dev gold names it; the gazetteer gives its point (in its country)."""
+    name, code = event.get("location"), event.get("country_code")
+    if not name:
+        return None
+    options = [p for p in gazetteer.lookup(name) if not code or p.country_code == code] or list(gazetteer.lookup(name))
+    if not options:
+        return None
+    best = max(options, key=lambda p: (p.feature == "country", p.population))
+    return best.lat, best.lon
+
+
+def _near(predicted, point: tuple[float, float] | None) -> bool:
+    loc = predicted.location
+    if point is None or loc is None or loc.lat is None:
+        return False
+    return distance_km(loc.lat, loc.lon, point[0], point[1]) <= ACCURACY_KM

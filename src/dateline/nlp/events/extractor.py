@@ -1,0 +1,329 @@
+"""ACLED-style events from one parsed article: type, actors, place, date, fatalities, evidence.
+
+Sentence by sentence: the first ACLED sub-event type whose pattern matches
+(``lexicon.SUB_EVENTS``, written from the codebook) gives the type, unless the
+words just before it deny, plan or threaten it. The event takes place at the
+towns the sentence names (one event per town, as ACLED codes several towns as
+several events), else at its region or country, else at the place the
+paragraph or the article is about; places after "from" are origins, not
+locations. Actors get ACLED's names ("Military Forces of Russia (2000-)",
+"Civilians (Ukraine)", "Unidentified Armed Group (Mali)"), fatalities follow
+ACLED's conservative rule, and the date comes from ``dating``. Events of the
+same type at the same place (or at a town inside a region already coded) are
+merged, keeping the most precise place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from ...types import Event, Location, Mention, Place
+from ..places.gazetteer import distance_km
+from .dating import event_date
+from .lexicon import (
+    ARMED_WORDS,
+    BACKGROUND_YEAR,
+    CIVILIANS,
+    COMPILED,
+    DEATHS,
+    DEATHS_UNCOUNTED,
+    MILITARY_NOUNS,
+    NAMED_GROUPS,
+    NEGATED,
+    NUMBER_WORDS,
+    PERPETRATORS,
+    POLICE_NOUNS,
+    PROTESTERS,
+    RIOTERS,
+    STATE_YEARS,
+    TERRITORY_OBJECT,
+    UNIDENTIFIED,
+)
+
+_MAX_TOWNS = 4
+_MERGE_KM = 150.0
+_NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+_COUNTRY_AS_ACTOR = re.compile(r"\b(?:the )?([A-Z][a-z]+)s\b")  # "the Russians"
+
+
+@dataclass
+class _Draft:
+    event_type: str
+    sub_event_type: str
+    sentence: Span
+    place: Place | None
+    actor1: str | None = None
+    actor2: str | None = None
+    date: str | None = None
+    precision: int | None = None
+    fatalities: int | None = None
+    confidence: float = 0.5
+    sources: list[Span] = field(default_factory=list)
+
+
+class EventFinder:
+    def __init__(self, gazetteer=None):
+        self.gazetteer = gazetteer
+
+    def find(self, doc: Doc, places=(), entities=(), published: str | None = None) -> tuple[Event, ...]:
+        text = doc.text
+        located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions]
+        main = _main_place(places)
+        drafts: list[_Draft] = []
+        paragraph_place: Place | None = None
+        paragraph_start = -1
+        latest_year = _latest_year(text, published)
+        for sent in _sentences(doc):
+            start = text.rfind("\n", 0, sent.start_char) + 1
+            if start != paragraph_start:
+                paragraph_start, paragraph_place = start, None
+            in_sentence = [(s, e, p) for s, e, p in located if sent.start_char <= s < sent.end_char]
+            kind = self._kind(sent.text)
+            if kind is not None and _background(sent.text, latest_year):
+                kind = None
+            if kind is not None:
+                targets = self._locations(text, in_sentence) or [paragraph_place or main]
+                for place in targets[:_MAX_TOWNS]:
+                    drafts.append(self._draft(kind, sent, place, entities, published))
+            towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
+            if towns:
+                paragraph_place = towns[-1]
+        return tuple(_event(d) for d in _merge(drafts))
+
+    # -- detection ----------------------------------------------------------------------------------
+
+    def _kind(self, sentence: str) -> tuple[str, str] | None:
+        low = " ".join(sentence.lower().split())
+        if low.endswith("?"):
+            return None
+        for event_type, sub_event, pattern in COMPILED:
+            m = pattern.search(low)
+            if not m or NEGATED.search(low[: m.start()]):
+                continue
+            if event_type == "Battles" and not ARMED_WORDS.search(low):
+                continue
+            if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and not TERRITORY_OBJECT.search(
+                    " ".join(sentence.split())):
+                continue
+            if sub_event == "Attack" and not PERPETRATORS.search(low):
+                continue
+            return event_type, sub_event
+        return None
+
+    def _locations(self, text: str, in_sentence) -> list[Place]:
+        """The sentence's towns, else its regions, else its countries, where the event is said to happen:
+        after "in", "at", "near"… or as the object of the attack ("shelled Kharkiv"); not origins
+        ("from Kyiv"), actors ("Moscow said") or owners ("Mali’s north")."""
+        places = [p for s, e, p in in_sentence if _where(text, s, e)]
+        unique = list({p.id: p for p in places}.values())
+        for features in (("city", "town", "village", "other"), ("region", "water"), ("country",)):
+            chosen = [p for p in unique if p.feature in features]
+            if chosen:
+                return chosen
+        return []
+
+    def _draft(self, kind, sent: Span, place: Place | None, entities, published) -> _Draft:
+        event_type, sub_event = kind
+        country = self._country_name(place.country_code) if place and place.country_code else None
+        armed = self._armed_actors(sent.text)
+        actor1 = armed[0] if armed else None
+        actor2 = armed[1] if len(armed) > 1 else None
+        low = sent.text.lower()
+        if event_type == "Battles":
+            if actor1 is None and UNIDENTIFIED.search(low):
+                actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+            if actor2 is None and country and actor1 and country not in actor1:
+                actor2 = self._state_forces(place.country_code)
+            if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and actor1:
+                sub_event = "Government regains territory" if actor1.startswith("Military Forces") else sub_event
+        elif event_type in ("Explosions/Remote violence", "Violence against civilians"):
+            if actor1 is None and UNIDENTIFIED.search(low):
+                actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+            if CIVILIANS.search(low) and country:
+                actor2 = f"Civilians ({country})"
+        elif event_type == "Strategic developments" and sub_event == "Disrupted weapons use":
+            # The defender intercepts the attacker's weapons.
+            attacker = actor1
+            defender = self._state_forces(place.country_code) if place and place.country_code else None
+            if attacker and defender and attacker != defender:
+                actor1, actor2 = defender, attacker
+        elif event_type == "Protests" and country:
+            actor1 = f"Protesters ({country})" if PROTESTERS.search(low) or not actor1 else actor1
+        elif event_type == "Riots" and country:
+            actor1 = f"Rioters ({country})" if RIOTERS.search(low) or not actor1 else actor1
+        day, precision = event_date(sent.text, published)
+        confidence = 0.5 + (0.2 if place is not None else 0.0) + (0.15 if actor1 else 0.0)
+        return _Draft(event_type, sub_event, sent, place, actor1, actor2, day, precision,
+                      _fatalities(sent.text, event_type), round(min(confidence, 0.95), 2), [sent])
+
+    # -- actors --------------------------------------------------------------------------------------
+
+    def _armed_actors(self, sentence: str) -> list[str]:
+        found: list[tuple[int, str]] = []
+        for m in _NATIONAL.finditer(sentence):
+            adjective, noun = m.group(1), m.group(2)
+            codes = self.gazetteer.demonym_countries(adjective) if self.gazetteer else ()
+            if not codes:
+                continue
+            if noun in MILITARY_NOUNS:
+                found.append((m.start(), self._state_forces(codes[0])))
+            elif noun in POLICE_NOUNS:
+                found.append((m.start(), f"Police Forces of {self._country_name(codes[0])}"))
+        for m in _COUNTRY_AS_ACTOR.finditer(sentence):
+            codes = self.gazetteer.demonym_countries(m.group(1)) if self.gazetteer else ()
+            if codes:
+                found.append((m.start(), self._state_forces(codes[0])))
+        for pattern, name in NAMED_GROUPS:
+            m = re.search(pattern, sentence, re.I)
+            if m:
+                found.append((m.start(), name))
+        found.sort()
+        out: list[str] = []
+        for _, name in found:
+            if name not in out:
+                out.append(name)
+        return out
+
+    def _state_forces(self, code: str) -> str:
+        return f"Military Forces of {self._country_name(code)}{STATE_YEARS.get(code, '')}"
+
+    def _country_name(self, code: str) -> str:
+        country = self.gazetteer.country(code) if self.gazetteer else None
+        return country.name if country else code
+
+
+_WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|"
+                           r"(?:city|town|village|region|province|oblast|district|port|outskirts) of|"
+                           r"shelled|struck|hit|attacked|targeted|bombed|pounded|raided|captured|seized|"
+                           r"recaptured|liberated|retook|entered|encircle|encircled|besieged)\s+(?:the\s+)?"
+                           r"(?:[\w’'-]+\s+){0,2})$", re.I)
+
+
+def _where(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 3]
+    if after.startswith(("’s", "'s", "-backed", "-based")):
+        return False
+    return bool(_WHERE_BEFORE.search(before)) and not re.search(r"\bfrom\s+(?:the\s+)?$", before)
+
+
+def _sentences(doc: Doc):
+    """spaCy's sentences, split again at line breaks (a headline is not the first line of the body)."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                end = token.i + (0 if "\n" in token.text else 1)
+                if end > start and any(not t.is_space for t in doc[start:end]):
+                    yield doc[start:end]
+                start = token.i + 1
+        if start < sent.end and any(not t.is_space for t in doc[start:sent.end]):
+            yield doc[start:sent.end]
+
+
+def _latest_year(text: str, published: str | None) -> int | None:
+    if published:
+        return int(published[:4])
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    return max(years) if years else None
+
+
+def _background(sentence: str, latest_year: int | None) -> bool:
+    """Told as history: a year before the report's ("in early 2012", "since 1985")."""
+    if latest_year is None:
+        return False
+    return any(int(y) < latest_year for y in BACKGROUND_YEAR.findall(sentence))
+
+
+def _fatalities(sentence: str, event_type: str) -> int:
+    """ACLED's rule: the most conservative number given; 0 when only injuries or nothing are reported."""
+    if event_type in ("Strategic developments", "Protests"):
+        return 0
+    low = sentence.lower()
+    numbers = []
+    for m in DEATHS.finditer(low):
+        raw = (m.group("n1") or m.group("n2") or "").replace(",", "")
+        value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+        if value is not None:
+            numbers.append(value)
+    if numbers:
+        return min(numbers) if len(set(numbers)) > 1 and max(numbers) > 2 * min(numbers) else max(numbers)
+    if DEATHS_UNCOUNTED.search(low) and not re.search(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)", low):
+        return 3  # deaths reported without a number, small attack
+    return 0
+
+
+def _main_place(places) -> Place | None:
+    towns = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village")]
+    pool = towns or [p for p in places if p.lat is not None and p.feature == "region"]
+    return max(pool, key=lambda p: (len(p.mentions), -p.mentions[0].start), default=None)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per type and place: a region-level event joins a town-level one inside it."""
+    out: list[_Draft] = []
+    for d in drafts:
+        twin = next((o for o in out if o.event_type == d.event_type and o.sub_event_type == d.sub_event_type
+                     and o.date == d.date and _same_place(o.place, d.place)), None)
+        if twin is None:
+            out.append(d)
+            continue
+        if _precision(d.place) < _precision(twin.place):
+            twin.place = d.place
+        twin.actor1 = twin.actor1 or d.actor1
+        twin.actor2 = twin.actor2 or d.actor2
+        twin.fatalities = max(twin.fatalities or 0, d.fatalities or 0)
+        twin.confidence = max(twin.confidence, d.confidence)
+        twin.sources.append(d.sentence)
+    return out
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.id == b.id:
+        return True
+    coarse, fine = (a, b) if _precision(a) >= _precision(b) else (b, a)
+    if coarse.feature == "country":
+        return fine.country_code == coarse.country_code and _precision(fine) > 0 and fine.feature != "country"
+    if _precision(coarse) > _precision(fine):
+        return distance_km(a.lat, a.lon, b.lat, b.lon) <= _MERGE_KM
+    return False
+
+
+def _precision(place: Place | None) -> int:
+    return place.geo_precision or 3 if place is not None else 4
+
+
+def _event(d: _Draft) -> Event:
+    sent = d.sentence
+    location = None
+    if d.place is not None:
+        location = Location(name=d.place.name, lat=d.place.lat, lon=d.place.lon, country_code=d.place.country_code,
+                            place_id=d.place.id)
+    return Event(
+        event_type=d.event_type,
+        sub_event_type=d.sub_event_type,
+        actor1=d.actor1,
+        actor2=d.actor2,
+        location=location,
+        date=d.date,
+        time_precision=d.precision,
+        fatalities=d.fatalities,
+        evidence=Mention(sent.start_char, sent.end_char, sent.text),
+        confidence=d.confidence,
+    )
+
+
+def redate(events: tuple[Event, ...], published: str | None) -> tuple[Event, ...]:
+    """Dates again once the publication date is known (the record knows it; a bare ``Doc`` may not)."""
+    if not published:
+        return events
+    out = []
+    for e in events:
+        day, precision = event_date(e.evidence.text if e.evidence else "", published)
+        out.append(replace(e, date=day, time_precision=precision))
+    return tuple(out)

@@ -1,0 +1,163 @@
+"""What marks each ACLED sub-event type in a sentence, and how actors are named: data, not logic.
+
+Each pattern is a regular expression over the sentence in lower case, written
+from the ACLED codebook's definitions (``shared/docs/acled.md``), never from
+ACLED data. They are tried in order: the first sub-event type whose pattern
+matches wins, so the more specific ones (intercepted missiles, suicide bombs)
+come before the general ones (missile attacks, attacks).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|several|a total of \d+)"
+_PROJECTILE = r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|projectiles?|aircraft|warplanes?|jets?|helicopters?|balloons?)"
+
+# (event_type, sub_event_type, pattern)
+SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
+    ("Strategic developments", "Disrupted weapons use",
+     rf"\b(?:intercept(?:ed|s|ing)?|shot down|shoot(?:s|ing)? down|downed|neutrali[sz]ed|destroyed)\b[^.]{{0,60}}\b{_PROJECTILE}"
+     rf"|\b{_PROJECTILE}\b[^.]{{0,40}}\b(?:were |was |had been |have been )?(?:intercepted|shot down|downed|neutrali[sz]ed)"
+     r"|\bair defen[cs]es?\b[^.]{0,60}\b(?:destroyed|downed|shot down|intercepted|repelled)"
+     r"|\b(?:defused|dismantled|disarmed|seized)\b[^.]{0,40}\b(?:bombs?|ieds?|explosives?|devices?|mines?|weapons|arms)"
+     r"|\bfoiled an? (?:attempt|attack|plot)"),
+    ("Explosions/Remote violence", "Chemical weapon",
+     r"\b(?:chemical (?:weapons? )?attack|sarin|chlorine gas|mustard gas|nerve agent)\b"),
+    ("Explosions/Remote violence", "Suicide bomb",
+     r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?|car bomb|vest)|\bsvbied\b|\bblew (?:himself|herself|themselves) up"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+     r"\b(?:ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mine blasts?|mine explosion|car bomb|"
+     r"explosive device|booby[- ]trap|bomb(?:-laden)? vehicle exploded|bomb exploded|bomb went off|unexploded ordnance)\b"),
+    ("Explosions/Remote violence", "Grenade", r"\b(?:threw|hurled|tossed|lobbed) (?:a |two |several )?(?:hand )?grenades?|\bgrenade attack"),
+    ("Explosions/Remote violence", "Air/drone strike",
+     r"\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bombing raids?|aerial (?:attack|bombardment)s?)\b"
+     rf"|\b(?:attack )?drones?\b[^.]{{0,40}}\b(?:attacked|hit|struck|targeted|slammed)"
+     r"|\b(?:warplanes?|fighter jets?|jets|helicopters?|aircraft)\b[^.]{0,40}\b(?:bombed|struck|attacked|hit|pounded|targeted)"
+     r"|\bbombed\b"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+     r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|rocket (?:attack|fire|strike)s?|missile (?:attack|strike)s?|"
+     r"multiple rocket launchers?|mlrs|grad|bombard(?:ed|ing|ment|ments|s)?|tank fire|cluster munitions?|glide bombs?)\b"
+     rf"|\b(?:missiles?|rockets?)\b[^.]{{0,40}}\b(?:hit|struck|slammed|landed|exploded|targeted)"
+     r"|\b(?:struck|hit|attacked|targeted) [^.]{0,60}\bwith (?:missiles?|rockets?)"),
+    ("Violence against civilians", "Sexual violence", r"\b(?:raped|rape of|sexual(?:ly)? (?:assault|violence|abuse)|sexually assaulted)\b"),
+    ("Violence against civilians", "Abduction/forced disappearance",
+     r"\b(?:kidnap(?:ped|ping|s)?|abduct(?:ed|ion|s)?|taken hostage|held hostage|holding [^.]{0,30}hostage|"
+     r"forcibly disappeared|taken (?:\d+ )?[^.]{0,30}prisoner|thrown (?:him|her|them) in a cell)\b"),
+    ("Battles", "Government regains territory",
+     r"\b(?:recaptured|retook|retaken|regained control|liberated|won back|recapture of|liberation of)\b"),
+    ("Battles", "Non-state actor overtakes territory",
+     r"\b(?:captured|seized|overran|took control of|taken control of|seized control of|fell to)\b(?![^.]{0,20}\b(?:weapons|arms|drugs|ammunition)\b)"),
+    ("Battles", "Armed clash",
+     r"\b(?:clash(?:ed|es)?|fighting|fought|firefights?|gun ?battles?|gunfights?|battles?|exchange of fire|exchanged fire|"
+     r"ambush(?:ed)?|assaults?|offensive|repelled|repulsed|counter-?attack(?:ed|s)?|storm(?:ed|ing)|stormed|raid(?:ed)? on|swarmed|"
+     r"attacked (?:an? |the )?(?:army|military|police|troops|soldiers|convoy|base|checkpoint|checkpost|post|outpost|barracks)|"
+     r"(?:attack|raid) on (?:an? |the )?(?:army|military|police|convoy|base|checkpoint|checkpost|station|post|barracks)|"
+     r"killed [^.]{0,30}(?:soldiers|troops|officers|policemen|police officers|fighters|militants|servicemen))\b"),
+    ("Violence against civilians", "Attack",
+     r"\b(?:massacred?|executed|lynched|shot dead|gunned down|killed|murdered|stabbed|beat(?:en)? to death|torture[ds]?|tortured)\b"
+     r"[^.]{0,60}\b(?:civilians?|villagers|residents|people|family|families|children|women|men|worker|workers|"
+     r"farmers|students|bystanders?|detective|journalists?|man|woman|boy|girl)\b"
+     r"|\b(?:civilians?|villagers|residents)\b[^.]{0,40}\b(?:were|was) (?:killed|shot|executed|massacred|attacked)"),
+    ("Riots", "Violent demonstration",
+     r"\b(?:riot(?:s|ed|ing)?|rioters|hurled stones|threw stones|stone-throwing|torched|set fire to|burning tyres|burned tires|"
+     r"clashed with police|vandali[sz]ed)\b"),
+    ("Riots", "Mob violence", r"\b(?:mob|mobs|vigilantes)\b[^.]{0,40}\b(?:attacked|beat|lynched|killed|burned)"),
+    ("Protests", "Excessive force against protesters",
+     r"\b(?:fired|opened fire|shot)\b[^.]{0,40}\b(?:protesters|demonstrators|protestors)\b[^.]{0,60}\b(?:killing|killed|dead|wounding)"),
+    ("Protests", "Protest with intervention",
+     r"\b(?:dispersed|tear gas|water cannons?|rubber bullets|broke up)\b[^.]{0,60}\b(?:protest|protesters|demonstrat|rally|crowd)"
+     r"|\b(?:protesters|demonstrators)\b[^.]{0,60}\b(?:dispersed|tear gas|water cannons?|arrested|detained)"),
+    ("Protests", "Peaceful protest",
+     r"\b(?:protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ion|ions|ors)|(?:held|staged) (?:a )?rall(?:y|ies)|rall(?:y|ied) against|"
+    r"march(?:ed)? (?:through|to|on|in)|sit-ins?|"
+     r"took to the streets|picket(?:ed|s)?|strike by workers|went on strike)\b"),
+    ("Strategic developments", "Agreement",
+     r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)s?|exchanged prisoners|"
+     r"(?:signed|reached) (?:an? )?(?:agreement|deal|accord)|swap of prisoners|prisoner-for-prisoner|soldier-for-soldier swap|"
+     r"were exchanged for)\b"),
+    ("Strategic developments", "Arrests",
+     r"\b(?:arrested|detained|taken into custody)\b"),
+    ("Strategic developments", "Non-violent transfer of territory",
+     r"\b(?:withdrew from|withdrawn from|pulled out of|handed over (?:control of)?|retreated from)\b"),
+    ("Strategic developments", "Looting/property destruction",
+     r"\b(?:looted|looting|ransacked|demolished|razed|bulldozed)\b"),
+    ("Strategic developments", "Headquarters or base established",
+     r"\b(?:set up|established|opened) (?:a |an |its |their )?(?:new )?(?:base|headquarters|hq|military base|outpost)\b"),
+)
+COMPILED = tuple((t, s, re.compile(p)) for t, s, p in SUB_EVENTS)
+
+# Reported as not having happened, or not yet: no event.
+NEGATED = re.compile(
+    r"\b(?:not|no|never|denied|deny|denies|refuted|refutes|false|fake|rejected claims?|without any|dispel|"
+    r"rumou?rs?|reports? that|claims? that)\b[^.,;:“”\"]{0,60}$"
+    r"|\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|intends? to|vowed to|if|unless|"
+    r"aims? to|aiming to|trying to capture|attempt(?:s|ed)? to capture|prepar(?:ing|es) to|warn(?:s|ed)? of|"
+    r"possible|potential|risk of|ask(?:ed|s)? for|call(?:ed|s)? for|demand(?:ed|s)?|fear(?:s|ed)? of)\b[^.,;:“”\"]{0,25}$"
+)
+# Battles need an armed party in the sentence ("Goa fought hard" is football).
+ARMED_WORDS = re.compile(r"\b(?:forces|troops|army|military|soldiers|servicemen|militants?|fighters|rebels|insurgents|"
+                         r"gunmen|jihadists|police|policemen|officers|militia|militias|defenders|brigade|battalion|"
+                         r"marines|paratroopers|guerrillas?|extremists|terrorists|occupiers|invaders|russians|ukrainians|"
+                         r"sabotage|assailants|attackers|armed)\b")
+# Violence against civilians needs a perpetrator or a weapon ("a quake killed 20 people" is not an attack).
+PERPETRATORS = re.compile(r"\b(?:gunmen|militants?|soldiers|troops|forces|police|officers|attackers|assailants|rebels|"
+                          r"fighters|jihadists|militia|gangs?|shot|shooting|gun|guns|stabbed|executed|massacred?|"
+                          r"lynched|tortured|abducted|kidnapp\w*|killers?|armed)\b")
+# Territory changes need a place or a place-like noun after the verb ("captured troops" is not territory).
+TERRITORY_OBJECT = re.compile(r"(?:captured|seized|overran|took control of|taken control of|seized control of|fell to|"
+                              r"recaptured|retook|retaken|regained control of|liberated|won back)\s+(?:the\s+)?"
+                              r"(?:[A-Z]|(?:town|city|village|district|area|territory|region|airport|base|settlement|"
+                              r"positions?|outskirts|port|hill|heights))")
+# A year before the report's: background ("took control of the north in early 2012").
+BACKGROUND_YEAR = re.compile(r"\b(?:in|since|during|until|by|of|from)\s+(?:early |late |mid-?)?(?:\w+\s+)?((?:19|20)\d\d)\b")
+
+DISORDER = {
+    "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence", "Protests": "Demonstrations", "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+# Nouns after a nationality that name state forces, and the ACLED name pattern they take.
+MILITARY_NOUNS = frozenset("""forces force troops army armies military soldiers servicemen navy marines paratroopers
+    defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers""".split())
+POLICE_NOUNS = frozenset("police policemen officers gendarmerie gendarmes".split())
+# ACLED gives state forces the years of the government they serve; the two the seed needs, and a few more.
+STATE_YEARS = {"RU": " (2000-)", "UA": " (2019-)", "IL": " (2022-)", "US": " (2021-)", "SY": " (2024-)"}
+
+# Non-state armed groups often named in the news, with ACLED-style names.
+NAMED_GROUPS: tuple[tuple[str, str], ...] = (
+    (r"\bal[- ]shabaa?b\b", "Al Shabaab"),
+    (r"\bhouthis?\b|\bansar allah\b", "Houthi Movement"),
+    (r"\bhamas\b", "Hamas Movement"),
+    (r"\bhezbollah\b", "Hezbollah"),
+    (r"\b(?:islamic state|isis|isil|daesh)\b", "Islamic State"),
+    (r"\bboko haram\b", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    (r"\btaliban\b", "Taliban"),
+    (r"\bwagner\b", "Wagner Group"),
+    (r"\b(?:eln|national liberation army)\b", "ELN: National Liberation Army"),
+    (r"\bfarc\b", "FARC: Revolutionary Armed Forces of Colombia"),
+    (r"\b(?:tplf|tigray people.s liberation front)\b", "TPLF: Tigray People's Liberation Front"),
+    (r"\b(?:rsf|rapid support forces)\b", "RSF: Rapid Support Forces"),
+    (r"\b(?:pkk|kurdistan workers.? party)\b", "PKK: Kurdistan Workers Party"),
+    (r"\b(?:m23|march 23 movement)\b", "M23: March 23 Movement"),
+    (r"\b(?:tnla|ta.ang national liberation army)\b", "TNLA: Ta'ang National Liberation Army"),
+)
+UNIDENTIFIED = re.compile(r"\b(?:gunmen|militants|jihadists|insurgents|assailants|attackers|armed men|bandits|"
+                          r"unknown (?:men|attackers|assailants)|sabotage (?:and reconnaissance )?groups?)\b")
+CIVILIANS = re.compile(r"\b(?:civilians?|villagers|residents|people|family|children|women|bystanders?|worker|workers|"
+                       r"students|journalists?|pensioners?|farmers)\b")
+PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|protestors)\b")
+RIOTERS = re.compile(r"\b(?:rioters|mob|mobs)\b")
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+                "a dozen": 12, "dozens": 24, "a hundred": 100}
+DEATHS = re.compile(
+    r"(?:killed|killing|kills|left|leaving)\s+(?:at least |more than |over |nearly |some |about |around )?"
+    r"(?P<n1>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b"
+    r"(?:[^.]{0,40}?\bdead\b)?"
+    r"|(?:at least |more than |over |nearly )?(?P<n2>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[a-z-]+\s+){0,3}(?:were |was |have been |had been )?(?:killed|dead|died)\b"
+)
+DEATHS_UNCOUNTED = re.compile(r"\b(?:killed|dead|died|deaths|fatalities|massacre)\b")
