@@ -98,10 +98,23 @@ def test_cli_export_geojson_puts_longitude_first(tmp_path, seed_path):
     run("ingest", seed_path, "--db", db)
     collection = json.loads(run("export", "--format", "geojson", "--db", db).stdout)
     assert collection["type"] == "FeatureCollection"
-    by_name = {f["properties"]["name"]: f for f in collection["features"]}
+    by_name = {f["properties"]["name"]: f for f in collection["features"] if f["properties"]["kind"] == "place"}
+    assert {f["properties"]["kind"] for f in collection["features"]} == {"place", "event"}
     lon, lat = by_name["Bakhmut"]["geometry"]["coordinates"]
     assert 37.5 < lon < 38.5 and 48.3 < lat < 48.9
     assert by_name["Bakhmut"]["properties"]["mentions"] == ["Bakhmout", "Bakhmout", "Bakhmout", "Bakhmut"]
+
+
+def test_cli_export_acled_csv_keeps_acled_columns_and_writes_ours_beside(tmp_path, seed_path):
+    db, out = tmp_path / "a.db", tmp_path / "events.csv"
+    run("ingest", seed_path, "--db", db)
+    assert run("export", "--format", "acled-csv", "--db", db, "-o", out).exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0]) == list(__import__("dateline.export.acled", fromlist=["x"]).ACLED_COLUMNS)
+    assert {r["sub_event_type"] for r in rows} == {"Armed clash", "Shelling/artillery/missile attack"}
+    assert {r["location"] for r in rows} == {"Bakhmut"} and {r["country"] for r in rows} == {"Ukraine"}
+    extras = list(csv.DictReader((tmp_path / "events.dateline.csv").open(encoding="utf-8")))
+    assert [e["event_id_cnty"] for e in extras] == [r["event_id_cnty"] for r in rows]
 
 
 def test_cli_eval_quotes_on_a_small_gold_file(tmp_path):

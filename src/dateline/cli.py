@@ -23,6 +23,7 @@ from rich.table import Table
 from . import __version__, jobs
 from .export import FORMATS as EXPORT_FORMATS
 from .export import write as export_records
+from .export.acled import write_acled
 from .nlp.runner import Outcome
 from .settings import HELP, Options, trace_enabled
 from .store import Database
@@ -189,7 +190,14 @@ def export(
         err.print(f"unknown format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(2)
     with Database(db) as store:
-        if output:
+        if output and fmt == "acled-csv":
+            # ACLED's columns stay exactly ACLED's; ours go beside them, keyed by event_id_cnty.
+            extras_path = output.with_name(output.stem + ".dateline.csv")
+            with open(output, "w", encoding="utf-8", newline="") as stream, \
+                    open(extras_path, "w", encoding="utf-8", newline="") as extras:
+                n = write_acled(store.records(), stream, extras)
+            err.print(f"Dateline's own fields (evidence, confidence, article) are in {extras_path}")
+        elif output:
             with open(output, "w", encoding="utf-8", newline="") as stream:
                 n = export_records(store.records(), stream, fmt)
         else:

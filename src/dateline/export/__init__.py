@@ -1,4 +1,4 @@
-"""Exporters: records out as JSON Lines or CSV (ACLED and GeoJSON formats come with events)."""
+"""Exporters: records out as JSON Lines, CSV, quotes CSV, GeoJSON (events and places) and ACLED CSV."""
 
 from .writers import FORMATS, write
 

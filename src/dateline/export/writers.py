@@ -7,6 +7,7 @@ import json
 from typing import Callable, Iterable, TextIO
 
 from ..types import ENTITY_KINDS, Record
+from .acled import write_acled
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "language", "title", "url", "path",
                    *(label for _, label in ENTITY_KINDS), "quotes", "places", "events", "errors")
@@ -53,7 +54,7 @@ def write_quotes_csv(records: Iterable[Record], out: TextIO) -> int:
 
 
 def write_geojson(records: Iterable[Record], out: TextIO) -> int:
-    """A FeatureCollection, one Point per place of each article ([longitude, latitude], as GeoJSON wants).
+    """A FeatureCollection: one Point per event and per place of each article ([longitude, latitude]).
 
     Streamed feature by feature, so an export of any size never sits in memory.
     """
@@ -61,6 +62,23 @@ def write_geojson(records: Iterable[Record], out: TextIO) -> int:
     n = 0
     first = True
     for n, r in enumerate(records, start=1):
+        for e in r.events:
+            loc = e.location
+            if loc is None or loc.lat is None or loc.lon is None:
+                continue
+            feature = {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                "properties": {
+                    "kind": "event", "article_id": r.id, "title": r.title, "url": r.source.url,
+                    "event_type": e.event_type, "sub_event_type": e.sub_event_type, "actor1": e.actor1,
+                    "actor2": e.actor2, "location": loc.name, "country_code": loc.country_code, "date": e.date,
+                    "time_precision": e.time_precision, "fatalities": e.fatalities, "confidence": e.confidence,
+                    "evidence": e.evidence.text if e.evidence else None,
+                },
+            }
+            out.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False))
+            first = False
         for p in r.places:
             if p.lat is None or p.lon is None:
                 continue
@@ -81,7 +99,8 @@ def write_geojson(records: Iterable[Record], out: TextIO) -> int:
 
 
 FORMATS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {
-    "jsonl": write_jsonl, "csv": write_csv, "quotes-csv": write_quotes_csv, "geojson": write_geojson}
+    "jsonl": write_jsonl, "csv": write_csv, "quotes-csv": write_quotes_csv, "geojson": write_geojson,
+    "acled-csv": write_acled}
 
 
 def write(records: Iterable[Record], out: TextIO, fmt: str) -> int:

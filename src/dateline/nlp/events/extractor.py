@@ -195,7 +195,7 @@ class EventFinder:
         return country.name if country else code
 
 
-_WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|"
+_WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|against|"
                            r"(?:city|town|village|region|province|oblast|district|port|outskirts) of|"
                            r"shelled|struck|hit|attacked|targeted|bombed|pounded|raided|captured|seized|"
                            r"recaptured|liberated|retook|entered|encircle|encircled|besieged)\s+(?:the\s+)?"
@@ -267,12 +267,14 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         twin = next((o for o in out if o.event_type == d.event_type and o.sub_event_type == d.sub_event_type
-                     and o.date == d.date and _same_place(o.place, d.place)), None)
+                     and (o.date == d.date or o.date is None or d.date is None) and _same_place(o.place, d.place)), None)
         if twin is None:
             out.append(d)
             continue
         if _precision(d.place) < _precision(twin.place):
             twin.place = d.place
+        if twin.date is None:
+            twin.date, twin.precision = d.date, d.precision
         twin.actor1 = twin.actor1 or d.actor1
         twin.actor2 = twin.actor2 or d.actor2
         twin.fatalities = max(twin.fatalities or 0, d.fatalities or 0)

@@ -110,7 +110,7 @@ TERRITORY_OBJECT = re.compile(r"(?:captured|seized|overran|took control of|taken
                               r"(?:[A-Z]|(?:town|city|village|district|area|territory|region|airport|base|settlement|"
                               r"positions?|outskirts|port|hill|heights))")
 # A year before the report's: background ("took control of the north in early 2012").
-BACKGROUND_YEAR = re.compile(r"\b(?:in|since|during|until|by|of|from)\s+(?:early |late |mid-?)?(?:\w+\s+)?((?:19|20)\d\d)\b")
+BACKGROUND_YEAR = re.compile(r"\b(?:in|since|during|until|by|of|from|a|the)\s+(?:early |late |mid-?)?(?:\w+\s+)?((?:19|20)\d\d)\b")
 
 DISORDER = {
     "Battles": "Political violence", "Explosions/Remote violence": "Political violence",

@@ -1,0 +1,51 @@
+"""ACLED-style events: types, negation, places, actors, fatalities and dates."""
+
+import pytest
+
+from dateline.nlp import models
+from dateline.nlp.events.dating import event_date
+
+
+@pytest.fixture(scope="module")
+def en():
+    return models.load("en")
+
+
+def events(nlp, text):
+    return [(e.event_type, e.sub_event_type, e.location.name if e.location else None) for e in nlp(text)._.events]
+
+
+def test_events_seed(seed_record):
+    got = {(e.event_type, e.sub_event_type): e for e in seed_record.events}
+    assert set(got) == {("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack")}
+    for e in got.values():
+        assert e.location.name == "Bakhmut" and e.location.country_code == "UA"
+        assert seed_record.text[e.evidence.start:e.evidence.end] == e.evidence.text
+    clash = got[("Battles", "Armed clash")]
+    assert {clash.actor1, clash.actor2} == {"Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"}
+    assert not any("Help us" in e.evidence.text or "instructions" in e.evidence.text for e in seed_record.events)
+
+
+def test_events_intercepted_drones_are_disrupted_weapons_use(en):
+    got = events(en, "Air defences shot down 26 Russian drones over the Odesa region overnight, the military said.")
+    assert got == [("Strategic developments", "Disrupted weapons use", "Odesa Oblast")]
+
+
+def test_events_denied_or_planned_are_not_events(en):
+    assert events(en, "The brigade denied reports that it had withdrawn from Vuhledar.") == []
+    assert events(en, "Russia threatened to launch an offensive on Kharkiv next month.") == []
+
+
+def test_events_several_towns_are_several_events_with_fatalities(en):
+    doc = en("Russian forces shelled Kupiansk and Vovchansk on Tuesday, killing two civilians.")
+    got = [(e.sub_event_type, e.location.name, e.fatalities, e.actor2) for e in doc._.events]
+    assert [g[1] for g in got] == ["Kupyansk", "Vovchansk"]  # GeoNames spelling of Kupiansk
+    assert all(g[0] == "Shelling/artillery/missile attack" and g[2] == 2 and g[3] == "Civilians (Ukraine)" for g in got)
+
+
+def test_event_dates_are_relative_to_publication():
+    assert event_date("Russian forces shelled the town on Wednesday.", "2024-09-27") == ("2024-09-25", 1)
+    assert event_date("The strike hit overnight.", "2024-09-27") == ("2024-09-27", 1)
+    assert event_date("Fighting intensified last week.", "2024-09-27") == ("2024-09-20", 2)
+    assert event_date("The attack of Sept. 26 killed two.", None) == (None, 1) or event_date("The attack of Sept. 26 killed two.", None)[0] is None
+    assert event_date("On March 24, 2022 the prisoners were exchanged.", None) == ("2022-03-24", 1)
