@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -24,7 +25,9 @@ from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
 from .dating import event_date
 from .lexicon import (
+    ADVICE,
     ARMED_WORDS,
+    COMBATANT_VICTIMS,
     BACKGROUND_YEAR,
     CIVILIANS,
     COMPILED,
@@ -62,6 +65,8 @@ class _Draft:
     fatalities: int | None = None
     confidence: float = 0.5
     sources: list[Span] = field(default_factory=list)
+    explicit: bool = True  # the sentence names the place (not the paragraph's or the article's)
+    paragraph: int = 0
 
 
 class EventFinder:
@@ -85,9 +90,12 @@ class EventFinder:
             if kind is not None and _background(sent.text, latest_year):
                 kind = None
             if kind is not None:
-                targets = self._locations(text, in_sentence) or [paragraph_place or main]
-                for place in targets[:_MAX_TOWNS]:
-                    drafts.append(self._draft(kind, sent, place, entities, published))
+                targets = self._locations(text, in_sentence)
+                explicit = bool(targets)
+                for place in (targets or [paragraph_place or main])[:_MAX_TOWNS]:
+                    draft = self._draft(kind, sent, place, entities, published)
+                    draft.explicit, draft.paragraph = explicit, paragraph_start
+                    drafts.append(draft)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
             if towns:
                 paragraph_place = towns[-1]
@@ -97,7 +105,7 @@ class EventFinder:
 
     def _kind(self, sentence: str) -> tuple[str, str] | None:
         low = " ".join(sentence.lower().split())
-        if low.endswith("?"):
+        if low.endswith("?") or ADVICE.search(low):
             return None
         for event_type, sub_event, pattern in COMPILED:
             m = pattern.search(low)
@@ -109,6 +117,8 @@ class EventFinder:
                     " ".join(sentence.split())):
                 continue
             if sub_event == "Attack" and not PERPETRATORS.search(low):
+                continue
+            if sub_event == "Abduction/forced disappearance" and COMBATANT_VICTIMS.search(low):
                 continue
             return event_type, sub_event
         return None
@@ -197,7 +207,8 @@ class EventFinder:
 
 _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|against|"
                            r"(?:city|town|village|region|province|oblast|district|port|outskirts) of|"
-                           r"shelled|struck|hit|attacked|targeted|bombed|pounded|raided|captured|seized|"
+                           r"shelled|shelling|struck|striking|hit|attacked|attacking|targeted|targeting|bombed|bombing|"
+                           r"pounded|raided|captured|seized|"
                            r"recaptured|liberated|retook|entered|encircle|encircled|besieged)\s+(?:the\s+)?"
                            r"(?:[\w’'-]+\s+){0,2})$", re.I)
 
@@ -224,11 +235,12 @@ def _sentences(doc: Doc):
             yield doc[start:sent.end]
 
 
-def _latest_year(text: str, published: str | None) -> int | None:
+def _latest_year(text: str, published: str | None) -> int:
+    """The report's year: its publication date's, else the latest year it mentions, else this year."""
     if published:
         return int(published[:4])
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    return max(years) if years else None
+    return max(years) if years else date.today().year
 
 
 def _background(sentence: str, latest_year: int | None) -> bool:
@@ -266,13 +278,29 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One event per type and place: a region-level event joins a town-level one inside it."""
     out: list[_Draft] = []
     for d in drafts:
+        if d.sub_event_type.endswith("(unspecified)"):
+            # A strike with no weapon named joins a named one at the same place, else stands as shelling.
+            twin = next((o for o in out if o.event_type == d.event_type and _same_place(o.place, d.place)), None)
+            if twin is not None:
+                twin.sources.append(d.sentence)
+                twin.fatalities = max(twin.fatalities or 0, d.fatalities or 0)
+                continue
+        vague = next((o for o in out if o.sub_event_type.endswith("(unspecified)") and o.event_type == d.event_type
+                      and _same_place(o.place, d.place)), None)
+        if vague is not None:
+            vague.sub_event_type = d.sub_event_type  # the article names the weapon elsewhere
         twin = next((o for o in out if o.event_type == d.event_type and o.sub_event_type == d.sub_event_type
-                     and (o.date == d.date or o.date is None or d.date is None) and _same_place(o.place, d.place)), None)
+                     and (o.date == d.date or o.date is None or d.date is None) and _same_place(o.place, d.place)
+                     # A place taken from the context only joins events of the same paragraph.
+                     and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None
+                          or (o.place is not None and d.place is not None and o.place.id != d.place.id))), None)
         if twin is None:
             out.append(d)
             continue
         if _precision(d.place) < _precision(twin.place):
             twin.place = d.place
+        if _better_evidence(d, twin):
+            twin.sentence, twin.explicit = d.sentence, d.explicit
         if twin.date is None:
             twin.date, twin.precision = d.date, d.precision
         twin.actor1 = twin.actor1 or d.actor1
@@ -281,6 +309,14 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         twin.confidence = max(twin.confidence, d.confidence)
         twin.sources.append(d.sentence)
     return out
+
+
+def _better_evidence(new: _Draft, old: _Draft) -> bool:
+    """The body sentence that names the place says more than a headline or a sentence that does not."""
+    def rank(d: _Draft) -> tuple[int, int, int]:
+        headline = d.sentence.start_char == 0 or d.sentence.text.rstrip()[-1:] not in ".!?”\""
+        return (int(d.explicit), int(not headline), len(d.sentence.text))
+    return rank(new) > rank(old)
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
@@ -302,13 +338,14 @@ def _precision(place: Place | None) -> int:
 
 def _event(d: _Draft) -> Event:
     sent = d.sentence
+    sub_event = d.sub_event_type.replace(" (unspecified)", "")
     location = None
     if d.place is not None:
         location = Location(name=d.place.name, lat=d.place.lat, lon=d.place.lon, country_code=d.place.country_code,
                             place_id=d.place.id)
     return Event(
         event_type=d.event_type,
-        sub_event_type=d.sub_event_type,
+        sub_event_type=sub_event,
         actor1=d.actor1,
         actor2=d.actor2,
         location=location,
