@@ -30,10 +30,12 @@ eval: install
 	$(BIN)/dateline eval quotes
 	$(BIN)/dateline eval quotes --german
 	$(BIN)/dateline eval places
+	$(BIN)/dateline eval events
+	$(BIN)/dateline eval events --sentences
 
 bench: install
 	$(BIN)/python -m dateline.bench.throughput
-	$(BIN)/python -m dateline.bench.components
+	$(BIN)/python -m dateline.bench.components --rounds 5
 	$(BIN)/python -m dateline.bench.places
 
 clean:

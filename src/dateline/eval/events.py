@@ -93,3 +93,33 @@ def _near(predicted, point: tuple[float, float] | None) -> bool:
     if point is None or loc is None or loc.lat is None:
         return False
     return distance_km(loc.lat, loc.lon, point[0], point[1]) <= ACCURACY_KM
+
+
+def evaluate_sentences() -> dict:
+    """Sub-event types on our own codebook-written sentences (``data/event_sentences.tsv``): accuracy and
+    weighted F1 over the 25 types, and the sentences each type misses."""
+    from importlib import resources
+
+    from ..nlp import models
+
+    text = resources.files("dateline.data").joinpath("event_sentences.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#")]
+    nlp = models.load("en")
+    gold, predicted, misses = [], [], []
+    for (label, sentence), doc in zip(rows, nlp.pipe(s for _, s in rows)):
+        guess = doc._.events[0].sub_event_type if doc._.events else "none"
+        gold.append(label)
+        predicted.append(guess)
+        if guess != label:
+            misses.append(f"{label} -> {guess}: {sentence}")
+    labels = sorted(set(gold))
+    f1s, weights = [], []
+    for label in labels:
+        tp = sum(1 for g, p in zip(gold, predicted) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, predicted) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        weights.append(sum(1 for g in gold if g == label))
+    return {"sentences": len(rows), "sub_event_types": len(labels),
+            "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / len(rows), 3),
+            "weighted_f1": round(sum(f * w for f, w in zip(f1s, weights)) / sum(weights), 3), "misses": misses}

@@ -51,6 +51,8 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Violence against civilians", "Abduction/forced disappearance",
      r"\b(?:kidnap(?:ped|ping|s)?|abduct(?:ed|ion|s)?|taken hostage|held hostage|holding [^.]{0,30}hostage|"
      r"forcibly disappeared|taken (?:\d+ )?[^.]{0,30}prisoner|thrown (?:him|her|them) in a cell)\b"),
+    ("Strategic developments", "Headquarters or base established",
+     r"\b(?:set up|established|opened) (?:a |an |its |their )?(?:new )?(?:base|headquarters|hq|military base|outpost)\b"),
     ("Battles", "Government regains territory",
      r"\b(?:recaptured|retook|retaken|regained control|liberated|won back|recapture of|liberation of)\b"),
     ("Battles", "Non-state actor overtakes territory",
@@ -67,9 +69,9 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"farmers|students|bystanders?|detective|journalists?|man|woman|boy|girl)\b"
      r"|\b(?:civilians?|villagers|residents)\b[^.]{0,40}\b(?:were|was) (?:killed|shot|executed|massacred|attacked)"),
     ("Riots", "Violent demonstration",
-     r"\b(?:riot(?:s|ed|ing)?|rioters|hurled stones|threw stones|stone-throwing|torched|set fire to|burning tyres|burned tires|"
+     r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|hurled stones|threw stones|stone-throwing|torched|set fire to|burning tyres|burned tires|"
      r"clashed with police|vandali[sz]ed)\b"),
-    ("Riots", "Mob violence", r"\b(?:mob|mobs|vigilantes)\b[^.]{0,40}\b(?:attacked|beat|lynched|killed|burned)"),
+    ("Riots", "Mob violence", r"\b(?:mob|mobs|vigilantes)\b[^.]{0,40}\b(?:attacked|beat|lynched|killed|burned)|\blynch(?:ed|ing)\b"),
     ("Protests", "Excessive force against protesters",
      r"\b(?:fired|opened fire|shot)\b[^.]{0,40}\b(?:protesters|demonstrators|protestors)\b[^.]{0,60}\b(?:killing|killed|dead|wounding)"),
     ("Protests", "Protest with intervention",
@@ -89,8 +91,12 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:withdrew from|withdrawn from|pulled out of|handed over (?:control of)?|retreated from)\b"),
     ("Strategic developments", "Looting/property destruction",
      r"\b(?:looted|looting|ransacked|demolished|razed|bulldozed)\b"),
-    ("Strategic developments", "Headquarters or base established",
-     r"\b(?:set up|established|opened) (?:a |an |its |their )?(?:new )?(?:base|headquarters|hq|military base|outpost)\b"),
+    ("Strategic developments", "Change to group/activity",
+     r"\b(?:merge[sd]? with|split from|deployed (?:additional |more |new )?(?:troops|forces|soldiers|units)|"
+     r"reinforcements? (?:arrived|were sent)|recruit(?:ed|ing|s) (?:fighters|members|soldiers)|"
+     r"announced (?:the )?(?:formation|creation) of|imposed (?:a )?curfew)\b"),
+    ("Strategic developments", "Other",
+     r"\b(?:mass graves?|fled (?:the|their) (?:area|homes|town|village|city)|were displaced|coup d.etat|military coup)\b"),
 )
 COMPILED = tuple((t, s, re.compile(p)) for t, s, p in SUB_EVENTS)
 
