@@ -111,6 +111,8 @@ class EventFinder:
             m = pattern.search(low)
             if not m or NEGATED.search(low[: m.start()]):
                 continue
+            if re.search(r"\b(?:19|20)\d\d\s+(?:[a-z-]+\s+)?$", low[max(0, m.start() - 20): m.start()]):
+                continue  # "a 2015 peace agreement": an earlier event named in passing
             if event_type == "Battles" and not ARMED_WORDS.search(low):
                 continue
             if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and not TERRITORY_OBJECT.search(
@@ -290,7 +292,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if vague is not None:
             vague.sub_event_type = d.sub_event_type  # the article names the weapon elsewhere
         twin = next((o for o in out if o.event_type == d.event_type and o.sub_event_type == d.sub_event_type
-                     and (o.date == d.date or o.date is None or d.date is None) and _same_place(o.place, d.place)
+                     and (o.date == d.date or o.date is None or d.date is None)
+                     and (_same_place(o.place, d.place) or _headline(o) or _headline(d))
                      # A place taken from the context only joins events of the same paragraph.
                      and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None
                           or (o.place is not None and d.place is not None and o.place.id != d.place.id))), None)
@@ -311,6 +314,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _headline(d: _Draft) -> bool:
+    """The article's first line without a full stop: it summarises an event the body tells."""
+    return d.sentence.start_char == 0 and d.sentence.text.rstrip()[-1:] not in ".!?”\""
+
+
 def _better_evidence(new: _Draft, old: _Draft) -> bool:
     """The body sentence that names the place says more than a headline or a sentence that does not."""
     def rank(d: _Draft) -> tuple[int, int, int]:
@@ -328,6 +336,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     if coarse.feature == "country":
         return fine.country_code == coarse.country_code and _precision(fine) > 0 and fine.feature != "country"
     if _precision(coarse) > _precision(fine):
+        if coarse.feature == "region" and fine.admin1 and fine.admin1 == coarse.name:
+            return True  # a town inside the region already coded
         return distance_km(a.lat, a.lon, b.lat, b.lon) <= _MERGE_KM
     return False
 

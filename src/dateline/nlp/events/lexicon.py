@@ -17,7 +17,7 @@ _PROJECTILE = r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|projectiles?|aircra
 # (event_type, sub_event_type, pattern)
 SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Strategic developments", "Disrupted weapons use",
-     rf"\b(?:intercept(?:ed|s|ing)?|shot down|shoot(?:s|ing)? down|downed|neutrali[sz]ed|destroyed)\b[^.]{{0,60}}\b{_PROJECTILE}"
+     rf"\b(?:intercept(?:ed|s|ing)?|shot down|shoot(?:s|ing)? down|(?<!the )downed|neutrali[sz]ed|destroyed)\b[^.]{{0,60}}\b{_PROJECTILE}"
      rf"|\b{_PROJECTILE}\b[^.]{{0,40}}\b(?:were |was |had been |have been )?(?:intercepted|shot down|downed|neutrali[sz]ed)"
      r"|\bair defen[cs]es?\b[^.]{0,60}\b(?:destroyed|downed|shot down|intercepted|repelled)"
      r"|\b(?:defused|dismantled|disarmed|seized)\b[^.]{0,40}\b(?:bombs?|ieds?|explosives?|devices?|mines?|weapons|arms)"
