@@ -246,7 +246,9 @@ def _latest_year(text: str, published: str | None) -> int:
 
 
 def _background(sentence: str, latest_year: int | None) -> bool:
-    """Told as history: a year before the report's ("in early 2012", "since 1985")."""
+    """Told as history: "since 1964", "in early 2012", or a year before the report's."""
+    if re.search(r"\bsince (?:19|20)\d\d\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b", sentence):
+        return True
     if latest_year is None:
         return False
     return any(int(y) < latest_year for y in BACKGROUND_YEAR.findall(sentence))
