@@ -117,3 +117,12 @@ def test_readers_never_raise_on_arbitrary_bytes(data):
             continue
         for doc in docs:
             assert doc.ok or doc.error.code
+
+
+def test_publication_date_from_the_url_path():
+    from dateline.ingest.dates import date_from_url
+
+    assert date_from_url("https://www.aljazeera.com/news/2022/3/25/ukraine-and-russia-swap") == "2022-03-25"
+    assert date_from_url("http://www.chinatopix.com/articles/8878/20140904/ex-governor.htm") == "2014-09-04"
+    assert date_from_url("https://kyivindependent.com/brigade-releases-video/") is None
+    assert date_from_url("https://example.com/2022/13/40/not-a-date") is None

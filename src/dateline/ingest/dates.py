@@ -25,3 +25,20 @@ def iso_date(value: str | None) -> str | None:
 
     parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     return parsed.date().isoformat() if isinstance(parsed, datetime) else None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date many news sites put in their article paths: ``/2022/3/25/…``, ``/2021/08/20/…``, ``/20140904/``."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    parts = [p for p in match.groups() if p]
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+    except ValueError:
+        return None

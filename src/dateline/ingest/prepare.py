@@ -9,6 +9,7 @@ from ..settings import Options
 from ..types import Problem
 from . import language as language_id
 from .cleanup import clean
+from .dates import date_from_url
 from .document import IngestError, RawDocument
 
 
@@ -26,6 +27,8 @@ def prepare(doc: RawDocument, options: Options) -> RawDocument:
         if len(doc.text) > options.max_chars:
             doc.text = _truncate(doc.text, options.max_chars)
             doc.problems.append(Problem("cleanup", "truncated", f"text cut to {len(doc.text)} characters (--max-chars {options.max_chars})"))
+        if not doc.published:
+            doc.published = date_from_url(doc.url)  # "/2022/3/25/…": the date the site put in the path
         doc.language = options.language if options.language != "auto" else language_id.detect(doc.text)
         if doc.language is None:
             doc.problems.append(Problem("language", "unknown-language", "language could not be identified"))
