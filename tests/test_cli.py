@@ -137,6 +137,7 @@ def test_cli_demo_prints_a_summary(tmp_path):
     result = run("demo", "--db", tmp_path / "demo.db")
     assert result.exit_code == 0, result.output
     assert "Vladimir Putin" in result.stdout and "Bakhmout is our fortress" in result.stdout
+    assert "Battles / Armed clash at Bakhmut" in result.stdout and "place Donbas" in result.stdout
 
 
 def test_cli_version():

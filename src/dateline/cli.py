@@ -299,6 +299,11 @@ def _print_summary(record) -> None:
         out.print(f"[bold]{label}[/bold]: {', '.join(names) or '—'}", highlight=False)
     for q in record.quotes:
         out.print(f"  “{q.text[:80]}” — {q.speaker or '?'}", highlight=False)
+    for e in record.events:
+        where = e.location.name if e.location else "place unknown"
+        actors = " vs ".join(a for a in (e.actor1, e.actor2) if a) or "actors unknown"
+        out.print(f"  [bold]event[/bold] {e.event_type} / {e.sub_event_type} at {where}, {e.date or 'date unknown'}: "
+                  f"{actors}", highlight=False)
     for p in record.places:
         where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None else "not located"
         said = ", ".join(sorted({m.text for m in p.mentions}))
