@@ -314,6 +314,9 @@ class PlaceFinder:
             c.choice = max(c.options, key=lambda o: self._score(o, c, None), default=None)
         context = _Context.of(candidates, self.gazetteer, self._text)
         for c in candidates:
+            if not c.options and c.source == "ner" and " " not in c.text.strip():
+                c.source = "dropped"  # one unknown word the NER called a place: a surname or a brand, more often
+                continue
             if not c.options and c.source != "gazetteer":
                 c.options, c.inferred = self._inside_or_focus(c, candidates)
             if not c.options:
@@ -360,7 +363,7 @@ class PlaceFinder:
             mentions = tuple(Mention(c.start, c.end, c.text) for c in cands)
             if g is None:
                 if first.source != "ner":
-                    continue
+                    continue  # gazetteer names that did not resolve, and dropped one-word NER guesses
                 out.append(Place(id=f"place-x{_short_hash(fold(first.text))}", name=first.text, feature="other",
                                  confidence=0.2, mentions=mentions))
                 continue
