@@ -80,3 +80,8 @@ def test_places_component_in_a_users_own_pipeline():
     nlp.add_pipe("dateline_places")
     doc = nlp("Protests spread from Nairobi to Mombasa on Monday.")
     assert {p.name for p in doc._.places} == {"Nairobi", "Mombasa"}
+
+
+def test_places_in_scripts_without_case():
+    ar = places(models.load("ar"), "قال المتحدث باسم الجيش إن القوات أسقطت طائرتين مسيرتين فوق غزة.")
+    assert ar["غزة"].country_code == "PS"

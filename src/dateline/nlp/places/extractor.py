@@ -191,7 +191,7 @@ class PlaceFinder:
         if not first.is_alpha or not last.is_alpha or any(t.is_punct and t.text not in ("-", ".") for t in span):
             return False
         key = fold(span.text)
-        if len(key.replace(" ", "")) <= 3 and not span.text.replace(".", "").isupper():
+        if len(key.replace(" ", "")) <= 3 and _latin(span.text) and not span.text.replace(".", "").isupper():
             return False  # "Us" is not the US; "UK", "U.S." are
         if key in accepted_keys:
             return True
@@ -202,6 +202,10 @@ class PlaceFinder:
         if all(t.is_upper for t in span):
             # "BANGKOK: ..." opens a wire story; otherwise capitals are acronyms, places only when known as such.
             return _dateline(span) or any(o.curated or o.feature == "country" for o in self.gazetteer.lookup(span.text))
+        if span.text.lower() == span.text.upper():
+            # Scripts without letter case (Arabic, Hebrew, CJK…): only names of big or administrative places.
+            return any(o.feature in ("country", "region", "continent") or o.population >= 100_000
+                       for o in self.gazetteer.lookup(span.text))
         if len(span) == 1 and first.is_lower:
             return (len(first) >= 4 and not first.is_stop and not self.common_words(first.lower_)
                     and not self.common_words(first.lemma_.lower()))
