@@ -102,10 +102,8 @@ class PlaceFinder:
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
             cand = self._candidate(doc, ent.start_char, ent.end_char, "ner")
-            if ent.label_ == "FAC" or len(ent) > 1:
-                # "White House" is not Casablanca under a translated alias: a long name must be the town's own.
-                cand.options = tuple(o for o in cand.options if o.feature not in ("city", "town", "village")
-                                     or o.curated or _same_name(o.name, cand.text))
+            if ent.label_ == "FAC" and " " not in cand.text:
+                cand.options = _trusted(cand.options, cand.text)
             found.append(cand)
             taken.update(range(ent.start, ent.end))
         accepted_keys = {fold(c.text) for c in found if c.options}
@@ -245,6 +243,10 @@ class PlaceFinder:
         offset = text.find(clean) if clean else 0
         start, end = start + max(0, offset), start + max(0, offset) + len(clean)
         options = self.gazetteer.lookup(clean)
+        if " " in clean.strip() and _latin(clean):
+            # "White House" is not Casablanca under a translated alias: a long name must be the town's own.
+            options = tuple(o for o in options if o.feature not in ("city", "town", "village")
+                            or o.curated or _same_name(o.name, clean))
         if not options:
             options = self._variants(clean)
         demonym = self._demonym_places(clean) if source == "given" else ()
