@@ -57,3 +57,15 @@ def test_events_every_sub_event_type_is_recognised_in_our_codebook_sentences():
     report = evaluate_sentences()
     assert report["sub_event_types"] == 25
     assert report["accuracy"] >= 0.95, report["misses"]
+
+
+def test_events_in_french():
+    fr = models.load("fr")
+    doc = fr("Les forces russes ont bombardé Kharkiv mercredi, tuant deux civils. "
+             "Des combats acharnés se poursuivent à Bakhmout entre l'armée ukrainienne et les troupes russes.")
+    got = {(e.sub_event_type, e.location.name if e.location else None): e for e in doc._.events}
+    assert set(got) == {("Shelling/artillery/missile attack", "Kharkiv"), ("Armed clash", "Bakhmut")}
+    shelling = got[("Shelling/artillery/missile attack", "Kharkiv")]
+    assert shelling.actor1 == "Military Forces of Russia (2000-)" and shelling.actor2 == "Civilians (Ukraine)"
+    assert shelling.fatalities == 2
+    assert events(fr, "La Russie menace de bombarder Kyiv.") == []

@@ -11,16 +11,20 @@ import re
 from datetime import date, timedelta
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-               "nov": 11, "dec": 12}
+               "nov": 11, "dec": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+               "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12}
 _MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+            r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|" \
             r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY_MONTH = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b", re.I)
 _IN_MONTH = re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
 
 
 def event_date(sentence: str, published: str | None) -> tuple[str | None, int | None]:
@@ -37,14 +41,15 @@ def event_date(sentence: str, published: str | None) -> tuple[str | None, int | 
         return _on(base, month, day, year), 1
     if base is None:
         return None, None
-    if re.search(r"\byesterday\b", low):
+    if re.search(r"\byesterday\b|\bhier\b", low):
         return (base - timedelta(days=1)).isoformat(), 1
     m = _WEEKDAY.search(low)
     if m:
-        target = _WEEKDAYS.index(m.group(1).lower())
+        day = m.group(1).lower()
+        target = _WEEKDAYS.index(day) if day in _WEEKDAYS else _WEEKDAYS_FR.index(day)
         back = (base.weekday() - target) % 7
         return (base - timedelta(days=back)).isoformat(), 1
-    if re.search(r"\blast week(?:end)?\b", low):
+    if re.search(r"\blast week(?:end)?\b|\bla semaine dernière\b|\ble week-end dernier\b", low):
         return (base - timedelta(days=7)).isoformat(), 2
     if re.search(r"\bearlier this week\b|\bthis week\b", low):
         return (base - timedelta(days=min(base.weekday(), 3))).isoformat(), 2

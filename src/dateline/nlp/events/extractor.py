@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
+from . import lexicon_fr
 from .dating import event_date
 from .lexicon import (
     ADVICE,
@@ -32,6 +33,7 @@ from .lexicon import (
     CIVILIANS,
     COMPILED,
     DEATHS,
+    DEATHS_FR,
     DEATHS_UNCOUNTED,
     MILITARY_NOUNS,
     NAMED_GROUPS,
@@ -69,11 +71,35 @@ class _Draft:
     paragraph: int = 0
 
 
+@dataclass(frozen=True)
+class _Rules:
+    patterns: tuple
+    negated: re.Pattern
+    armed: re.Pattern
+    perpetrators: re.Pattern
+    territory: re.Pattern
+
+
+_RULES = {
+    "en": _Rules(COMPILED, NEGATED, ARMED_WORDS, PERPETRATORS, TERRITORY_OBJECT),
+    "fr": _Rules(lexicon_fr.COMPILED_FR, lexicon_fr.NEGATED_FR, lexicon_fr.ARMED_WORDS_FR, lexicon_fr.PERPETRATORS_FR,
+                 lexicon_fr.TERRITORY_OBJECT_FR),
+}
+
+
 class EventFinder:
     def __init__(self, gazetteer=None):
         self.gazetteer = gazetteer
+        self.rules = _RULES["en"]
+        self.language = "en"
 
     def find(self, doc: Doc, places=(), entities=(), published: str | None = None) -> tuple[Event, ...]:
+        """Events in ``doc``; languages without patterns of their own (only English and French have them) get none."""
+        self.language = doc.lang_
+        rules = _RULES.get(doc.lang_)
+        if rules is None:
+            return ()
+        self.rules = rules
         text = doc.text
         located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions]
         main = _main_place(places)
@@ -107,18 +133,19 @@ class EventFinder:
         low = " ".join(sentence.lower().split())
         if low.endswith("?") or ADVICE.search(low):
             return None
-        for event_type, sub_event, pattern in COMPILED:
+        rules = self.rules
+        for event_type, sub_event, pattern in rules.patterns:
             m = pattern.search(low)
-            if not m or NEGATED.search(low[: m.start()]):
+            if not m or rules.negated.search(low[: m.start()]):
                 continue
             if re.search(r"\b(?:19|20)\d\d\s+(?:[a-z-]+\s+)?$", low[max(0, m.start() - 20): m.start()]):
                 continue  # "a 2015 peace agreement": an earlier event named in passing
-            if event_type == "Battles" and not ARMED_WORDS.search(low):
+            if event_type == "Battles" and not rules.armed.search(low):
                 continue
-            if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and not TERRITORY_OBJECT.search(
+            if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and not rules.territory.search(
                     " ".join(sentence.split())):
                 continue
-            if sub_event == "Attack" and not PERPETRATORS.search(low):
+            if sub_event == "Attack" and not rules.perpetrators.search(low):
                 continue
             if sub_event == "Abduction/forced disappearance" and COMBATANT_VICTIMS.search(low):
                 continue
@@ -175,6 +202,13 @@ class EventFinder:
 
     def _armed_actors(self, sentence: str) -> list[str]:
         found: list[tuple[int, str]] = []
+        if self.language == "fr":
+            for m in lexicon_fr.NATIONAL_FR.finditer(sentence):
+                code = lexicon_fr.NATIONALITIES_FR.get(m.group(2).lower())
+                if code:
+                    noun = m.group(1).lower()
+                    name = f"Police Forces of {self._country_name(code)}" if noun == "police" else self._state_forces(code)
+                    found.append((m.start(), name))
         for m in _NATIONAL.finditer(sentence):
             adjective, noun = m.group(1), m.group(2)
             codes = self.gazetteer.demonym_countries(adjective) if self.gazetteer else ()
@@ -208,6 +242,7 @@ class EventFinder:
 
 
 _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|against|"
+                           r"à|au|aux|dans|près de|en|sur|vers|contre|autour de|(?:ville|région|village) d[e']|"
                            r"(?:city|town|village|region|province|oblast|district|port|outskirts) of|"
                            r"shelled|shelling|struck|striking|hit|attacked|attacking|targeted|targeting|bombed|bombing|"
                            r"pounded|raided|captured|seized|"
@@ -260,8 +295,8 @@ def _fatalities(sentence: str, event_type: str) -> int:
         return 0
     low = sentence.lower()
     numbers = []
-    for m in DEATHS.finditer(low):
-        raw = (m.group("n1") or m.group("n2") or "").replace(",", "")
+    for m in [*DEATHS.finditer(low), *DEATHS_FR.finditer(low)]:
+        raw = (m.group("n1") or m.group("n2") or "").replace(",", "").replace(" ", "")
         value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
         if value is not None:
             numbers.append(value)

@@ -165,13 +165,20 @@ NAMED_GROUPS: tuple[tuple[str, str], ...] = (
 UNIDENTIFIED = re.compile(r"\b(?:gunmen|militants|jihadists|insurgents|assailants|attackers|armed men|bandits|"
                           r"unknown (?:men|attackers|assailants)|sabotage (?:and reconnaissance )?groups?)\b")
 CIVILIANS = re.compile(r"\b(?:civilians?|villagers|residents|people|family|children|women|bystanders?|worker|workers|"
-                       r"students|journalists?|pensioners?|farmers)\b")
+                       r"students|journalists?|pensioners?|farmers|civils|habitants|villageois|enfants|femmes)\b")
 PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|protestors)\b")
 RIOTERS = re.compile(r"\b(?:rioters|mob|mobs)\b")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
-                "a dozen": 12, "dozens": 24, "a hundred": 100}
+                "a dozen": 12, "dozens": 24, "a hundred": 100,
+                "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+                "dix": 10, "onze": 11, "douze": 12, "vingt": 20}
+DEATHS_FR = re.compile(
+    r"(?:tuant|tué|tuée|tués|tuées|fait)\s+(?:au moins |plus de |près de )?"
+    r"(?P<n1>\d[\d ]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt)\b"
+    r"|(?P<n2>\d[\d ]*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt)\s+(?:morts|tués|victimes)\b"
+)
 DEATHS = re.compile(
     r"(?:killed|killing|kills|left|leaving)\s+(?:at least |more than |over |nearly |some |about |around )?"
     r"(?P<n1>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b"

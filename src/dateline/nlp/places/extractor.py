@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ...types import Mention, Place
@@ -482,8 +483,10 @@ def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:
     key = fold(text)
     if not _latin(text):
         return options  # names in other scripts are GeoNames' real transliterations ("Белгород")
+    # A transliteration of the town's own name passes ("Bakhmout" for Bakhmut); an unrelated alias does not
+    # ("Google" for Topeka).
     return tuple(o for o in options if o.feature in ("country", "continent", "region", "water") or o.curated
-                 or fold(o.name) == key)
+                 or fold(o.name) == key or fuzz.ratio(fold(o.name), key) >= 80)
 
 
 def _latin(text: str) -> bool:
