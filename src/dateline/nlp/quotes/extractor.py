@@ -13,53 +13,40 @@ attributed from the words around it, in this order of evidence:
 A short quoted phrase (under four words) counts only when a cue governs it
 ("blamed the carnage on “terrorists”"), so scare quotes and titles stay out.
 
-Reported speech comes from the parse: a reporting verb with a clausal
-complement ("X said (that) …", "…, the army said"), "according to X" / "selon
-X", a headline ending in ": governor" or "– Name", "X announced this" after the
-statement, and an unquoted passage followed by "- reported X". Languages without
-a parser get direct quotes with surface cue patterns.
+Reported speech (``reported.py``) comes from the parse. Languages without a
+parser get direct quotes with surface cue patterns.
 """
-
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ...types import Quote
+from .common import (
+    _DASHES,
+    _DIALOGUE_LANGUAGES,
+    _MAX_FRAME,
+    _PHRASE_STOP,
+    _RELATIVE,
+    _SHORT_WORDS,
+    _SUBJECT,
+    _TERMINAL,
+    _UNATTRIBUTED_MIN_WORDS,
+    _WORD,
+    CONFIDENCE,
+    Found,
+    _find_phrase,
+    _how,
+    _looks_like_title,
+    _strip_punct,
+    _subject_phrase,
+)
 from .cues import ACCORDING_TO, Cues, cues_for
 from .marks import QuotedSpan, find_quoted
+from .reported import ReportedSpeech
 from .speakers import Speaker, SpeakerResolver
-
-_TERMINAL = frozenset(".!?…")
-# Languages whose press writes dialogue as dash-led lines.
-_DIALOGUE_LANGUAGES = frozenset("fr es it pt ru uk pl".split())
-_RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
-_DASHES = frozenset("-–—")
-_SHORT_WORDS = 4
-# A quote nobody is said to have said must be this long to count (titles, slogans, scare quotes).
-_UNATTRIBUTED_MIN_WORDS = 8
-_MAX_FRAME = 40
-_SUBJECT = ("nsubj", "nsubjpass", "nsubj:pass")
-_WORD = re.compile(r"\w+")
-# Words that end a speaker phrase in text without a parse ("sagte Müller am Montag").
-_PHRASE_STOP = frozenset("""am im in auf bei vor nach mit zu zur zum gegenüber laut über während dass daß heute gestern
-    en el la a ante tras según que в на по что že that on at in after before""".split())
-# Confidence by the kind of evidence that attributed the quote.
-CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,
-              "narration": 0.55, "carry-over": 0.6, "headline": 0.7, "none": 0.3}
-
-
-@dataclass
-class _Found:
-    start: int
-    end: int
-    direct: bool
-    speaker: Speaker | None
-    cue: str | None
-    how: str
 
 
 def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
@@ -69,7 +56,7 @@ def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Q
     return _Finder(doc, cues_for(language or doc.lang_), entities).run()
 
 
-class _Finder:
+class _Finder(ReportedSpeech):
     def __init__(self, doc: Doc, cues: Cues, entities):
         self.doc = doc
         self.text = doc.text
@@ -80,7 +67,7 @@ class _Finder:
         self._span_starts = [s.start for s in self.spans]
         self.resolver.quoted = self._inside_quote
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
-        self.found: list[_Found] = []
+        self.found: list[Found] = []
 
     # -- driver ---------------------------------------------------------------------------------------
 
@@ -95,7 +82,7 @@ class _Finder:
     # -- direct quotes --------------------------------------------------------------------------------
 
     def _direct(self) -> None:
-        previous: _Found | None = None
+        previous: Found | None = None
         for index, q in enumerate(self.spans):
             inner = q.inner(self.text)
             words = len(_WORD.findall(inner))
@@ -117,7 +104,7 @@ class _Finder:
                 speaker, how = self._unattributed(q, previous)
             if speaker is None and words < _UNATTRIBUTED_MIN_WORDS:
                 continue
-            found = _Found(q.inner_start, q.inner_end, True, speaker, cue, how)
+            found = Found(q.inner_start, q.inner_end, True, speaker, cue, how)
             self.found.append(found)
             if speaker is not None:
                 previous = found
@@ -137,7 +124,7 @@ class _Finder:
                         return cut, speaker, tokens[k + 1].text, _how(speaker)
         return q, None, None, "none"
 
-    def _follows(self, previous: _Found, q: QuotedSpan, inner: str) -> bool:
+    def _follows(self, previous: Found, q: QuotedSpan, inner: str) -> bool:
         """A whole short sentence quoted right after the previous quote's sentence, same paragraph."""
         between = self.text[previous.end:q.start]
         return ("\n" not in between and len(between) < 200 and inner[:1].isupper()
@@ -266,7 +253,7 @@ class _Finder:
             return None
         return speaker, cue.text, "next-sentence"
 
-    def _unattributed(self, q: QuotedSpan, previous: _Found | None) -> tuple[Speaker | None, str]:
+    def _unattributed(self, q: QuotedSpan, previous: Found | None) -> tuple[Speaker | None, str]:
         caption = self._caption(q)
         if caption is not None:
             return caption, "caption"
@@ -306,217 +293,6 @@ class _Finder:
             return None
         role = line[name_end + 1:].strip() if name_end >= 0 else None
         return Speaker(entity.name, "person", entity.id, role or None, "named")
-
-    # -- reported speech ------------------------------------------------------------------------------
-
-    def _reported(self) -> None:
-        # Participles ("…, adding that …") last, so they can take the speaker of the verb they hang on.
-        cues = sorted((t for t in self.doc if self._reporting_cue(t)), key=lambda t: (t.tag_ == "VBG", t.i))
-        for t in cues:
-            if self._dash_led(t):
-                continue
-            if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
-                continue  # an imperative: "report an error"
-            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
-            if clause is not None and self._crosses_paragraph(t, clause):
-                clause = None  # the parser ran on into the next paragraph
-            if clause is None:
-                if not self._antecedent(t):
-                    self._parenthetical(t)
-                continue
-            # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
-            heads = [clause] + [c for c in clause.children if c.dep_ == "conj"]
-            if any(self._reporting_cue(h) and any(c.dep_ in ("ccomp",) + _SUBJECT for c in h.children) for h in heads):
-                continue
-            start, end = self._clause_span(t, clause)
-            if end - start < 4:
-                continue
-            span = self.doc[start:end]
-            if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
-                continue
-            if self._mostly_quoted(span):
-                continue
-            outer = self._enclosing_report(t)
-            if outer is not None and t.tag_ == "VBG":
-                if outer.start <= span.start_char and span.end_char <= outer.end:
-                    continue  # already part of the statement it belongs to
-                speaker = outer.speaker
-            else:
-                speaker = self._subject(t, None, None)
-            if speaker is None:
-                continue
-            self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
-        self._according_sentences()
-
-    def _reporting_cue(self, t: Token) -> bool:
-        if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
-            return False
-        return not any(c.dep_ in ("neg", "prt", "compound:prt") for c in t.children)
-
-    def _clause_span(self, cue: Token, clause: Token) -> tuple[int, int]:
-        """The reported clause: after the cue to the sentence end, or from the sentence start to the cue."""
-        sent = cue.sent
-        if clause.i > cue.i:
-            start, end = clause.left_edge.i, sent.end
-            for k in range(max(start, cue.i + 1), sent.end):
-                x = self.doc[k]
-                # Stop at ", adding that …" and "according to …": another statement or source.
-                if k > start + 3 and self.doc[k - 1].text in (",", ";") and (
-                    (x.tag_ == "VBG" and self.cues.is_reporting(x)) or x.lower_ in ("according", "selon")):
-                    end = k - 1
-                    break
-        else:
-            start, end = sent.start, clause.right_edge.i + 1
-        start, end = self._within_paragraph(cue, start, end)
-        while start < end and (self.doc[start].dep_ == "mark" or self.doc[start].is_punct or self.doc[start].is_space
-                               or self.doc[start].lower_ in ("that", "que", "qu'", "qu’")):
-            start += 1
-        while end > start and ((self.doc[end - 1].is_punct and self.doc[end - 1].text not in ".!?…") or self.doc[end - 1].is_space):
-            end -= 1
-        if end > start and self.doc[end - 1].text == ".":
-            end -= 1
-        return start, end
-
-    def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
-        for k in range(cue.i - 1, start - 1, -1):
-            if "\n" in self.doc[k].text or "\n" in self.doc[k].whitespace_:
-                start = k + 1
-                break
-        for k in range(cue.i, end):
-            if "\n" in self.doc[k].text or "\n" in self.doc[k].whitespace_:
-                end = k + (0 if "\n" in self.doc[k].text else 1)
-                break
-        return start, end
-
-    def _crosses_paragraph(self, cue: Token, clause: Token) -> bool:
-        a, b = sorted((cue.i, clause.i))
-        return any("\n" in x.text or "\n" in x.whitespace_ for x in self.doc[a:b])
-
-    def _mostly_quoted(self, span: Span) -> bool:
-        """A clause that is largely a direct quote is that quote, not a second, reported one."""
-        share = self._quoted_share(span.start, span.end)
-        starts_quoted = self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
-        return share >= 0.3 or starts_quoted
-
-    def _enclosing_report(self, t: Token) -> _Found | None:
-        """The reported statement around ``t``, or whose sentence ``t`` continues."""
-        sent = t.sent
-        return next((f for f in self.found if not f.direct and (
-            f.start <= t.idx < f.end or (sent.start_char <= f.start and f.end <= sent.end_char))), None)
-
-    def _parenthetical(self, t: Token) -> None:
-        """"…, officials said Tuesday." / "…, asserts X": a cue at the end of the sentence with no clause parsed."""
-        sent = t.sent
-        _, tail_end = self._within_paragraph(t, t.i, sent.end)
-        tail = [x for x in self.doc[t.i + 1: tail_end] if not x.is_punct and not x.is_space]
-        if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail):
-            return
-        comma = next((k for k in range(t.i - 1, sent.start, -1) if self.doc[k].text in (",", "–", "—")), None)
-        if comma is None or t.i - comma > 8:
-            return
-        start, end = self._within_paragraph(t, sent.start, comma)
-        span = _trim(self.doc[start:end])
-        if len(span) < 5 or not any(x.pos_ in ("VERB", "AUX") for x in span) or self._mostly_quoted(span):
-            return
-        if any(self._reporting_cue(x) for x in span):
-            return
-        if "|" in span.text:
-            span = _trim(self.doc[max(x.i for x in span if x.text == "|") + 1: span.end])
-        speaker = self._subject(t, None, None)
-        if speaker is None and comma + 1 < t.i:
-            speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
-        if speaker is None:
-            return
-        self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
-
-    def _antecedent(self, t: Token) -> bool:
-        """"X announced this": the statement is the sentence before."""
-        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("this", "so", "cela", "ça") for c in t.children):
-            return False
-        sentence = t.sent
-        if sentence.start == 0:
-            return False
-        previous = self.doc[sentence.start - 1].sent
-        if self._quoted_share(previous.start, previous.end) > 0 or any(self.cues.is_reporting(x) for x in previous):
-            return False
-        speaker = self._subject(t, None, None)
-        if speaker is None:
-            return False
-        span = _trim(previous)
-        self.found.append(_Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
-        return True
-
-    def _dash_led(self, t: Token) -> bool:
-        """"…hospitalized. - reported X": the unquoted passage before the dash is X's statement."""
-        if t.i < 2 or self.doc[t.i - 1].text not in _DASHES or self.doc[t.i - 2].text not in _TERMINAL:
-            return False
-        paragraph_start = self.paragraph_starts[self._paragraph_index(t.idx)]
-        start, end = paragraph_start, self.doc[t.i - 1].idx
-        if end - start < 20 or self._quoted_share_chars(start, end) > 0:
-            return False
-        after = [x for x in self.doc[t.i + 1: min(len(self.doc), t.i + 16)] if "\n" not in x.text]
-        after = after[: next((k for k, x in enumerate(after) if x.text in _TERMINAL), len(after))]
-        speaker = self.resolver.from_span(self._span(after)) if after else None
-        if speaker is None:
-            return False
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        self.found.append(_Found(start, end, True, speaker, t.text, _how(speaker)))
-        return True
-
-    def _according_sentences(self) -> None:
-        phrases = ACCORDING_TO.get(self.cues.language, ())
-        for sent in self.doc.sents:
-            if self._quoted_share(sent.start, sent.end) > 0:
-                continue
-            if any(f.start < sent.end_char and f.end > sent.start_char for f in self.found):
-                continue
-            hit = _find_phrase(sent, phrases)
-            if hit is None:
-                continue
-            first, last = hit
-            obj_span = self._object_phrase(sent, last)
-            if obj_span is None:
-                continue
-            speaker = self.resolver.from_span(obj_span)
-            if speaker is None:
-                continue
-            # The statement is the sentence without the "according to X" phrase.
-            cut_start, cut_end = first, min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1))
-            parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
-            parts = [_trim(p) for p in parts if len(_trim(p)) >= 4]
-            if not parts:
-                continue
-            span = max(parts, key=len)
-            self.found.append(_Found(span.start_char, span.end_char, False, speaker, self.doc[first].text, _how(speaker)))
-
-    def _headline_speaker(self) -> tuple[int, Speaker | None]:
-        """"Port targeted by drones: governor", "Attack on Karabakh – Ruben Vardanyan": who the headline quotes."""
-        end = self.text.find("\n")
-        end = len(self.text) if end < 0 else end
-        line = self.text[:end]
-        match = re.search(r"(?::|\s[–—-])\s+([^:–—]{2,60})$", line)
-        if not match or len(match.group(1).split()) > 5:
-            return 0, None
-        tail = re.sub(r"\s*\((?:video|photos?|audio|watch)\)\s*$", "", match.group(1).rstrip(), flags=re.I)
-        who = self.doc.char_span(match.start(1), match.start(1) + len(tail), alignment_mode="expand")
-        if who is None:
-            return 0, None
-        speaker = self.resolver.from_span(who)
-        if speaker is None or speaker.kind == "unknown":
-            return 0, None
-        statement_end = match.start()
-        while statement_end > 0 and self.text[statement_end - 1].isspace():
-            statement_end -= 1
-        return (statement_end, speaker) if statement_end >= 15 else (0, None)
-
-    def _headline(self) -> None:
-        """The headline's statement as a reported quote of the speaker named at its end."""
-        end, speaker = self.headline_end, self.headline_speaker
-        if speaker is None:
-            return
-        if not any(f.start <= 1 and f.end >= end - 2 for f in self.found):
-            self.found.append(_Found(0, end, False, speaker, None, "headline"))
 
     # -- shared pieces ----------------------------------------------------------------------------------
 
@@ -708,7 +484,7 @@ class _Finder:
 
     def _records(self) -> tuple[Quote, ...]:
         found = sorted(self.found, key=lambda f: (f.start, -f.end))
-        kept: list[_Found] = []
+        kept: list[Found] = []
         for f in found:
             if any(k.start == f.start and k.end == f.end for k in kept):
                 continue
@@ -729,65 +505,3 @@ class _Finder:
                 confidence=CONFIDENCE[f.how if s else "none"],
             ))
         return tuple(out)
-
-
-def _how(speaker: Speaker) -> str:
-    return {"pronoun": "cue-pronoun", "role": "cue-role"}.get(speaker.resolved, "cue")
-
-
-def _strip_punct(frame: list[Token]) -> list[Token]:
-    i = 0
-    while i < len(frame) and frame[i].is_punct and frame[i].text not in _DASHES:
-        i += 1
-    return frame[i:]
-
-
-def _looks_like_title(inner: str, words: int) -> bool:
-    """"Squawk on the Street": a short run of capitalised words with no sentence punctuation."""
-    tokens = inner.split()
-    if words > 6 or len(tokens) < 2 or inner.rstrip()[-1:] in "!?":
-        return False
-    tokens = [t.rstrip(".,") for t in tokens]
-    small = {"on", "the", "of", "and", "in", "a", "an", "to", "for", "at", "with"}
-    return all(t[:1].isupper() or t.lower() in small for t in tokens)
-
-
-def _subject_phrase(token: Token) -> Span:
-    """The subject's words, up to the first comma after its head (keeps an apposition)."""
-    doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    if end - start > 14:
-        end = min(end, token.i + 1 + 12)
-        start = max(start, token.i - 8)
-    return doc[start:end]
-
-
-def _clause_bounds(clause: Token) -> tuple[int, int]:
-    doc = clause.doc
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].lower_ in ("that", "que", "qu'", "qu’")):
-        start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".!?" or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def _trim(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".!?" or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
-
-
-def _find_phrase(span: Span, phrases) -> tuple[int, int] | None:
-    """The first occurrence in ``span`` of one of the token sequences: (first token, last token)."""
-    lowered = [t.lower_ for t in span]
-    for k in range(len(lowered)):
-        for phrase in phrases:
-            n = len(phrase)
-            if tuple(lowered[k:k + n]) == tuple(p.lower() for p in phrase):
-                return span.start + k, span.start + k + n - 1
-    return None

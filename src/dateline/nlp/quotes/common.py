@@ -1,0 +1,100 @@
+"""What the quote finders share: the found-quote record, constants, and small span helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .speakers import Speaker
+
+_TERMINAL = frozenset(".!?…")
+# Languages whose press writes dialogue as dash-led lines.
+_DIALOGUE_LANGUAGES = frozenset("fr es it pt ru uk pl".split())
+_RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
+_DASHES = frozenset("-–—")
+_SHORT_WORDS = 4
+# A quote nobody is said to have said must be this long to count (titles, slogans, scare quotes).
+_UNATTRIBUTED_MIN_WORDS = 8
+_MAX_FRAME = 40
+_SUBJECT = ("nsubj", "nsubjpass", "nsubj:pass")
+_WORD = re.compile(r"\w+")
+# Words that end a speaker phrase in text without a parse ("sagte Müller am Montag").
+_PHRASE_STOP = frozenset("""am im in auf bei vor nach mit zu zur zum gegenüber laut über während dass daß heute gestern
+    en el la a ante tras según que в на по что že that on at in after before""".split())
+# Confidence by the kind of evidence that attributed the quote.
+CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,
+              "narration": 0.55, "carry-over": 0.6, "headline": 0.7, "none": 0.3}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    direct: bool
+    speaker: Speaker | None
+    cue: str | None
+    how: str
+
+
+def _how(speaker: Speaker) -> str:
+    return {"pronoun": "cue-pronoun", "role": "cue-role"}.get(speaker.resolved, "cue")
+
+
+def _strip_punct(frame: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(frame) and frame[i].is_punct and frame[i].text not in _DASHES:
+        i += 1
+    return frame[i:]
+
+
+def _looks_like_title(inner: str, words: int) -> bool:
+    """"Squawk on the Street": a short run of capitalised words with no sentence punctuation."""
+    tokens = inner.split()
+    if words > 6 or len(tokens) < 2 or inner.rstrip()[-1:] in "!?":
+        return False
+    tokens = [t.rstrip(".,") for t in tokens]
+    small = {"on", "the", "of", "and", "in", "a", "an", "to", "for", "at", "with"}
+    return all(t[:1].isupper() or t.lower() in small for t in tokens)
+
+
+def _subject_phrase(token: Token) -> Span:
+    """The subject's words, up to the first comma after its head (keeps an apposition)."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if end - start > 14:
+        end = min(end, token.i + 1 + 12)
+        start = max(start, token.i - 8)
+    return doc[start:end]
+
+
+def _clause_bounds(clause: Token) -> tuple[int, int]:
+    doc = clause.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].lower_ in ("that", "que", "qu'", "qu’")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".!?" or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".!?" or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _find_phrase(span: Span, phrases) -> tuple[int, int] | None:
+    """The first occurrence in ``span`` of one of the token sequences: (first token, last token)."""
+    lowered = [t.lower_ for t in span]
+    for k in range(len(lowered)):
+        for phrase in phrases:
+            n = len(phrase)
+            if tuple(lowered[k:k + n]) == tuple(p.lower() for p in phrase):
+                return span.start + k, span.start + k + n - 1
+    return None

@@ -1,0 +1,230 @@
+"""Reported speech: who is said to have said what, without quotation marks.
+
+A reporting verb with a clausal complement ("X said (that) …", "…, the army
+said"), "according to X" / "selon X", a headline ending in ": governor" or
+"– Name", "X announced this" after the statement, and an unquoted passage
+followed by "- reported X". Needs a dependency parse; mixed into the quote
+finder, whose span helpers it uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim
+from .cues import ACCORDING_TO
+from .speakers import Speaker
+
+
+class ReportedSpeech:
+
+    def _reported(self) -> None:
+        # Participles ("…, adding that …") last, so they can take the speaker of the verb they hang on.
+        cues = sorted((t for t in self.doc if self._reporting_cue(t)), key=lambda t: (t.tag_ == "VBG", t.i))
+        for t in cues:
+            if self._dash_led(t):
+                continue
+            if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
+                continue  # an imperative: "report an error"
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if clause is not None and self._crosses_paragraph(t, clause):
+                clause = None  # the parser ran on into the next paragraph
+            if clause is None:
+                if not self._antecedent(t):
+                    self._parenthetical(t)
+                continue
+            # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
+            heads = [clause] + [c for c in clause.children if c.dep_ == "conj"]
+            if any(self._reporting_cue(h) and any(c.dep_ in ("ccomp",) + _SUBJECT for c in h.children) for h in heads):
+                continue
+            start, end = self._clause_span(t, clause)
+            if end - start < 4:
+                continue
+            span = self.doc[start:end]
+            if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
+                continue
+            if self._mostly_quoted(span):
+                continue
+            outer = self._enclosing_report(t)
+            if outer is not None and t.tag_ == "VBG":
+                if outer.start <= span.start_char and span.end_char <= outer.end:
+                    continue  # already part of the statement it belongs to
+                speaker = outer.speaker
+            else:
+                speaker = self._subject(t, None, None)
+            if speaker is None:
+                continue
+            self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        self._according_sentences()
+
+    def _reporting_cue(self, t: Token) -> bool:
+        if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
+            return False
+        return not any(c.dep_ in ("neg", "prt", "compound:prt") for c in t.children)
+
+    def _clause_span(self, cue: Token, clause: Token) -> tuple[int, int]:
+        """The reported clause: after the cue to the sentence end, or from the sentence start to the cue."""
+        sent = cue.sent
+        if clause.i > cue.i:
+            start, end = clause.left_edge.i, sent.end
+            for k in range(max(start, cue.i + 1), sent.end):
+                x = self.doc[k]
+                # Stop at ", adding that …" and "according to …": another statement or source.
+                if k > start + 3 and self.doc[k - 1].text in (",", ";") and (
+                    (x.tag_ == "VBG" and self.cues.is_reporting(x)) or x.lower_ in ("according", "selon")):
+                    end = k - 1
+                    break
+        else:
+            start, end = sent.start, clause.right_edge.i + 1
+        start, end = self._within_paragraph(cue, start, end)
+        while start < end and (self.doc[start].dep_ == "mark" or self.doc[start].is_punct or self.doc[start].is_space
+                               or self.doc[start].lower_ in ("that", "que", "qu'", "qu’")):
+            start += 1
+        while end > start and ((self.doc[end - 1].is_punct and self.doc[end - 1].text not in ".!?…") or self.doc[end - 1].is_space):
+            end -= 1
+        if end > start and self.doc[end - 1].text == ".":
+            end -= 1
+        return start, end
+
+    def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
+        for k in range(cue.i - 1, start - 1, -1):
+            if "\n" in self.doc[k].text or "\n" in self.doc[k].whitespace_:
+                start = k + 1
+                break
+        for k in range(cue.i, end):
+            if "\n" in self.doc[k].text or "\n" in self.doc[k].whitespace_:
+                end = k + (0 if "\n" in self.doc[k].text else 1)
+                break
+        return start, end
+
+    def _crosses_paragraph(self, cue: Token, clause: Token) -> bool:
+        a, b = sorted((cue.i, clause.i))
+        return any("\n" in x.text or "\n" in x.whitespace_ for x in self.doc[a:b])
+
+    def _mostly_quoted(self, span: Span) -> bool:
+        """A clause that is largely a direct quote is that quote, not a second, reported one."""
+        share = self._quoted_share(span.start, span.end)
+        starts_quoted = self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
+        return share >= 0.3 or starts_quoted
+
+    def _enclosing_report(self, t: Token) -> Found | None:
+        """The reported statement around ``t``, or whose sentence ``t`` continues."""
+        sent = t.sent
+        return next((f for f in self.found if not f.direct and (
+            f.start <= t.idx < f.end or (sent.start_char <= f.start and f.end <= sent.end_char))), None)
+
+    def _parenthetical(self, t: Token) -> None:
+        """"…, officials said Tuesday." / "…, asserts X": a cue at the end of the sentence with no clause parsed."""
+        sent = t.sent
+        _, tail_end = self._within_paragraph(t, t.i, sent.end)
+        tail = [x for x in self.doc[t.i + 1: tail_end] if not x.is_punct and not x.is_space]
+        if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail):
+            return
+        comma = next((k for k in range(t.i - 1, sent.start, -1) if self.doc[k].text in (",", "–", "—")), None)
+        if comma is None or t.i - comma > 8:
+            return
+        start, end = self._within_paragraph(t, sent.start, comma)
+        span = _trim(self.doc[start:end])
+        if len(span) < 5 or not any(x.pos_ in ("VERB", "AUX") for x in span) or self._mostly_quoted(span):
+            return
+        if any(self._reporting_cue(x) for x in span):
+            return
+        if "|" in span.text:
+            span = _trim(self.doc[max(x.i for x in span if x.text == "|") + 1: span.end])
+        speaker = self._subject(t, None, None)
+        if speaker is None and comma + 1 < t.i:
+            speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
+        if speaker is None:
+            return
+        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+
+    def _antecedent(self, t: Token) -> bool:
+        """"X announced this": the statement is the sentence before."""
+        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("this", "so", "cela", "ça") for c in t.children):
+            return False
+        sentence = t.sent
+        if sentence.start == 0:
+            return False
+        previous = self.doc[sentence.start - 1].sent
+        if self._quoted_share(previous.start, previous.end) > 0 or any(self.cues.is_reporting(x) for x in previous):
+            return False
+        speaker = self._subject(t, None, None)
+        if speaker is None:
+            return False
+        span = _trim(previous)
+        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        return True
+
+    def _dash_led(self, t: Token) -> bool:
+        """"…hospitalized. - reported X": the unquoted passage before the dash is X's statement."""
+        if t.i < 2 or self.doc[t.i - 1].text not in _DASHES or self.doc[t.i - 2].text not in _TERMINAL:
+            return False
+        paragraph_start = self.paragraph_starts[self._paragraph_index(t.idx)]
+        start, end = paragraph_start, self.doc[t.i - 1].idx
+        if end - start < 20 or self._quoted_share_chars(start, end) > 0:
+            return False
+        after = [x for x in self.doc[t.i + 1: min(len(self.doc), t.i + 16)] if "\n" not in x.text]
+        after = after[: next((k for k, x in enumerate(after) if x.text in _TERMINAL), len(after))]
+        speaker = self.resolver.from_span(self._span(after)) if after else None
+        if speaker is None:
+            return False
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        self.found.append(Found(start, end, True, speaker, t.text, _how(speaker)))
+        return True
+
+    def _according_sentences(self) -> None:
+        phrases = ACCORDING_TO.get(self.cues.language, ())
+        for sent in self.doc.sents:
+            if self._quoted_share(sent.start, sent.end) > 0:
+                continue
+            if any(f.start < sent.end_char and f.end > sent.start_char for f in self.found):
+                continue
+            hit = _find_phrase(sent, phrases)
+            if hit is None:
+                continue
+            first, last = hit
+            obj_span = self._object_phrase(sent, last)
+            if obj_span is None:
+                continue
+            speaker = self.resolver.from_span(obj_span)
+            if speaker is None:
+                continue
+            # The statement is the sentence without the "according to X" phrase.
+            cut_start, cut_end = first, min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1))
+            parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
+            parts = [_trim(p) for p in parts if len(_trim(p)) >= 4]
+            if not parts:
+                continue
+            span = max(parts, key=len)
+            self.found.append(Found(span.start_char, span.end_char, False, speaker, self.doc[first].text, _how(speaker)))
+
+    def _headline_speaker(self) -> tuple[int, Speaker | None]:
+        """"Port targeted by drones: governor", "Attack on Karabakh – Ruben Vardanyan": who the headline quotes."""
+        end = self.text.find("\n")
+        end = len(self.text) if end < 0 else end
+        line = self.text[:end]
+        match = re.search(r"(?::|\s[–—-])\s+([^:–—]{2,60})$", line)
+        if not match or len(match.group(1).split()) > 5:
+            return 0, None
+        tail = re.sub(r"\s*\((?:video|photos?|audio|watch)\)\s*$", "", match.group(1).rstrip(), flags=re.I)
+        who = self.doc.char_span(match.start(1), match.start(1) + len(tail), alignment_mode="expand")
+        if who is None:
+            return 0, None
+        speaker = self.resolver.from_span(who)
+        if speaker is None or speaker.kind == "unknown":
+            return 0, None
+        statement_end = match.start()
+        while statement_end > 0 and self.text[statement_end - 1].isspace():
+            statement_end -= 1
+        return (statement_end, speaker) if statement_end >= 15 else (0, None)
+
+    def _headline(self) -> None:
+        """The headline's statement as a reported quote of the speaker named at its end."""
+        end, speaker = self.headline_end, self.headline_speaker
+        if speaker is None:
+            return
+        if not any(f.start <= 1 and f.end >= end - 2 for f in self.found):
+            self.found.append(Found(0, end, False, speaker, None, "headline"))
