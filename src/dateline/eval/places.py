@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..nlp import models
-from ..nlp.places.extractor import REGION_CUES
+from ..nlp.places.common import REGION_CUES
 from ..nlp.places.gazetteer import distance_km, fold
 from .devset import read_gold, shared_dir
 from .metrics import PRF, greedy_match

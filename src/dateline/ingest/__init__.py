@@ -13,7 +13,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ..settings import Options
 from .decode import decode

@@ -96,7 +96,7 @@ def process_batch(batch: list[RawDocument], options: Options) -> list[Outcome]:
             parsed = nlp.pipe((batch[i].text for i in indices), batch_size=len(indices))
             for i, spacy_doc in zip(indices, parsed):
                 outcomes[i] = Outcome(batch[i].origin, record=build_record(batch[i], spacy_doc))
-        except Exception as exc:
+        except Exception:
             log.exception("NLP failed on a %s batch; retrying one document at a time", language)
             for i in indices:
                 if i not in outcomes:

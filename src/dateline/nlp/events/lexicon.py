@@ -32,7 +32,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Explosions/Remote violence", "Grenade", r"\b(?:threw|hurled|tossed|lobbed) (?:a |two |several )?(?:hand )?grenades?|\bgrenade attack"),
     ("Explosions/Remote violence", "Air/drone strike",
      r"\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bombing raids?|aerial (?:attack|bombardment)s?)\b"
-     rf"|\b(?:attack )?drones?\b[^.]{{0,40}}\b(?:attacked|hit|struck|targeted|slammed)"
+     r"|\b(?:attack )?drones?\b[^.]{0,40}\b(?:attacked|hit|struck|targeted|slammed)"
      r"|\b(?:warplanes?|fighter jets?|jets|helicopters?|aircraft)\b[^.]{0,40}\b(?:bombed|struck|attacked|hit|pounded|targeted|"
      r"conducted|carried out|launched)"
      r"|\b(?:attacked|struck|hit|targeted)\b[^.]{0,60}\b(?:with|by) (?:attack |kamikaze |combat |suicide )?drones?\b"
@@ -40,7 +40,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|rocket (?:attack|fire|strike)s?|missile (?:attack|strike)s?|"
      r"multiple rocket launchers?|mlrs|grad|bombard(?:ed|ing|ment|ments|s)?|tank fire|cluster munitions?|glide bombs?)\b"
-     rf"|\b(?:missiles?|rockets?)\b[^.]{{0,40}}\b(?:hit|struck|slammed|landed|exploded|targeted)"
+     r"|\b(?:missiles?|rockets?)\b[^.]{0,40}\b(?:hit|struck|slammed|landed|exploded|targeted)"
      r"|\b(?:struck|hit|attacked|targeted) [^.]{0,60}\bwith (?:missiles?|rockets?)"),
     # A strike whose weapon is not named, by forces that fight from afar ("the Russians struck the building");
     # merged into a more specific strike at the same place when the article has one.

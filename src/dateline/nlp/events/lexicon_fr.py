@@ -20,7 +20,7 @@ SUB_EVENTS_FR: tuple[tuple[str, str, str], ...] = (
     ("Explosions/Remote violence", "Grenade", r"\b(?:lancé|jeté) une grenade|\battaque à la grenade\b"),
     ("Explosions/Remote violence", "Air/drone strike",
      r"\b(?:frappes? aériennes?|raids? aériens?|bombardements? aériens?|frappes? de drones?|attaque de drones?)\b"
-     rf"|\bdrones?\b[^.]{{0,40}}\b(?:ont frappé|a frappé|ont attaqué|a attaqué|ont touché|a touché)"),
+     r"|\bdrones?\b[^.]{0,40}\b(?:ont frappé|a frappé|ont attaqué|a attaqué|ont touché|a touché)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(?:bombard(?:é|ée|és|ées|ement|ements|er)|pilonn(?:é|ée|age)|tirs? d.artillerie|artillerie|obus|mortiers?|"
      r"tirs? de roquettes?|frappes? de missiles?|missiles? (?:ont|a) frappé|lance-roquettes)\b"),

@@ -1,0 +1,115 @@
+"""What place recognition and resolution share: the candidate record, word lists and name tests."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Span
+
+from .gazetteer import GeoPlace, fold
+
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words after a name that ask for an administrative area ("the Donetsk region").
+REGION_CUES = frozenset("""region oblast province state county district governorate prefecture canton department
+    raion rayon krai oblast's région département provinz bundesland""".split())
+_LEADING = re.compile(r"^(?:the|la|le|les|l'|l’)\s+", re.I)
+_TRAILING = re.compile(r"(?:’s|'s)$")
+# Case endings of Ukrainian and Russian place names ("Харкова", "Белгороде"), longest first.
+_SLAVIC_ENDINGS = ("ами", "ому", "ого", "ах", "ях", "ою", "ею", "ом", "ем", "ів", "ов", "ев", "і", "е", "у", "ю", "а", "я", "и")
+_MAJOR_POPULATION = 1_000_000
+# Adjectives countryinfo does not list as a country's demonym, or that name a region or continent.
+_CONTINENT_DEMONYMS = {"european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
+                       "south american": "South America", "latin american": "South America", "oceanian": "Oceania",
+                       "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan",
+                       "korean": "South Korea", "philippine": "Philippines", "filipino": "Philippines"}
+# One-word "places" the NER finds that are generic geographic or institutional words.
+_GENERIC = frozenset("""centre center west east north south western eastern northern southern gulf coast valley
+    city state capital mainland midwest continent island islands harbour harbor bay river park square
+    mansion hall court office headquarters""".split())
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split())
+
+
+@dataclass
+class Candidate:
+    start: int  # characters
+    end: int
+    text: str
+    source: str  # "ner" | "gazetteer" | "given"
+    cue_region: bool = False
+    options: tuple[GeoPlace, ...] = ()
+    choice: GeoPlace | None = None
+    scores: list[float] = field(default_factory=list)
+    inferred: bool = False  # resolved through a name inside it or the article's main town
+
+
+_NAME_FORMS = ((r"^st\.? ", "saint "), (r"^ste\.? ", "sainte "), (r"^ft\.? ", "fort "), (r"^mt\.? ", "mount "),
+               (r" city$", ""))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"New York City" is "New York", "St. Petersburg" is "Saint Petersburg"."""
+    def norm(text: str) -> str:
+        text = fold(text)
+        for pattern, repl in _NAME_FORMS:
+            text = re.sub(pattern, repl, text)
+        return text
+    return norm(a) == norm(b)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:
+    """For names the NER did not find: a city only by its own name or a curated one, not any GeoNames alias."""
+    key = fold(text)
+    if not _latin(text):
+        return options  # names in other scripts are GeoNames' real transliterations ("Белгород")
+    # A transliteration of the town's own name passes ("Bakhmout" for Bakhmut); an unrelated alias does not
+    # ("Google" for Topeka).
+    return tuple(o for o in options if o.feature in ("country", "continent", "region", "water") or o.curated
+                 or fold(o.name) == key or fuzz.ratio(fold(o.name), key) >= 80)
+
+
+def _latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text if ch.isalpha())
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Capitalised words run on before or after the span (not at a sentence start, not joined by "of")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    def name_word(t) -> bool:
+        return t is not None and t.is_alpha and t.is_title and not t.is_sent_start and "\n" not in t.whitespace_
+    return (name_word(before) and not span[0].is_sent_start and "\n" not in before.whitespace_) or (
+        name_word(after) and "\n" not in span[-1].whitespace_)
+
+
+def _dateline(span: Span) -> bool:
+    """Upper-case names opening a paragraph ("KYIV, UKRAINE —", "BANGKOK:"): a wire dateline."""
+    doc = span.doc
+    k = span.start
+    while k > 0 and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k - 1].text:
+        k -= 1
+        if not (doc[k].is_upper or doc[k].is_punct) or span.start - k > 6:
+            return False
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return nxt in (":", ",", "—", "–", "-", "(", ".")
+
+
+def _title_case_line(span: Span) -> bool:
+    """Whether the span sits in a headline-style line where every word is capitalised."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = span.end
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.is_title for t in words) / len(words) > 0.8

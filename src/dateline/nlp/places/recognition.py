@@ -1,0 +1,258 @@
+"""Finding place mentions: the NER's places, corrected, and gazetteer names the model missed.
+
+Mixed into ``PlaceFinder``: see ``extractor`` for the whole method.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import EQUIPMENT
+from .common import (
+    _CALENDAR,
+    _CONTINENT_DEMONYMS,
+    _GENERIC,
+    _LEADING,
+    _MAJOR_POPULATION,
+    _SLAVIC_ENDINGS,
+    _TRAILING,
+    NER_PLACE_LABELS,
+    REGION_CUES,
+    Candidate,
+    _dateline,
+    _inside_longer_name,
+    _latin,
+    _same_name,
+    _title_case_line,
+    _trusted,
+)
+from .gazetteer import GeoPlace, fold
+
+
+class Recognition:
+
+    def recognise(self, doc: Doc, entities=()) -> list[Candidate]:
+        self._text = doc.text  # Doc.text is rebuilt on every access: read it once per document
+        blocked = self._blocked_spans(doc, entities)
+        found: list[Candidate] = []
+        taken: set[int] = set()
+        self._person_words = self._name_words(doc, entities)
+        for ent in doc.ents:
+            if ent.label_ not in NER_PLACE_LABELS or self._is_demonym(ent.text) or self._misread_name(ent):
+                continue
+            if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
+                continue
+            cand = self._candidate(doc, ent.start_char, ent.end_char, "ner")
+            if ent.label_ == "FAC" and " " not in cand.text:
+                cand.options = _trusted(cand.options, cand.text)
+            found.append(cand)
+            taken.update(range(ent.start, ent.end))
+        accepted_keys = {fold(c.text) for c in found if c.options}
+        for start, end in self._gazetteer_matches(doc, taken, blocked, accepted_keys):
+            found.append(self._candidate(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "gazetteer"))
+        found.sort(key=lambda c: c.start)
+        return found
+
+    def _blocked_spans(self, doc: Doc, entities) -> list[tuple[int, int]]:
+        """Person and organization mentions: a place inside them is part of a name."""
+        spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP")]
+        spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1]
+        for entity in entities or ():
+            if entity.type == "ORG" or (entity.type == "PERSON" and " " in entity.name):
+                spans += [(m.start, m.end) for m in entity.mentions]
+        return spans
+
+    def _misread_name(self, ent: Span) -> bool:
+        """A one-word "place" that is a person's name here, or a dictionary word that names no big place."""
+        if len(ent) != 1:
+            return False
+        word = ent[0].lower_
+        if word in self._person_words:
+            return True
+        if word in _GENERIC or word in _CALENDAR:
+            options = self.gazetteer.lookup(ent.text)
+            return not any(o.feature in ("country", "continent", "water") or o.curated
+                           or (o.feature == "city" and o.population >= 100_000) for o in options)
+        if self.common_words(word) or self.common_words(ent[0].lemma_.lower()):
+            # A dictionary word ("Telegram", "War") the NER took for a place: only if it names a big one.
+            options = self.gazetteer.lookup(ent.text)
+            return not any(o.feature in ("country", "continent", "water") or o.curated or o.population >= 100_000
+                           or (o.feature == "region" and o.level == 1) for o in options)
+        return False
+
+    @staticmethod
+    def _name_words(doc: Doc, entities) -> set[str]:
+        """Every word of every person's name: "Abney" alone is still the CEO, not a town."""
+        words = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1 for t in e}
+        for entity in entities or ():
+            if entity.type == "PERSON" and " " in entity.name:
+                words.update(w.casefold() for w in entity.name.split())
+        return words
+
+    def _gazetteer_matches(self, doc: Doc, taken: set[int], blocked, accepted_keys: set[str]):
+        i = 0
+        n = len(doc)
+        major = self.gazetteer.major_keys
+        while i < n:
+            first = doc[i]
+            # Cheap first-token test: most tokens are lower-case words that cannot start a place name.
+            if not first.is_alpha or (first.is_lower and first.lower_ not in major and first.lower_ not in accepted_keys):
+                i += 1
+                continue
+            matched = False
+            for size in (4, 3, 2, 1):
+                j = i + size
+                if j > n or taken.intersection(range(i, j)):
+                    continue
+                span = doc[i:j]
+                if not self._plausible(span, accepted_keys):
+                    continue
+                if any(s < span.end_char and span.start_char < e and not (s == span.start_char and e == span.end_char)
+                       for s, e in blocked):
+                    continue
+                options = self.gazetteer.lookup(span.text)
+                if fold(span.text) not in accepted_keys:
+                    options = _trusted(options, span.text)
+                if not options and len(span) == 1:
+                    options = self._variants(span.text)  # "Харкова", "Белгороде"
+                if not options or not self._worth_it(span, options, accepted_keys):
+                    continue
+                yield i, j
+                accepted_keys.add(fold(span.text))
+                i = j
+                matched = True
+                break
+            if not matched:
+                i += 1
+
+    def _plausible(self, span: Span, accepted_keys: set[str]) -> bool:
+        first, last = span[0], span[-1]
+        if not first.is_alpha or not last.is_alpha or any(t.is_punct and t.text not in ("-", ".") for t in span):
+            return False
+        key = fold(span.text)
+        if len(key.replace(" ", "")) <= 3 and _latin(span.text) and not span.text.replace(".", "").isupper():
+            return False  # "Us" is not the US; "UK", "U.S." are
+        if key in accepted_keys:
+            return True
+        if len(span) == 1 and first.lower_ in self._person_words:
+            return False
+        if _inside_longer_name(span):
+            return False  # "Pakatan" in "Pakatan Harapan": part of a name the gazetteer does not know
+        if all(t.is_upper for t in span):
+            # "BANGKOK: ..." opens a wire story; otherwise capitals are acronyms, places only when known as such.
+            return _dateline(span) or any(o.curated or o.feature == "country" for o in self.gazetteer.lookup(span.text))
+        if span.text.lower() == span.text.upper():
+            # Scripts without letter case (Arabic, Hebrew, CJK…): only names of big or administrative places.
+            return any(o.feature in ("country", "region", "continent") or o.population >= 100_000
+                       for o in self.gazetteer.lookup(span.text))
+        if len(span) == 1 and first.is_lower:
+            return (len(first) >= 4 and not first.is_stop and not self.common_words(first.lower_)
+                    and not self.common_words(first.lemma_.lower()))
+        if not all(t.is_title or t.is_upper or (t.is_lower and t.lower_ in ("of", "de", "al", "el", "du", "la")) for t in span):
+            return False
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.lower_ in EQUIPMENT:
+            return False  # "Grad missiles": a weapon named after a town
+        if first.is_sent_start or _title_case_line(span):
+            return False  # capitalised for other reasons: only the NER or an accepted string counts here
+        return True
+
+    def _worth_it(self, span: Span, options: tuple[GeoPlace, ...], accepted_keys: set[str]) -> bool:
+        """Whether a name the NER missed is worth reading as a place, by the places it could be."""
+        if fold(span.text) in accepted_keys:
+            return True
+        if span[0].is_lower:
+            return any(o.feature in ("country", "continent") or o.capital or o.population >= _MAJOR_POPULATION
+                       for o in options)
+        if any(o.curated for o in options):
+            return True
+        if len(span) == 1 and (self.common_words(span[0].lower_) or span[0].lower_ in _CALENDAR):
+            # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country or a big city.
+            return any(o.feature in ("country", "continent") or (o.feature == "city" and o.population >= 100_000)
+                       for o in options)
+        if all(t.is_upper for t in span):
+            return any(o.population >= 20_000 or o.feature in ("country", "region") for o in options)
+        return any(o.feature in ("country", "continent", "region", "water") or o.population >= 1_000 for o in options)
+
+    def _is_demonym(self, text: str) -> bool:
+        return bool(self.gazetteer.demonym_countries(text)) and not self.gazetteer.lookup(text)
+
+    def _candidate(self, doc: Doc, start: int, end: int, source: str) -> Candidate:
+        full = self._text
+        text = full[start:end]
+        clean = _TRAILING.sub("", _LEADING.sub("", text)).strip()
+        offset = text.find(clean) if clean else 0
+        start, end = start + max(0, offset), start + max(0, offset) + len(clean)
+        options = self.gazetteer.lookup(clean)
+        if " " in clean.strip() and _latin(clean):
+            # "White House" is not Casablanca under a translated alias: a long name must be the town's own.
+            options = tuple(o for o in options if o.feature not in ("city", "town", "village")
+                            or o.curated or _same_name(o.name, clean))
+        if not options:
+            options = self._variants(clean)
+        demonym = self._demonym_places(clean) if source == "given" else ()
+        if demonym:
+            # "Russian" asked about as a toponym (gold sets mark such modifiers) means the country or continent.
+            options = demonym + tuple(o for o in options if o not in demonym)
+        match = re.match(r"\s+([A-Za-zÀ-ÿ]+)", full[end:end + 24])
+        cue = bool(match) and match.group(1).lower() in REGION_CUES
+        if cue and source != "given":
+            end += match.end()  # "the Kharkiv region" is the mention, as written
+            clean = full[start:end]
+        return Candidate(start, end, clean, source, cue, options)
+
+    def _inside_or_focus(self, cand: Candidate, candidates: list[Candidate]) -> tuple[tuple[GeoPlace, ...], bool]:
+        """A facility or street the gazetteer lacks ("Colorado State University", "Royal Street"):
+        the place named inside it, else the town the article is about. Marked as inferred."""
+        words = cand.text.split()
+        for size in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - size + 1):
+                part = " ".join(words[k:k + size])
+                if part[:1].isupper() and part.lower() not in _GENERIC:
+                    hit = self._demonym_places(part) or tuple(
+                        o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part))
+                    if hit:
+                        return hit, True
+        # The article's main town: mentioned most, bigger towns first on a tie.
+        towns: dict[int, list] = {}
+        for c in candidates:
+            if c.choice and c.choice.feature in ("city", "town", "village") and not c.inferred:
+                entry = towns.setdefault(c.choice.id, [0, c.choice])
+                entry[0] += 1
+        if towns:
+            count, focus = max(towns.values(), key=lambda e: e[0] + math.log10(e[1].population + 10) / 2)
+            return (focus,), True
+        return (), False
+
+    def _prominent(self, place: GeoPlace, name: str) -> bool:
+        """Whether a name found inside a longer one ("Colorado State University") is that place, not a word."""
+        if place.feature in ("country", "continent", "water") or place.curated or place.population >= 100_000:
+            return True
+        if place.feature == "region" and place.level == 1:
+            return True
+        return place.population >= 5_000 and not self.common_words(name.lower())
+
+    def _demonym_places(self, text: str) -> tuple[GeoPlace, ...]:
+        continent = _CONTINENT_DEMONYMS.get(fold(text))
+        if continent:
+            return self.gazetteer.lookup(continent)[:1]
+        return tuple(filter(None, (self.gazetteer.country(c) for c in self.gazetteer.demonym_countries(text))))
+
+    def _variants(self, text: str) -> tuple[GeoPlace, ...]:
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in REGION_CUES:
+            hit = self.gazetteer.lookup(" ".join(words[:-1]))
+            if hit:
+                return hit
+        if re.search("[а-яіїєґё]", text, re.I):
+            for ending in _SLAVIC_ENDINGS:
+                if text.lower().endswith(ending) and len(text) - len(ending) >= 3:
+                    stem = text[: len(text) - len(ending)]
+                    for fill in ("", "а", "ів", "ь", "я"):
+                        hit = self.gazetteer.lookup(stem + fill)
+                        if hit and max(h.population for h in hit) >= 20_000:
+                            return hit
+        return ()
