@@ -16,6 +16,7 @@ the admin-1 regions it names, and distance to the other places it mentions. Two
 passes: the first picks by prominence, the second rescoring with the first
 pass's picks as context.
 """
+
 from __future__ import annotations
 
 import math

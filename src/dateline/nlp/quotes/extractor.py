@@ -16,6 +16,7 @@ A short quoted phrase (under four words) counts only when a cue governs it
 Reported speech (``reported.py``) comes from the parse. Languages without a
 parser get direct quotes with surface cue patterns.
 """
+
 from __future__ import annotations
 
 import re
