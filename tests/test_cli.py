@@ -117,6 +117,14 @@ def test_cli_export_acled_csv_keeps_acled_columns_and_writes_ours_beside(tmp_pat
     assert [e["event_id_cnty"] for e in extras] == [r["event_id_cnty"] for r in rows]
 
 
+def test_cli_events_filters(tmp_path, seed_path):
+    db = tmp_path / "e.db"
+    run("ingest", seed_path, "--db", db)
+    listed = run("events", "--country", "UA", "--type", "Battles", "--db", db)
+    assert listed.exit_code == 0 and "Armed clash" in listed.stdout and "Shelling" not in listed.stdout
+    assert "no events" in run("events", "--country", "FR", "--db", db).stderr
+
+
 def test_cli_eval_quotes_on_a_small_gold_file(tmp_path):
     gold = tmp_path / "gold.jsonl"
     text = "“We will hold the bridge,” Colonel Ivan Petrenko said on Monday.\n\nThe army said two drones were shot down overnight."

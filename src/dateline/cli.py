@@ -224,6 +224,29 @@ def list_quotes(
     out.print(table)
 
 
+@app.command("events")
+def list_events(
+    country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO country code, e.g. UA."),
+    event_type: Optional[str] = typer.Option(None, "--type", "-t", help="An ACLED event or sub-event type, e.g. Battles."),
+    since: Optional[str] = typer.Option(None, help="Only events on or after this date (YYYY-MM-DD)."),
+    db: Path = DB_OPTION,
+    limit: int = typer.Option(50, "--limit", "-n", help="Most events to show."),
+) -> None:
+    """What happened where and when: stored ACLED-style events, with the sentence that reports each."""
+    with Database(db) as store:
+        rows = store.events(country=country, event_type=event_type, since=since, limit=limit)
+    if not rows:
+        err.print("no events")
+        raise typer.Exit(0)
+    table = Table("date", "type", "where", "actors", "deaths", "evidence", show_lines=False)
+    for r in rows:
+        actors = " vs ".join(a for a in (r["actor1"], r["actor2"]) if a)
+        table.add_row(r["date"] or "?", r["sub_event_type"] or r["event_type"],
+                      f"{r['location'] or '?'} ({r['country_code'] or '—'})", actors, str(r["fatalities"] or 0),
+                      _short(r["evidence"] or "", 80))
+    out.print(table)
+
+
 def _short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"

@@ -147,6 +147,27 @@ class Database:
         args.append(limit)
         return list(self.conn.execute(sql, args))
 
+    def events(self, *, country: str | None = None, event_type: str | None = None, since: str | None = None,
+               limit: int = 50) -> list[sqlite3.Row]:
+        """Stored events, latest first; filters are exact (country code, event type) or a start date."""
+        sql = ("SELECT e.article_id, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.location, e.country_code,"
+               " e.date, e.fatalities, e.evidence, e.confidence FROM events e")
+        clauses, args = [], []
+        if country:
+            clauses.append("e.country_code = ?")
+            args.append(country.upper())
+        if event_type:
+            clauses.append("(e.event_type = ? OR e.sub_event_type = ?)")
+            args += [event_type, event_type]
+        if since:
+            clauses.append("e.date >= ?")
+            args.append(since)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY e.date DESC, e.article_id, e.n LIMIT ?"
+        args.append(limit)
+        return list(self.conn.execute(sql, args))
+
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article text and quotes (FTS5 query syntax)."""
         match = _fts_query(query)
