@@ -93,3 +93,12 @@ def test_quotes_french_dialogue_dashes_and_inverted_pronoun():
 def test_quotes_source_of_a_report_is_its_outlet(en):
     text = "The former governor was found guilty on 11 counts, according to a report by the Washington Post."
     assert quotes(en, text) == [("The former governor was found guilty on 11 counts", "Washington Post", False)]
+
+
+def test_quotes_speaker_after_an_apposition_and_an_anonymous_source(en):
+    text = ("“We will not surrender,” the mayor of Kherson, Roman Mrochko, told reporters. “The city stands.”\n\n"
+            "“There is no ceasefire,” a senior official who asked not to be named told Reuters.")
+    got = {q.text: (q.speaker, q.speaker_kind, q.speaker_role) for q in en(text)._.quotes}
+    assert got["We will not surrender,"] == ("Roman Mrochko", "person", "mayor of Kherson")
+    assert got["The city stands."][0] == "Roman Mrochko"
+    assert got["There is no ceasefire,"][:2] == ("a senior official", "anonymous")

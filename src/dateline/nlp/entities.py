@@ -137,7 +137,15 @@ def _role_before(doc: Doc, ent: Span) -> bool:
     if not 2 <= len(ent) <= 3 or ent.start == 0 or not all(t.is_title for t in ent):
         return False
     before = doc[ent.start - 1]
-    return before.lower_.rstrip(".") in PERSON_ROLES or before.lower_ in _HONORIFICS
+    if before.lower_.rstrip(".") in PERSON_ROLES or before.lower_ in _HONORIFICS:
+        return True
+    # "the mayor of Kherson, Roman Mrochko": a role, its place, a comma, then the name.
+    if before.text != ",":
+        return False
+    i = ent.start - 2
+    while i >= 0 and ent.start - i <= 6 and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the", "'s", "’s")):
+        i -= 1
+    return i >= 0 and i < ent.start - 2 and doc[i].lower_ in PERSON_ROLES
 
 
 def _surnames_are_people(votes: dict[str, Counter]) -> None:

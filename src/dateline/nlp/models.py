@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from . import entities as _entities  # noqa: F401  (registers the factory)
+from . import paragraphs as _paragraphs  # noqa: F401  (registers the component)
 from . import events as _events  # noqa: F401  (registers the factory)
 from . import places as _places  # noqa: F401  (registers the factory)
 from . import quotes as _quotes  # noqa: F401  (registers the factory)
@@ -45,6 +46,8 @@ def load(language: str) -> Language:
     name = model_name(language)
     if name:
         nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in NEEDED])
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("dateline_paragraphs", before="parser")
     else:
         try:
             nlp = spacy.blank(language)

@@ -31,9 +31,15 @@ class PlaceExtractor:
 
 
 def _without_places(entities, places):
-    """An "organization" every mention of which was resolved as a place ("Donbass") is that place."""
+    """Entities every mention of which was resolved as a place are that place, not a name."""
     spans = {(m.start, m.end) for p in places if p.geonames_id or p.lat is not None for m in p.mentions}
-    return tuple(e for e in entities if not (e.type == "ORG" and all((m.start, m.end) in spans for m in e.mentions)))
+
+    def is_place(e) -> bool:
+        # An "organization" or a one-word "person" every mention of which is a resolved place ("Donbass", "Kherson").
+        one_word_person = e.type == "PERSON" and " " not in e.name
+        return (e.type == "ORG" or one_word_person) and all((m.start, m.end) in spans for m in e.mentions)
+
+    return tuple(e for e in entities if not is_place(e))
 
 
 def _common_words(nlp: Language):

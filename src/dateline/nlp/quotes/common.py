@@ -63,6 +63,14 @@ def _subject_phrase(token: Token) -> Span:
     """The subject's words, up to the first comma after its head (keeps an apposition)."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
+    # "a senior official who asked not to be named": the relative clause is not part of the name.
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "acl:relcl") and child.i > token.i:
+            end = min(end, child.left_edge.i)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("who", "which", "that", "qui")):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_quote):
+        start += 1
     if end - start > 14:
         end = min(end, token.i + 1 + 12)
         start = max(start, token.i - 8)

@@ -192,10 +192,17 @@ class _Finder(ReportedSpeech):
                 return (speaker, t.text, _how(speaker)) if speaker is not None else None
             if t.is_punct and t.text not in (".", "’s", "'s", "-"):
                 break
-        # "“…” town on Friday, Lway Yay Oo of the TNLA said.": ", subject cue" later in the sentence.
+        # ", the mayor of Kherson, Roman Mrochko, told reporters": the cue's parsed subject, inside the frame;
+        # "“…” town on Friday, Lway Yay Oo of the TNLA said.": else ", subject cue" later in the sentence.
         for p, t in enumerate(frame):
             if p < 2 or not self._is_cue(t):
                 continue
+            if self.parsed:
+                subject = next((c for c in t.children if c.dep_ in _SUBJECT), None)
+                if subject is not None and frame[0].i <= subject.i < t.i:
+                    speaker = self.resolver.from_span(_subject_phrase(subject))
+                    if speaker is not None:
+                        return speaker, t.text, _how(speaker)
             comma = max((k for k in range(p) if frame[k].text == ","), default=None)
             if comma is not None and 0 < p - comma - 1 <= 12:
                 speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
@@ -304,6 +311,8 @@ class _Finder(ReportedSpeech):
             return True  # never touch the dependency tree of an unparsed doc
         if t.pos_ not in ("VERB", "AUX", ""):
             return False
+        if t.lower_ in ("asked", "spoke", "speaking") and t.doc[t.i + 1: t.i + 4].text.lower() in ("not to be", "on condition of"):
+            return False  # "an official who asked not to be named": the formula of anonymity, not a cue
         return not any(c.dep_ in ("prt", "compound:prt") for c in t.children)
 
     def _governs(self, cue: Token, q: QuotedSpan, steps: int = 3) -> bool:

@@ -129,6 +129,8 @@ class SpeakerResolver:
         if not hits:
             return None
         people = [m for m in hits if m.entity.type == "PERSON"]
+        # "the mayor of Kherson, Roman Mrochko": the fullest person name, not a town the model took for one.
+        people.sort(key=lambda m: -len(m.entity.name.split()))
         return (people or hits)[0].entity
 
     def _role_in(self, span: Span, entity: Entity) -> str | None:
