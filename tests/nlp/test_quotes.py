@@ -44,6 +44,8 @@ def test_quotes_reported_speech_and_according_to(en):
     assert ("Suspected militants ambushed an army convoy near Douentza on Thursday", "the army") in got
     assert ("at least five civilians were wounded in the attack.", "local officials") in got
     assert ("the convoy had been resupplied", "Sadio Camara") in got
+    said_in = quotes(en, "The ministry said in a statement that five civilians had been wounded in Sumy.")
+    assert said_in == [("five civilians had been wounded in Sumy", "The ministry", False)]
 
 
 def test_quotes_role_noun_and_pronoun_resolve_to_the_person(en):

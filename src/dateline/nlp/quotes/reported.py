@@ -28,7 +28,7 @@ class ReportedSpeech:
                 continue
             if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
                 continue  # an imperative: "report an error"
-            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None) or _statement_clause(t)
             if clause is not None and self._crosses_paragraph(t, clause):
                 clause = None  # the parser ran on into the next paragraph
             if clause is None:
@@ -228,3 +228,20 @@ class ReportedSpeech:
             return
         if not any(f.start <= 1 and f.end >= end - 2 for f in self.found):
             self.found.append(Found(0, end, False, speaker, None, "headline"))
+
+
+_STATEMENT_NOUNS = frozenset("statement post message interview video address briefing report communique release".split())
+
+
+def _statement_clause(cue: Token) -> Token | None:
+    """"said in a statement that …": the parser hangs the clause on "statement"; it is still what was said."""
+    for prep in cue.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl") and any(c.lower_ == "that" and c.i < clause.i for c in clause.children):
+                    return clause
+    return None
