@@ -69,3 +69,15 @@ def test_events_in_french():
     assert shelling.actor1 == "Military Forces of Russia (2000-)" and shelling.actor2 == "Civilians (Ukraine)"
     assert shelling.fatalities == 2
     assert events(fr, "La Russie menace de bombarder Kyiv.") == []
+
+
+def test_events_actors_and_places_from_common_war_phrasing(en):
+    doc = en("Russian forces captured the village of Novoselivka in the Donetsk region, the defence ministry in Moscow claimed.")
+    (capture,) = doc._.events
+    assert capture.sub_event_type == "Government regains territory" and capture.location.name == "Novoselivka"
+    assert capture.actor1 == "Military Forces of Russia (2000-)" and capture.actor2 == "Military Forces of Ukraine (2019-)"
+    (strike,) = en("Israeli airstrikes on Khan Younis killed at least 30 Palestinians, health officials in Gaza said.")._.events
+    assert strike.sub_event_type == "Air/drone strike" and strike.location.country_code == "PS"
+    assert strike.actor1.startswith("Military Forces of Israel") and strike.fatalities == 30
+    (intercept,) = en("Ukraine's air force said it destroyed 34 of 40 Shahed drones launched by Russia overnight.")._.events
+    assert intercept.sub_event_type == "Disrupted weapons use" and intercept.actor1 == "Military Forces of Ukraine (2019-)"

@@ -50,8 +50,10 @@ from .lexicon import (
 
 _MAX_TOWNS = 4
 _MERGE_KM = 150.0
-_NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)?([a-z]+)\b")
-_COUNTRY_AS_ACTOR = re.compile(r"\b(?:the )?([A-Z][a-z]+)s\b")  # "the Russians"
+_NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
+_COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
+_COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s) (?:air force|army|military|armed forces|forces|"
+                             r"navy|troops|air defen[cs]es?)\b")  # "Ukraine's air force"
 
 
 @dataclass
@@ -118,7 +120,8 @@ class EventFinder:
             if kind is not None:
                 targets = self._locations(text, in_sentence)
                 explicit = bool(targets)
-                for place in (targets or [paragraph_place or main])[:_MAX_TOWNS]:
+                named_country = next((p for _, _, p in in_sentence if p.feature == "country"), None)
+                for place in (targets or [paragraph_place or main or named_country])[:_MAX_TOWNS]:
                     draft = self._draft(kind, sent, place, entities, published)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     drafts.append(draft)
@@ -222,6 +225,11 @@ class EventFinder:
             codes = self.gazetteer.demonym_countries(m.group(1)) if self.gazetteer else ()
             if codes:
                 found.append((m.start(), self._state_forces(codes[0])))
+        for m in _COUNTRY_FORCES.finditer(sentence):
+            country = next((p for p in (self.gazetteer.lookup(m.group(1)) if self.gazetteer else ())
+                            if p.feature == "country"), None)
+            if country is not None:
+                found.append((m.start(), self._state_forces(country.country_code)))
         for pattern, name in NAMED_GROUPS:
             m = re.search(pattern, sentence, re.I)
             if m:
@@ -250,11 +258,15 @@ _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|to
                            r"(?:[\w’'-]+\s+){0,2})$", re.I)
 
 
+_SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes\w+|office|embassy|headquarters|"
+                          r"command|kremlin|parliament|court)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+
+
 def _where(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     after = text[end:end + 3]
-    if after.startswith(("’s", "'s", "-backed", "-based")):
-        return False
+    if after.startswith(("’s", "'s", "-backed", "-based")) or _SEAT_BEFORE.search(before):
+        return False  # an owner, a sponsor, or where an institution sits ("the defence ministry in Moscow")
     return bool(_WHERE_BEFORE.search(before)) and not re.search(r"\bfrom\s+(?:the\s+)?$", before)
 
 

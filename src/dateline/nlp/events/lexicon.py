@@ -139,7 +139,8 @@ DISORDER = {
 
 # Nouns after a nationality that name state forces, and the ACLED name pattern they take.
 MILITARY_NOUNS = frozenset("""forces force troops army armies military soldiers servicemen navy marines paratroopers
-    defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers""".split())
+    defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers missile missiles
+    strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault""".split())
 POLICE_NOUNS = frozenset("police policemen officers gendarmerie gendarmes".split())
 # ACLED gives state forces the years of the government they serve; the two the seed needs, and a few more.
 STATE_YEARS = {"RU": " (2000-)", "UA": " (2019-)", "IL": " (2022-)", "US": " (2021-)", "SY": " (2024-)"}

@@ -63,7 +63,18 @@ class Recognition:
         for entity in entities or ():
             if entity.type == "ORG" or (entity.type == "PERSON" and " " in entity.name):
                 spans += [(m.start, m.end) for m in entity.mentions]
-        return spans
+        text = doc.text
+        return [(s, e) for s, e in spans if not self._located_name(text, s, e)]
+
+    def _located_name(self, text: str, start: int, end: int) -> bool:
+        """"airstrikes on Khan Younis": a big place's exact name after "in", "on", "near"… is the place,
+        whatever label the model gave it."""
+        if not re.search(r"\b(?:in|on|at|near|into|from|outside|around|towards?|à|dans|près de)\s+(?:the\s+)?$",
+                         text[max(0, start - 14):start], re.I):
+            return False
+        options = self.gazetteer.lookup(text[start:end])
+        return any(o.feature in ("country", "continent") or o.population >= 100_000 or (o.feature == "region" and o.level == 1)
+                   for o in options)
 
     def _misread_name(self, ent: Span) -> bool:
         """A one-word "place" that is a person's name here, or a dictionary word that names no big place."""
@@ -188,9 +199,10 @@ class Recognition:
         start, end = start + max(0, offset), start + max(0, offset) + len(clean)
         options = self.gazetteer.lookup(clean)
         if " " in clean.strip() and _latin(clean):
-            # "White House" is not Casablanca under a translated alias: a long name must be the town's own.
-            options = tuple(o for o in options if o.feature not in ("city", "town", "village")
-                            or o.curated or _same_name(o.name, clean))
+            # "White House" is not Casablanca under a translated alias: a long name must be the town's own;
+            # a name the gazetteer matching already trusted may be a spelling of it ("Khan Younis", Khān Yūnis).
+            options = _trusted(options, clean) if source == "gazetteer" else tuple(
+                o for o in options if o.feature not in ("city", "town", "village") or o.curated or _same_name(o.name, clean))
         if not options:
             options = self._variants(clean)
         demonym = self._demonym_places(clean) if source == "given" else ()
