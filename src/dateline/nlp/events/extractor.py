@@ -294,8 +294,10 @@ def _latest_year(text: str, published: str | None) -> int:
 
 def _background(sentence: str, latest_year: int | None) -> bool:
     """Told as history: "since 1964", "in early 2012", or a year before the report's."""
-    if re.search(r"\bsince (?:19|20)\d\d\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b", sentence):
-        return True
+    if re.search(r"\bsince (?:the )?(?:19|20)\d\ds?\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b|"
+                 r"\bin the (?:19|20)\d0s\b|\ba series of (?:recent |deadly )?(?:attacks|strikes|bombings|raids)\b",
+                 sentence):
+        return True  # history, or a run of past attacks summed up
     if latest_year is None:
         return False
     return any(int(y) < latest_year for y in BACKGROUND_YEAR.findall(sentence))
