@@ -228,12 +228,17 @@ class Recognition:
                         o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part))
                     if hit:
                         return hit, True
-        # The article's main town: mentioned most, bigger towns first on a tie.
+        # The town named just before it in the same paragraph, else the article's main town (mentioned most,
+        # bigger towns first on a tie).
+        known = [c for c in candidates if c.choice and c.choice.feature in ("city", "town", "village") and not c.inferred]
+        before = [c for c in known if c.start < cand.start and cand.start - c.start < 400
+                  and "\n" not in self._text[c.start:cand.start]]
+        if before:
+            return (max(before, key=lambda c: c.start).choice,), True
         towns: dict[int, list] = {}
-        for c in candidates:
-            if c.choice and c.choice.feature in ("city", "town", "village") and not c.inferred:
-                entry = towns.setdefault(c.choice.id, [0, c.choice])
-                entry[0] += 1
+        for c in known:
+            entry = towns.setdefault(c.choice.id, [0, c.choice])
+            entry[0] += 1
         if towns:
             count, focus = max(towns.values(), key=lambda e: e[0] + math.log10(e[1].population + 10) / 2)
             return (focus,), True
