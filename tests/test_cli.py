@@ -125,6 +125,30 @@ def test_cli_events_filters(tmp_path, seed_path):
     assert "no events" in run("events", "--country", "FR", "--db", db).stderr
 
 
+WAR_PAGE = """<html><head><title>Shelling kills two in Kharkiv</title>
+<meta property="article:published_time" content="2024-05-22T10:00:00Z"><meta property="og:site_name" content="Example News">
+</head><body><nav>Home | World | Sport</nav><article><h1>Shelling kills two in Kharkiv</h1>
+<p>Russian forces shelled Kharkiv on Monday, killing two civilians and wounding five, regional governor Oleh Syniehubov said.</p>
+<p>“The enemy struck a residential area,” Syniehubov wrote on Telegram. “Rescuers are working at the scene.”</p>
+<p>Ukraine's air force said it shot down 12 of 15 drones launched overnight over the Odesa region.</p></article>
+<footer>© 2024 Example News. All rights reserved.</footer></body></html>"""
+
+
+def test_cli_html_page_end_to_end_quotes_places_events(tmp_path):
+    page = tmp_path / "kharkiv.html"
+    page.write_text(WAR_PAGE, encoding="utf-8")
+    (record,) = jsonl(run("extract", page, "--format", "jsonl").stdout)
+    assert record["published"] == "2024-05-22" and record["source"]["outlet"] == "Example News"
+    speakers = {q["text"]: q["speaker"] for q in record["quotes"]}
+    assert speakers["The enemy struck a residential area,"] == "Oleh Syniehubov"
+    assert speakers["Rescuers are working at the scene."] == "Oleh Syniehubov"
+    events = {e["sub_event_type"]: e for e in record["events"]}
+    shelling = events["Shelling/artillery/missile attack"]
+    assert shelling["location"]["name"] == "Kharkiv" and shelling["date"] == "2024-05-20"  # "on Monday"
+    assert shelling["fatalities"] == 2 and shelling["actor2"] == "Civilians (Ukraine)"
+    assert events["Disrupted weapons use"]["actor1"] == "Military Forces of Ukraine (2019-)"
+
+
 def test_cli_eval_quotes_on_a_small_gold_file(tmp_path):
     gold = tmp_path / "gold.jsonl"
     text = "“We will hold the bridge,” Colonel Ivan Petrenko said on Monday.\n\nThe army said two drones were shot down overnight."
