@@ -128,8 +128,8 @@ def test_cli_events_filters(tmp_path, seed_path):
 WAR_PAGE = """<html><head><title>Shelling kills two in Kharkiv</title>
 <meta property="article:published_time" content="2024-05-22T10:00:00Z"><meta property="og:site_name" content="Example News">
 </head><body><nav>Home | World | Sport</nav><article><h1>Shelling kills two in Kharkiv</h1>
-<p>Russian forces shelled Kharkiv on Monday, killing two civilians and wounding five, regional governor Oleh Syniehubov said.</p>
-<p>“The enemy struck a residential area,” Syniehubov wrote on Telegram. “Rescuers are working at the scene.”</p>
+<p>Russian forces shelled Kharkiv on Monday, killing two civilians and wounding five, regional governor Oleh Marchenko said.</p>
+<p>“The enemy struck a residential area,” Marchenko wrote on Telegram. “Rescuers are working at the scene.”</p>
 <p>Ukraine's air force said it shot down 12 of 15 drones launched overnight over the Odesa region.</p></article>
 <footer>© 2024 Example News. All rights reserved.</footer></body></html>"""
 
@@ -140,8 +140,8 @@ def test_cli_html_page_end_to_end_quotes_places_events(tmp_path):
     (record,) = jsonl(run("extract", page, "--format", "jsonl").stdout)
     assert record["published"] == "2024-05-22" and record["source"]["outlet"] == "Example News"
     speakers = {q["text"]: q["speaker"] for q in record["quotes"]}
-    assert speakers["The enemy struck a residential area,"] == "Oleh Syniehubov"
-    assert speakers["Rescuers are working at the scene."] == "Oleh Syniehubov"
+    assert speakers["The enemy struck a residential area,"] == "Oleh Marchenko"
+    assert speakers["Rescuers are working at the scene."] == "Oleh Marchenko"
     events = {e["sub_event_type"]: e for e in record["events"]}
     shelling = events["Shelling/artillery/missile attack"]
     assert shelling["location"]["name"] == "Kharkiv" and shelling["date"] == "2024-05-20"  # "on Monday"

@@ -48,7 +48,7 @@ def test_event_dates_are_relative_to_publication():
     assert event_date("The strike hit overnight.", "2024-09-27") == ("2024-09-27", 1)
     assert event_date("Fighting intensified last week.", "2024-09-27") == ("2024-09-20", 2)
     assert event_date("The attack of Sept. 26 killed two.", None) == (None, 1) or event_date("The attack of Sept. 26 killed two.", None)[0] is None
-    assert event_date("On March 24, 2022 the prisoners were exchanged.", None) == ("2022-03-24", 1)
+    assert event_date("On March 24, 2022 the ceasefire began.", None) == ("2022-03-24", 1)
 
 
 def test_events_every_sub_event_type_is_recognised_in_our_codebook_sentences():

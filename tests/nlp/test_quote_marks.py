@@ -21,7 +21,7 @@ def test_marks_every_style():
 
 def test_marks_apostrophes_are_not_quotes():
     assert inner("It’s the soldiers’ day, and O’Neil didn’t come.") == []
-    assert inner("Resistance against ‘coordinated attacks’ by the army’s units.") == ["coordinated attacks"]
+    assert inner("Troops repelled ‘massive assaults’ near the army’s depot.") == ["massive assaults"]
 
 
 def test_marks_misoriented_close_and_unclosed_quote():
@@ -37,7 +37,7 @@ def test_marks_quote_over_two_paragraphs_and_nested_quote():
 
 
 def test_marks_mixed_straight_and_curly():
-    assert inner("“In my opinion,\" Iriondo said.") == ["In my opinion,"]
+    assert inner("“In my view,\" Petrenko said.") == ["In my view,"]
 
 
 @settings(max_examples=300, deadline=None)

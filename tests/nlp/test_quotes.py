@@ -26,12 +26,12 @@ def test_quotes_seed_all_seven_with_speakers(seed_record):
 
 
 def test_quotes_cue_after_and_before_and_interrupted(en):
-    text = ("“The front line has shifted,” Governor Oleh Syniehubov said. “We see no threat,” he added, "
+    text = ("“The bridge is still standing,” Governor Oleh Marchenko said. “We see no threat,” he added, "
             "“and we will hold.”\n\nOleksandr Prokudin told reporters: “The city is under fire.”")
     got = quotes(en, text)
-    assert ("The front line has shifted,", "Oleh Syniehubov", True) in got
-    assert ("We see no threat,", "Oleh Syniehubov", True) in got
-    assert ("and we will hold.", "Oleh Syniehubov", True) in got
+    assert ("The bridge is still standing,", "Oleh Marchenko", True) in got
+    assert ("We see no threat,", "Oleh Marchenko", True) in got
+    assert ("and we will hold.", "Oleh Marchenko", True) in got
     (city,) = [s for t, s, _ in got if t == "The city is under fire."]
     assert "Prokudin" in city
 
@@ -49,16 +49,16 @@ def test_quotes_reported_speech_and_according_to(en):
 
 
 def test_quotes_role_noun_and_pronoun_resolve_to_the_person(en):
-    text = ("The region’s governor Oleg Kiper said the port was hit.\n\n"
-            "“Two drones hit the administration building,” the governor said.\n\n"
-            "“Nobody was hurt,” he said.")
+    text = ("The province’s governor Iryna Kovalenko said the depot was hit.\n\n"
+            "“Two rockets struck the fuel depot,” the governor said.\n\n"
+            "“Nobody was hurt,” she said.")
     speakers = {t: s for t, s, _ in quotes(en, text)}
-    assert speakers["Two drones hit the administration building,"] == "Oleg Kiper"
-    assert speakers["Nobody was hurt,"] == "Oleg Kiper"
+    assert speakers["Two rockets struck the fuel depot,"] == "Iryna Kovalenko"
+    assert speakers["Nobody was hurt,"] == "Iryna Kovalenko"
 
 
 def test_quotes_scare_quotes_and_titles_are_not_quotes(en):
-    text = "He spoke on CNBC’s “Squawk on the Street” about the so-called “mayor” of the town."
+    text = "He spoke on the channel’s “Markets at Midday” about the so-called “mayor” of the town."
     assert quotes(en, text) == []
 
 
@@ -93,8 +93,8 @@ def test_quotes_french_dialogue_dashes_and_inverted_pronoun():
 
 
 def test_quotes_source_of_a_report_is_its_outlet(en):
-    text = "The former governor was found guilty on 11 counts, according to a report by the Washington Post."
-    assert quotes(en, text) == [("The former governor was found guilty on 11 counts", "Washington Post", False)]
+    text = "The mayor was cleared of all charges, according to a report by the Kyiv Independent."
+    assert quotes(en, text) == [("The mayor was cleared of all charges", "Kyiv Independent", False)]
 
 
 def test_quotes_speaker_after_an_apposition_and_an_anonymous_source(en):

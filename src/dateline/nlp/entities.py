@@ -133,7 +133,7 @@ def _person_apposition(doc: Doc, ent: Span) -> bool:
 
 
 def _role_before(doc: Doc, ent: Span) -> bool:
-    """``[the region's] governor Oleg Kiper``: a two- or three-word name right after a person noun."""
+    """``[the province's] governor Iryna Kovalenko``: a two- or three-word name right after a person noun."""
     if not 2 <= len(ent) <= 3 or ent.start == 0 or not all(t.is_title for t in ent):
         return False
     before = doc[ent.start - 1]
@@ -189,7 +189,7 @@ def _cluster(doc: Doc, mentions: list[_Mention], rules: frozenset[str] = frozens
         if label == "PERSON" and len(key.split()) < 3 and "partial-names" in rules:
             parents = [p for p in canonical.values() if p[0] == "PERSON" and p[1] != key and _is_part(key, p[1])]
             if not parents and " " not in key and len(key) > 5:
-                # A transliteration variant of a surname: "Syniehubov" for "Oleh Syniegubov".
+                # A transliteration variant of a surname: "Kovalenco" for "Iryna Kovalenko".
                 parents = [p for p in canonical.values() if p[0] == "PERSON" and " " in p[1]
                            and fuzz.ratio(key, p[1].split()[-1]) >= 85]
             parents = list(dict.fromkeys(parents))

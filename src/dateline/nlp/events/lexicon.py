@@ -42,7 +42,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"multiple rocket launchers?|mlrs|grad|bombard(?:ed|ing|ment|ments|s)?|tank fire|cluster munitions?|glide bombs?)\b"
      r"|\b(?:missiles?|rockets?)\b[^.]{0,40}\b(?:hit|struck|slammed|landed|exploded|targeted)"
      r"|\b(?:struck|hit|attacked|targeted) [^.]{0,60}\bwith (?:missiles?|rockets?)"),
-    # A strike whose weapon is not named, by forces that fight from afar ("the Russians struck the building");
+    # A strike whose weapon is not named, by forces that fight from afar ("the enemy hit the depot");
     # merged into a more specific strike at the same place when the article has one.
     ("Explosions/Remote violence", "Shelling/artillery/missile attack (unspecified)",
      r"\b(?:the russians|russian (?:forces|troops|army|military)|the enemy|the occupiers|israeli (?:forces|military|army))\b"
@@ -114,7 +114,7 @@ ADVICE = re.compile(r"\b(?:we ask you|please|refrain from|stay away|take shelter
                     r"urged (?:residents|people|citizens))\b")
 # An abduction is of civilians; captured soldiers belong to the battle they were taken in.
 COMBATANT_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicemen|officers|policemen|fighters|militants)\b")
-# Battles need an armed party in the sentence ("Goa fought hard" is football).
+# Battles need an armed party in the sentence ("the visitors fought back" is football).
 ARMED_WORDS = re.compile(r"\b(?:forces|troops|army|military|soldiers|servicemen|militants?|fighters|rebels|insurgents|"
                          r"gunmen|jihadists|police|policemen|officers|militia|militias|defenders|brigade|battalion|"
                          r"marines|paratroopers|guerrillas?|extremists|terrorists|occupiers|invaders|russians|ukrainians|"

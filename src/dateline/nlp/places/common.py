@@ -70,7 +70,7 @@ def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:
     if not _latin(text):
         return options  # names in other scripts are GeoNames' real transliterations ("Белгород")
     # A transliteration of the town's own name passes ("Bakhmout" for Bakhmut); an unrelated alias does not
-    # ("Google" for Topeka).
+    # (a brand that a town once took as a nickname).
     return tuple(o for o in options if o.feature in ("country", "continent", "region", "water") or o.curated
                  or fold(o.name) == key or fuzz.ratio(fold(o.name), key) >= 80)
 

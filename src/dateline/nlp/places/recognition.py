@@ -96,7 +96,7 @@ class Recognition:
 
     @staticmethod
     def _name_words(doc: Doc, entities) -> set[str]:
-        """Every word of every person's name: "Abney" alone is still the CEO, not a town."""
+        """Every word of every person's name: a surname alone is still the person, not a town."""
         words = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1 for t in e}
         for entity in entities or ():
             if entity.type == "PERSON" and " " in entity.name:

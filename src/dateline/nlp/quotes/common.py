@@ -50,7 +50,7 @@ def _strip_punct(frame: list[Token]) -> list[Token]:
 
 
 def _looks_like_title(inner: str, words: int) -> bool:
-    """"Squawk on the Street": a short run of capitalised words with no sentence punctuation."""
+    """"Markets at Midday": a short run of capitalised words with no sentence punctuation."""
     tokens = inner.split()
     if words > 6 or len(tokens) < 2 or inner.rstrip()[-1:] in "!?":
         return False

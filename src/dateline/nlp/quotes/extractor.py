@@ -11,7 +11,7 @@ attributed from the words around it, in this order of evidence:
    speaker when the passage goes on without naming anyone new.
 
 A short quoted phrase (under four words) counts only when a cue governs it
-("blamed the carnage on “terrorists”"), so scare quotes and titles stay out.
+("blamed the attack on “saboteurs”"), so scare quotes and titles stay out.
 
 Reported speech (``reported.py``) comes from the parse. Languages without a
 parser get direct quotes with surface cue patterns.
@@ -193,7 +193,7 @@ class _Finder(ReportedSpeech):
             if t.is_punct and t.text not in (".", "’s", "'s", "-"):
                 break
         # ", the mayor of Kherson, Roman Mrochko, told reporters": the cue's parsed subject, inside the frame;
-        # "“…” town on Friday, Lway Yay Oo of the TNLA said.": else ", subject cue" later in the sentence.
+        # "“…” in the town on Friday, Maria Kovalenko of the council said.": else ", subject cue" later in the sentence.
         for p, t in enumerate(frame):
             if p < 2 or not self._is_cue(t):
                 continue
@@ -215,7 +215,7 @@ class _Finder(ReportedSpeech):
         """"X said: “…”", "X said the city “is and will be” …": the cue before the quote.
 
         With ``governing`` only a cue above the quote in the parse counts (so
-        "Putin says" in a clause before Boychenko's quote does not); without it,
+        "X says" in a clause before Y's quote does not); without it,
         the nearest cue does, which is what unparsed text and broken parses need.
         """
         cues = [p for p in range(len(frame) - 1, -1, -1) if self._is_cue(frame[p])]
@@ -411,7 +411,7 @@ class _Finder(ReportedSpeech):
                     if chunk.start - start > 2:
                         return None
                     end = chunk.end
-                    # A title chunk followed by the name: "Defense Minister" + "Luis Carlos Villegas".
+                    # A title chunk followed by the name: "Defence Minister" + "Anna Petrenko".
                     while end < end_limit and self.doc[end].pos_ == "PROPN":
                         end += 1
                     return self.doc[chunk.start:end]
@@ -440,7 +440,7 @@ class _Finder(ReportedSpeech):
             head = head.head
         end = min(limit, head.right_edge.i + 1)
         span = self.doc[last + 1: end]
-        # "a report by the Washington Post": the outlet speaks, not the report.
+        # "a report by the local broadcaster": the outlet speaks, not the report.
         if head.lemma_.lower() in ("report", "statement", "study", "survey", "data", "figure", "estimate"):
             k = head.i + 1
             if k + 1 < end and self.doc[k].lower_ in ("by", "from", "of"):

@@ -158,7 +158,7 @@ class ReportedSpeech:
         return True
 
     def _dash_led(self, t: Token) -> bool:
-        """"…hospitalized. - reported X": the unquoted passage before the dash is X's statement."""
+        """"…two were injured. - reported X": the unquoted passage before the dash is X's statement."""
         if t.i < 2 or self.doc[t.i - 1].text not in _DASHES or self.doc[t.i - 2].text not in _TERMINAL:
             return False
         paragraph_start = self.paragraph_starts[self._paragraph_index(t.idx)]

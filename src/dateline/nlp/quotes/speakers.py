@@ -1,7 +1,7 @@
 """Who a speaker phrase stands for: a named entity, a resolved pronoun or role, or a description.
 
-News names a speaker once ("Donetsk Oblast Governor Vadym Filashkin") and then
-refers to them as "he", "the governor" or "Filashkin". This module turns the
+News names a speaker once ("Kherson Oblast Governor Iryna Kovalenko") and then
+refers to them as "she", "the governor" or "Kovalenko". This module turns the
 phrase found next to a cue into the canonical speaker: the document's entity
 when there is one (with its id), else the person last named in a subject role
 for a pronoun, else the person introduced earlier with that role noun, else the
@@ -179,12 +179,12 @@ class SpeakerResolver:
             if span is None:
                 continue
             words: list[Token] = []
-            # Title before the name: "Donetsk Oblast Governor Vadym Filashkin", "head coach Scott Cooper".
+            # Title before the name: "Oblast Governor Iryna Kovalenko", "head coach Anna Petrenko".
             i = span.start - 1
             while i >= 0 and span.start - i <= 5 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].text in (".", "’s", "'s")):
                 words.append(doc[i])
                 i -= 1
-            # Apposition after it: "Oleh Syniegubov, the head of ...", "Valery, Ukrainian soldier".
+            # Apposition after it: "Iryna Kovalenko, the head of ...", "Valery, Ukrainian soldier".
             if span.end < len(doc) and doc[span.end].text == ",":
                 for t in doc[span.end + 1: span.end + 7]:
                     if t.is_punct:
