@@ -64,15 +64,17 @@ def _short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
-def _trusted(options: tuple[GeoPlace, ...], text: str) -> tuple[GeoPlace, ...]:
-    """For names the NER did not find: a city only by its own name or a curated one, not any GeoNames alias."""
-    key = fold(text)
+def _trusted(options: tuple[GeoPlace, ...], text: str, *, spellings: bool = True) -> tuple[GeoPlace, ...]:
+    """A town only by its own name or a curated one, not any GeoNames alias; other features as they are.
+
+    With ``spellings`` a transliteration of the town's own name passes too ("Bakhmout" for Bakhmut), while
+    an unrelated alias does not (a brand that a town once took as a nickname).
+    """
     if not _latin(text):
         return options  # names in other scripts are GeoNames' real transliterations ("Белгород")
-    # A transliteration of the town's own name passes ("Bakhmout" for Bakhmut); an unrelated alias does not
-    # (a brand that a town once took as a nickname).
-    return tuple(o for o in options if o.feature in ("country", "continent", "region", "water") or o.curated
-                 or fold(o.name) == key or fuzz.ratio(fold(o.name), key) >= 80)
+    key = fold(text)
+    return tuple(o for o in options if o.feature not in ("city", "town", "village") or o.curated
+                 or _same_name(o.name, text) or (spellings and fuzz.ratio(fold(o.name), key) >= 80))
 
 
 def _latin(text: str) -> bool:

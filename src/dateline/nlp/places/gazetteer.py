@@ -86,6 +86,8 @@ class Gazetteer:
         self.conn.execute("PRAGMA query_only = 1")
         self._cache: dict[str, tuple[GeoPlace, ...]] = {}
         self._major: frozenset[str] | None = None
+        self._demonyms: dict[str, tuple[str, ...]] = {}
+        self._countries: dict[str, GeoPlace | None] = {}
 
     def lookup(self, name: str) -> tuple[GeoPlace, ...]:
         """Every place with this name (folded), most populous first."""
@@ -121,14 +123,20 @@ class Gazetteer:
         return GeoPlace(*row) if row else None
 
     def country(self, code: str) -> GeoPlace | None:
-        row = self.conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country_code = ?",
-                                (code,)).fetchone()
-        return GeoPlace(*row) if row else None
+        if code not in self._countries:
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country_code = ?",
+                                    (code,)).fetchone()
+            self._countries[code] = GeoPlace(*row) if row else None
+        return self._countries[code]
 
     def demonym_countries(self, word: str) -> tuple[str, ...]:
-        """Country codes whose demonym is ``word`` ("Ukrainian" -> UA)."""
-        rows = self.conn.execute("SELECT country_code FROM demonyms WHERE key = ?", (fold(word),)).fetchall()
-        return tuple(r[0] for r in rows)
+        """Country codes whose demonym is ``word`` ("Ukrainian" -> UA); asked for many words per document, so cached."""
+        key = fold(word)
+        hit = self._demonyms.get(key)
+        if hit is None:
+            rows = self.conn.execute("SELECT country_code FROM demonyms WHERE key = ?", (key,)).fetchall()
+            hit = self._demonyms[key] = tuple(r[0] for r in rows)
+        return hit
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,6 @@ from .common import (
     _dateline,
     _inside_longer_name,
     _latin,
-    _same_name,
     _title_case_line,
     _trusted,
 )
@@ -198,11 +197,10 @@ class Recognition:
         offset = text.find(clean) if clean else 0
         start, end = start + max(0, offset), start + max(0, offset) + len(clean)
         options = self.gazetteer.lookup(clean)
-        if " " in clean.strip() and _latin(clean):
+        if " " in clean.strip():
             # "White House" is not Casablanca under a translated alias: a long name must be the town's own;
             # a name the gazetteer matching already trusted may be a spelling of it ("Khan Younis", Khān Yūnis).
-            options = _trusted(options, clean) if source == "gazetteer" else tuple(
-                o for o in options if o.feature not in ("city", "town", "village") or o.curated or _same_name(o.name, clean))
+            options = _trusted(options, clean, spellings=source == "gazetteer")
         if not options:
             options = self._variants(clean)
         demonym = self._demonym_places(clean) if source == "given" else ()

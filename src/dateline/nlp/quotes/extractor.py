@@ -20,7 +20,7 @@ parser get direct quotes with surface cue patterns.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,6 +64,7 @@ class _Finder(ReportedSpeech):
         self.cues = cues
         self.parsed = doc.has_annotation("DEP")
         self.resolver = SpeakerResolver(doc, entities)
+        self._token_starts = [t.idx for t in doc]
         self.spans = find_quoted(self.text, dialogue=cues.language in _DIALOGUE_LANGUAGES)
         self._span_starts = [s.start for s in self.spans]
         self.resolver.quoted = self._inside_quote
@@ -464,13 +465,12 @@ class _Finder(ReportedSpeech):
         return self.doc[tokens[0].i: tokens[-1].i + 1] if tokens else self.doc[0:0]
 
     def _token_at_or_after(self, char: int) -> int:
-        span = self.doc.char_span(char, char, alignment_mode="expand")
-        if span is not None:
-            return span.start
-        for t in self.doc:
-            if t.idx >= char:
-                return t.i
-        return len(self.doc)
+        """The token containing ``char``, else the first one after it (binary search, not a scan per quote)."""
+        starts = self._token_starts
+        i = bisect_right(starts, char) - 1
+        if i >= 0 and starts[i] < char < starts[i] + len(self.doc[i]):
+            return i
+        return bisect_left(starts, char)
 
     def _paragraph_index(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
