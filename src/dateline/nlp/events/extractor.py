@@ -49,6 +49,7 @@ from .lexicon import (
 )
 
 _MAX_TOWNS = 4
+_VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
 _COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
@@ -70,6 +71,7 @@ class _Draft:
     confidence: float = 0.5
     sources: list[Span] = field(default_factory=list)
     explicit: bool = True  # the sentence names the place (not the paragraph's or the article's)
+    vague: bool = False  # a strike whose weapon the sentence does not name
     paragraph: int = 0
 
 
@@ -198,8 +200,9 @@ class EventFinder:
             actor1 = f"Rioters ({country})" if RIOTERS.search(low) or not actor1 else actor1
         day, precision = event_date(sent.text, published)
         confidence = 0.5 + (0.2 if place is not None else 0.0) + (0.15 if actor1 else 0.0)
-        return _Draft(event_type, sub_event, sent, place, actor1, actor2, day, precision,
-                      _fatalities(sent.text, event_type), round(min(confidence, 0.95), 2), [sent])
+        vague = sub_event.endswith(_VAGUE)
+        return _Draft(event_type, sub_event.removesuffix(_VAGUE), sent, place, actor1, actor2, day, precision,
+                      _fatalities(sent.text, event_type), round(min(confidence, 0.95), 2), [sent], vague=vague)
 
     # -- actors --------------------------------------------------------------------------------------
 
@@ -331,17 +334,16 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One event per type and place: a region-level event joins a town-level one inside it."""
     out: list[_Draft] = []
     for d in drafts:
-        if d.sub_event_type.endswith("(unspecified)"):
+        if d.vague:
             # A strike with no weapon named joins a named one at the same place, else stands as shelling.
             twin = next((o for o in out if o.event_type == d.event_type and _same_place(o.place, d.place)), None)
             if twin is not None:
                 twin.sources.append(d.sentence)
                 twin.fatalities = max(twin.fatalities or 0, d.fatalities or 0)
                 continue
-        vague = next((o for o in out if o.sub_event_type.endswith("(unspecified)") and o.event_type == d.event_type
-                      and _same_place(o.place, d.place)), None)
+        vague = next((o for o in out if o.vague and o.event_type == d.event_type and _same_place(o.place, d.place)), None)
         if vague is not None:
-            vague.sub_event_type = d.sub_event_type  # the article names the weapon elsewhere
+            vague.sub_event_type, vague.vague = d.sub_event_type, False  # the article names the weapon elsewhere
         twin = next((o for o in out if o.event_type == d.event_type and o.sub_event_type == d.sub_event_type
                      and (o.date == d.date or o.date is None or d.date is None)
                      and (_same_place(o.place, d.place) or _headline(o) or _headline(d))
@@ -399,14 +401,13 @@ def _precision(place: Place | None) -> int:
 
 def _event(d: _Draft) -> Event:
     sent = d.sentence
-    sub_event = d.sub_event_type.replace(" (unspecified)", "")
     location = None
     if d.place is not None:
         location = Location(name=d.place.name, lat=d.place.lat, lon=d.place.lon, country_code=d.place.country_code,
                             place_id=d.place.id)
     return Event(
         event_type=d.event_type,
-        sub_event_type=sub_event,
+        sub_event_type=d.sub_event_type,
         actor1=d.actor1,
         actor2=d.actor2,
         location=location,
