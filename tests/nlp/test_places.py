@@ -85,3 +85,15 @@ def test_places_component_in_a_users_own_pipeline():
 def test_places_in_scripts_without_case():
     ar = places(models.load("ar"), "قال المتحدث باسم الجيش إن القوات أسقطت طائرتين مسيرتين فوق غزة.")
     assert ar["غزة"].country_code == "PS"
+
+
+def test_places_region_abbreviations_after_a_town(en):
+    found = places(en, "The fire started near Fairbury, Neb., and crews from Albury, NSW, were flown in.")
+    assert found["Neb."].name == "State of Nebraska" and found["Neb."].country_code == "US"
+    assert found["NSW"].country_code == "AU" and found["Albury"].country_code == "AU"
+    assert not places(en, "IN the end the CA board and the NE office agreed.")
+
+
+def test_places_state_over_a_town_elsewhere_of_the_same_name(en):
+    found = places(en, "Snow closed schools across Wyoming on Monday.")
+    assert found["Wyoming"].feature == "region" and found["Wyoming"].country_code == "US"

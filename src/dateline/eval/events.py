@@ -64,6 +64,11 @@ def evaluate(path: Path, errors: bool = False) -> dict:
                       f"{(p.evidence.text if p.evidence else '')[:90]!r}" for i, p in enumerate(predicted) if i not in hit_p]
             notes += [f"{g['id']} FN {e['event_type']}/{e['sub_event_type']} @ {e.get('location')}: {e['evidence'][:90]!r}"
                       for j, e in enumerate(gold) if j not in hit_g]
+            good = set(good_place)
+            notes += [f"{g['id']} PLACE {predicted[i].location.name if predicted[i].location else None} "
+                      f"(gold {gold[j].get('location')}, {gold[j].get('country_code')}): "
+                      f"{(predicted[i].evidence.text if predicted[i].evidence else '')[:70]!r}"
+                      for i, j in pairs if (i, j) not in good]
     report = {
         "documents": len(gold_docs),
         "event_type": typed.as_dict(),

@@ -76,8 +76,9 @@ class PlaceFinder(Recognition):
         score = _prominence(place)
         if cand.cue_region:
             score += 4.0 if place.feature == "region" else -1.0
-        elif place.feature in ("city", "town", "village") and place.population >= 20_000 and _same_name(place.name, cand.text):
-            score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it
+        elif (place.feature in ("city", "town", "village") and place.population >= 20_000 and _same_name(place.name, cand.text)
+              and not _other_state(place, cand)):
+            score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it (but "Wyoming" is the state)
         if place.curated:
             score += 1.0
         elif place.feature in ("city", "town", "village") and _latin(cand.text) and not _same_name(place.name, cand.text):
@@ -174,6 +175,13 @@ class _Context:
             return 0.0
         closest = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in others)
         return math.exp(-closest / 250.0)
+
+
+def _other_state(town: GeoPlace, cand: Candidate) -> bool:
+    """Whether the name is also a first-level region the town is not in: an oblast named after its capital
+    contains it; the state of Wyoming does not contain Wyoming, Michigan."""
+    return any(o.feature == "region" and o.level == 1 and (o.country_code, o.admin1_code) != (town.country_code, town.admin1_code)
+               for o in cand.options)
 
 
 def _prominence(place: GeoPlace) -> float:

@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -238,6 +238,7 @@ def _collect():
                 acc[4] += 1
                 acc[5] += pop
     admin1_name: dict[tuple[str, str], str] = {}
+    region_of_iso: dict[str, int] = {}
     for row_no, row in enumerate(subdivisions, start=1):
         name, gn_code, gid, level = row[0], row[2], _int(row[3]), row[6]
         cc = country_code_of_row.get(_int(row[8]) or 0)
@@ -245,6 +246,8 @@ def _collect():
         if gid is None or cc is None or not acc or not acc[4]:
             continue
         lat, lon = (acc[0] + acc[1]) / 2, _mid_longitude(acc[2], acc[3])
+        if row[1]:
+            region_of_iso[row[1]] = gid
         admin1_code = gn_code.split(".")[1] if gn_code.count(".") >= 1 else None
         aliases = [a for a in row[5].split("|") if a]
         display = _english_region_name(name, aliases)
@@ -264,6 +267,10 @@ def _collect():
         places.append((gid, name, feature, cc, admin1_name.get((cc, admin1_code or "")), float(row[5]), float(row[6]),
                        pop, admin1_code, 0, int((cc, fold(name)) in capitals)))
         add_names(gid, [name], alt[0] if alt else ())
+
+    for iso, abbreviations in _region_abbreviations():
+        if iso in region_of_iso:
+            add_names(region_of_iso[iso], abbreviations, curated=1)
 
     for gid, name, feature, cc, lat, lon, pop, aliases in _continents():
         places.append((gid, name, feature, cc, None, lat, lon, pop, None, 0, 0))
@@ -382,6 +389,13 @@ def _supplement() -> Iterator[dict]:
             "population": _int(row.get("population") or "") or 0,
             "aliases": [a for a in (row.get("aliases") or "").split("|") if a],
         }
+
+
+def _region_abbreviations() -> Iterator[tuple[str, list[str]]]:
+    """Rows of ``data/region_abbreviations.tsv``: an ISO 3166-2 code and the abbreviations news copy uses."""
+    text = resources.files("dateline.data").joinpath("region_abbreviations.tsv").read_text(encoding="utf-8")
+    for row in csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"):
+        yield row["iso"], [a for a in row["abbreviations"].split("|") if a]
 
 
 def _int(value: str) -> int | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +32,11 @@ from .common import (
 from .gazetteer import GeoPlace, fold
 
 
+def _after_town(span: Span) -> bool:
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
+
+
 class Recognition:
 
     def recognise(self, doc: Doc, entities=()) -> list[Candidate]:
@@ -45,6 +51,8 @@ class Recognition:
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
             cand = self._candidate(doc, ent.start_char, ent.end_char, "ner")
+            if self._region_code(cand.text, cand.options) and not _after_town(ent):
+                continue  # "the NE office": a word the NER took for Nebraska
             if ent.label_ == "FAC" and " " not in cand.text:
                 cand.options = _trusted(cand.options, cand.text)
             found.append(cand)
@@ -153,7 +161,10 @@ class Recognition:
             return False  # "Pakatan" in "Pakatan Harapan": part of a name the gazetteer does not know
         if all(t.is_upper for t in span):
             # "BANGKOK: ..." opens a wire story; otherwise capitals are acronyms, places only when known as such.
-            return _dateline(span) or any(o.curated or o.feature == "country" for o in self.gazetteer.lookup(span.text))
+            options = self.gazetteer.lookup(span.text)
+            if self._region_code(span.text, options):
+                return _after_town(span)  # "Trenton, NJ": a postal code only where a town precedes it
+            return _dateline(span) or any(o.curated or o.feature == "country" for o in options)
         if span.text.lower() == span.text.upper():
             # Scripts without letter case (Arabic, Hebrew, CJK…): only names of big or administrative places.
             return any(o.feature in ("country", "region", "continent") or o.population >= 100_000
@@ -169,6 +180,12 @@ class Recognition:
         if first.is_sent_start or _title_case_line(span):
             return False  # capitalised for other reasons: only the NER or an accepted string counts here
         return True
+
+    @staticmethod
+    def _region_code(text: str, options) -> bool:
+        """A short upper-case code that only names first-level regions ("NJ", "NSW")."""
+        return (len(text) <= 3 and text.isupper() and bool(options)
+                and all(o.feature == "region" and o.level == 1 for o in options))
 
     def _worth_it(self, span: Span, options: tuple[GeoPlace, ...], accepted_keys: set[str]) -> bool:
         """Whether a name the NER missed is worth reading as a place, by the places it could be."""
@@ -238,7 +255,9 @@ class Recognition:
             entry = towns.setdefault(c.choice.id, [0, c.choice])
             entry[0] += 1
         if towns:
-            count, focus = max(towns.values(), key=lambda e: e[0] + math.log10(e[1].population + 10) / 2)
+            # Towns of the article's country first ("Dublin" over "London" in an Irish story that names both).
+            countries = Counter(c.choice.country_code for c in candidates if c.choice and not c.inferred)
+            count, focus = max(towns.values(), key=lambda e: (countries[e[1].country_code], e[0] + math.log10(e[1].population + 10) / 2))
             return (focus,), True
         return (), False
 
