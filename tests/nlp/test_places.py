@@ -97,3 +97,11 @@ def test_places_region_abbreviations_after_a_town(en):
 def test_places_state_over_a_town_elsewhere_of_the_same_name(en):
     found = places(en, "Snow closed schools across Wyoming on Monday.")
     assert found["Wyoming"].feature == "region" and found["Wyoming"].country_code == "US"
+
+
+def test_places_given_town_comma_region_span_is_the_town_in_that_region(en):
+    text = "Talks moved from Portland, Maine to the capital."
+    start = text.index("Portland")
+    finder = en.get_pipe("dateline_places").finder
+    (choice,) = finder.resolve_spans(en(text), [(start, start + len("Portland, Maine"))])
+    assert choice.name == "Portland" and choice.admin1 == "State of Maine"

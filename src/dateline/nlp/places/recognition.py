@@ -234,6 +234,14 @@ class Recognition:
     def _inside_or_focus(self, cand: Candidate, candidates: list[Candidate]) -> tuple[tuple[GeoPlace, ...], bool]:
         """A facility or street the gazetteer lacks ("Colorado State University", "Royal Street"):
         the place named inside it, else the town the article is about. Marked as inferred."""
+        if "," in cand.text:
+            # "Washington, D.C.", "Donington Park, Leicestershire": the head within the region the tail names.
+            head, _, tail = cand.text.partition(",")
+            regions = {(o.country_code, o.admin1_code) for o in self.gazetteer.lookup(tail.strip())
+                       if o.feature == "region" and o.level == 1}
+            within = tuple(o for o in self.gazetteer.lookup(head.strip()) if (o.country_code, o.admin1_code) in regions)
+            if within:
+                return within, False
         words = cand.text.split()
         for size in range(len(words) - 1, 0, -1):
             for k in range(len(words) - size + 1):
