@@ -105,3 +105,11 @@ def test_places_given_town_comma_region_span_is_the_town_in_that_region(en):
     finder = en.get_pipe("dateline_places").finder
     (choice,) = finder.resolve_spans(en(text), [(start, start + len("Portland, Maine"))])
     assert choice.name == "Portland" and choice.admin1 == "State of Maine"
+
+
+def test_places_a_list_ending_in_a_plural_cue_is_a_list_of_regions(en):
+    found = places(en, "Evacuation orders now cover Lamar, Harris, Waller and Colorado counties in Texas.")
+    for name in ("Lamar", "Harris", "Waller", "Colorado"):
+        assert found[name].feature == "region" and found[name].admin1 == "State of Texas", name
+    oblasts = places(en, "Drones struck the Sumy and Poltava regions.")
+    assert {p.name for p in oblasts.values()} == {"Sumy Oblast", "Poltava Oblast"}

@@ -76,6 +76,8 @@ class PlaceFinder(Recognition):
         score = _prominence(place)
         if cand.cue_region:
             score += 4.0 if place.feature == "region" else -1.0
+            if cand.cue_level and place.feature == "region":
+                score += 3.0 if place.level == cand.cue_level else 0.0
         elif (place.feature in ("city", "town", "village") and place.population >= 20_000 and _same_name(place.name, cand.text)
               and not _other_state(place, cand)):
             score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it (but "Wyoming" is the state)

@@ -32,6 +32,12 @@ from .common import (
 from .gazetteer import GeoPlace, fold
 
 
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_REGION_LIST = re.compile(
+    rf"((?:{_LISTED_NAME}, )+{_LISTED_NAME},? (?:and|&) {_LISTED_NAME}|{_LISTED_NAME} (?:and|&) {_LISTED_NAME}) "
+    r"((?i:counties|regions|oblasts|provinces|states|governorates|districts|prefectures|departments))\b")
+
+
 def _after_town(span: Span) -> bool:
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
@@ -60,8 +66,28 @@ class Recognition:
         accepted_keys = {fold(c.text) for c in found if c.options}
         for start, end in self._gazetteer_matches(doc, taken, blocked, accepted_keys):
             found.append(self._candidate(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "gazetteer"))
+        found += self._listed_regions(found)
         found.sort(key=lambda c: c.start)
         return found
+
+    def _listed_regions(self, found: list[Candidate]) -> list[Candidate]:
+        """"Harris, Montgomery and Waller counties", "Kharkiv, Sumy and Chernihiv regions": a plural cue makes
+        every name of the list a region, surnames and words included."""
+        added = []
+        for match in _REGION_LIST.finditer(self._text):
+            base = match.start(1)
+            level = 2 if match.group(2).lower() in ("counties", "districts") else 1
+            for name in re.finditer(r"(?:(?!,| and | & ).)+", match.group(1)):
+                text = re.sub(r"^\s*(?:and\s+)?|\s+$", "", name.group())
+                start = base + name.start() + name.group().find(text)
+                end = start + len(text)
+                known = [c for c in found if c.start < end and start < c.end]
+                for c in known:
+                    c.cue_region, c.cue_level = True, level
+                regions = tuple(o for o in self.gazetteer.lookup(text) if o.feature == "region")
+                if not known and regions:
+                    added.append(Candidate(start, end, text, "gazetteer", True, regions, cue_level=level))
+        return added
 
     def _blocked_spans(self, doc: Doc, entities) -> list[tuple[int, int]]:
         """Person and organization mentions: a place inside them is part of a name."""
@@ -197,8 +223,11 @@ class Recognition:
         if any(o.curated for o in options):
             return True
         if len(span) == 1 and (self.common_words(span[0].lower_) or span[0].lower_ in _CALENDAR):
-            # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country or a big city.
+            # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country, a big city
+            # or a populous state ("Tabasco").
             return any(o.feature in ("country", "continent") or (o.feature == "city" and o.population >= 100_000)
+                       or (o.feature == "region" and o.level == 1 and o.population >= _MAJOR_POPULATION
+                           and span[0].lower_ not in _GENERIC)
                        for o in options)
         if all(t.is_upper for t in span):
             return any(o.population >= 20_000 or o.feature in ("country", "region") for o in options)
