@@ -227,7 +227,7 @@ class Recognition:
             # or a populous state ("Tabasco").
             return any(o.feature in ("country", "continent") or (o.feature == "city" and o.population >= 100_000)
                        or (o.feature == "region" and o.level == 1 and o.population >= _MAJOR_POPULATION
-                           and span[0].lower_ not in _GENERIC)
+                           and span[0].lower_ not in _GENERIC and not self.gazetteer.demonym_countries(span.text))
                        for o in options)
         if all(t.is_upper for t in span):
             return any(o.population >= 20_000 or o.feature in ("country", "region") for o in options)
