@@ -113,3 +113,16 @@ def test_places_a_list_ending_in_a_plural_cue_is_a_list_of_regions(en):
         assert found[name].feature == "region" and found[name].admin1 == "State of Texas", name
     oblasts = places(en, "Drones struck the Sumy and Poltava regions.")
     assert {p.name for p in oblasts.values()} == {"Sumy Oblast", "Poltava Oblast"}
+
+
+def test_places_named_sites_are_placed_at_their_town(en):
+    found = places(en, "Drones hit Abha airport on Sunday. Defenders held the Azovstal steel plant in Mariupol. "
+                       "Fans filled the Jawaharlal Nehru Stadium in Goa.")
+    assert found["Abha airport"].country_code == "SA" and found["Abha airport"].geo_precision == 2
+    plant = found["Azovstal steel plant"]
+    assert plant.country_code == "UA" and distance_km(plant.lat, plant.lon, 47.1, 37.55) < 20
+    assert found["Jawaharlal Nehru Stadium"].country_code == "IN" and found["Goa"].feature == "region"
+
+
+def test_places_generic_words_do_not_make_sites(en):
+    assert not places(en, "Police Station officers left. Whilst jail staff watched, Us and them argued.")

@@ -38,6 +38,21 @@ _REGION_LIST = re.compile(
     r"((?i:counties|regions|oblasts|provinces|states|governorates|districts|prefectures|departments))\b")
 
 
+# Nouns that end the name of a site: streets, buildings, installations.
+_FACILITY_HEADS = frozenset("""street st avenue ave road rd drive boulevard lane highway square bridge airport airbase
+    airfield stadium arena hospital church cathedral mosque temple synagogue basilica chapel prison jail mall
+    estate plaza racecourse library museum palace castle mansion harbour harbor station checkpoint crossing dam refinery
+    camp plant""".split())
+
+
+_FILLER = re.compile(r"\b(?:the|in|at|of|on)\b", re.I)
+
+
+def _name_word(token) -> bool:
+    return ((token.is_title or token.is_upper or token.like_num) and not token.is_punct and not token.is_sent_start
+            and token.ent_type_ not in ("DATE", "TIME")) or (token.is_sent_start and token.is_title and not token.is_stop)
+
+
 def _after_town(span: Span) -> bool:
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
@@ -56,18 +71,70 @@ class Recognition:
                 continue
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
-            cand = self._candidate(doc, ent.start_char, ent.end_char, "ner")
-            if self._region_code(cand.text, cand.options) and not _after_town(ent):
-                continue  # "the NE office": a word the NER took for Nebraska
-            if ent.label_ == "FAC" and " " not in cand.text:
-                cand.options = _trusted(cand.options, cand.text)
-            found.append(cand)
+            for part in self._split_at_in(ent):
+                cand = self._candidate(doc, part.start_char, part.end_char, "ner")
+                if self._region_code(cand.text, cand.options) and not _after_town(ent):
+                    continue  # "the NE office": a word the NER took for Nebraska
+                if len(cand.text) <= 3 and cand.text.isalpha() and cand.text.istitle() and not self._plausible(part, set()):
+                    continue  # "Us and them"
+                if ent.label_ == "FAC" and " " not in cand.text:
+                    cand.options = _trusted(cand.options, cand.text)
+                found.append(cand)
             taken.update(range(ent.start, ent.end))
         accepted_keys = {fold(c.text) for c in found if c.options}
         for start, end in self._gazetteer_matches(doc, taken, blocked, accepted_keys):
             found.append(self._candidate(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "gazetteer"))
         found += self._listed_regions(found)
+        found = self._with_facilities(doc, found, blocked)
         found.sort(key=lambda c: c.start)
+        return found
+
+    def _with_facilities(self, doc: Doc, found: list[Candidate], blocked) -> list[Candidate]:
+        """Named sites the gazetteer cannot know — "Royal Street", "Abha airport", "Colchester General Hospital":
+        a run of capitalised words ending in a facility noun. The run replaces a town found inside it ("Abha");
+        resolution places it at the town it names or the article's town."""
+        for token in doc:
+            head = token.lower_.rstrip(".")
+            if head not in _FACILITY_HEADS or not (token.is_title or token.is_lower) or token.i == 0:
+                continue
+            start = token.i
+            if token.is_lower:  # "Azovstal steel plant", "Zaporizhzhia nuclear power plant"
+                while (token.i - start < 3 and doc[start - 1].is_lower and doc[start - 1].is_alpha
+                       and not doc[start - 1].is_stop and doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+                    start -= 1
+            modifiers = start
+            while start > 0 and (_name_word(doc[start - 1]) or (
+                    start > 1 and doc[start - 1].lower_ in ("of", "de", "al", "-") and _name_word(doc[start - 2]))):
+                start -= 1
+            while start < modifiers and (doc[start].is_stop or doc[start].is_sent_start and self.common_words(doc[start].lower_)):
+                start += 1  # "The", "Our"; "Police Station officers left" opens a sentence
+            if start == modifiers or not doc[start].is_title and not doc[start].like_num:
+                continue
+            if token.is_lower:
+                name = doc[start:modifiers]
+                if not all(t.is_title or t.is_upper for t in name):
+                    continue
+                known = self._prominent_name(name.text)
+                if modifiers < token.i:
+                    accept = not known and not name[0].is_sent_start  # "Azovstal steel plant", not "Afgoi police station"
+                else:
+                    accept = known or not name[0].is_sent_start  # "Abha airport", not "Whilst jail" opening a sentence
+                if not accept:
+                    continue
+            if doc[start].like_num and start + 1 == token.i:
+                continue  # "10 Street" is no name
+            span = doc[start:token.i + 1]
+            s, e = span.start_char, span.end_char
+            if any(bs <= s and e <= be and re.search(r"\w", _FILLER.sub("", self._text[bs:s] + " " + self._text[e:be]))
+                   for bs, be in blocked):
+                continue  # part of an organization's or a person's name (not just "the … in" around it)
+            inside = [c for c in found if s <= c.start and c.end <= e]
+            if any(c.start < e and s < c.end for c in found if c not in inside):
+                continue
+            if any(c.start == s and c.end == e for c in inside):
+                continue
+            found = [c for c in found if c not in inside]
+            found.append(Candidate(s, e, span.text, "ner"))
         return found
 
     def _listed_regions(self, found: list[Candidate]) -> list[Candidate]:
@@ -89,6 +156,15 @@ class Recognition:
                     added.append(Candidate(start, end, text, "gazetteer", True, regions, cue_level=level))
         return added
 
+    def _split_at_in(self, ent: Span) -> list[Span]:
+        """"Jawaharlal Nehru Stadium in Goa" read as one name: the site and the place it is in."""
+        words = [t for t in ent if t.lower_ == "in" and t.i > ent.start and t.i < ent.end - 1]
+        if words:
+            tail = ent.doc[words[-1].i + 1:ent.end]
+            if _trusted(self.gazetteer.lookup(tail.text), tail.text):
+                return [ent.doc[ent.start:words[-1].i], tail]
+        return [ent]
+
     def _blocked_spans(self, doc: Doc, entities) -> list[tuple[int, int]]:
         """Person and organization mentions: a place inside them is part of a name."""
         spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP")]
@@ -97,7 +173,16 @@ class Recognition:
             if entity.type == "ORG" or (entity.type == "PERSON" and " " in entity.name):
                 spans += [(m.start, m.end) for m in entity.mentions]
         text = doc.text
-        return [(s, e) for s, e in spans if not self._located_name(text, s, e)]
+        return [self._after_owner(text, s, e) for s, e in spans if not self._located_name(text, s, e)]
+
+    def _after_owner(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """"Japan’s Ministry of Agriculture": the place that owns the organization is a place mention of its own;
+        only the rest of the name is blocked."""
+        match = re.match(r"([^\W\d][\w .-]*?)['’]s\s", text[start:end])
+        if match and any(o.feature in ("country", "continent") or (o.feature == "region" and o.level == 1)
+                         or o.population >= 100_000 for o in self.gazetteer.lookup(match.group(1))):
+            return start + match.end(), end
+        return start, end
 
     def _located_name(self, text: str, start: int, end: int) -> bool:
         """"airstrikes on Khan Younis": a big place's exact name after "in", "on", "near"… is the place,
@@ -178,7 +263,15 @@ class Recognition:
             return False
         key = fold(span.text)
         if len(key.replace(" ", "")) <= 3 and _latin(span.text) and not span.text.replace(".", "").isupper():
-            return False  # "Us" is not the US; "UK", "U.S." are
+            # "Us" is not the US; "UK", "U.S." are; a three-letter name of a state or a big city ("Goa") is.
+            if len(key) != 3 or not first.is_title or first.is_sent_start:
+                return False
+            options = self.gazetteer.lookup(span.text)
+            if any(o.population >= _MAJOR_POPULATION and (o.feature == "region" and o.level == 1 or o.feature == "city")
+                   for o in options):
+                return True
+            return not self.common_words(key) and any(o.feature == "region" and o.level == 1 or o.population >= 100_000
+                                                      for o in options)
         if key in accepted_keys:
             return True
         if len(span) == 1 and first.lower_ in self._person_words:
@@ -206,6 +299,9 @@ class Recognition:
         if first.is_sent_start or _title_case_line(span):
             return False  # capitalised for other reasons: only the NER or an accepted string counts here
         return True
+
+    def _prominent_name(self, text: str) -> bool:
+        return bool(_trusted(self.gazetteer.lookup(text), text))
 
     @staticmethod
     def _region_code(text: str, options) -> bool:
@@ -280,8 +376,13 @@ class Recognition:
                         o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part))
                     if hit:
                         return hit, True
-        # The town named just before it in the same paragraph, else the article's main town (mentioned most,
-        # bigger towns first on a tie).
+        # The place named right after it ("the Jawaharlal Nehru Stadium in Goa", "Royal Street, Bywater"),
+        # else the town named just before it in the same paragraph, else the article's main town (mentioned
+        # most, bigger towns first on a tie).
+        after = [c for c in candidates if c.choice and not c.inferred and c.start >= cand.end
+                 and re.fullmatch(r"\s*(?:,|in|at|near|of)\s*(?:the\s+)?", self._text[cand.end:c.start])]
+        if after:
+            return (after[0].choice,), True
         known = [c for c in candidates if c.choice and c.choice.feature in ("city", "town", "village") and not c.inferred]
         before = [c for c in known if c.start < cand.start and cand.start - c.start < 400
                   and "\n" not in self._text[c.start:cand.start]]
