@@ -44,6 +44,7 @@ class Candidate:
     choice: GeoPlace | None = None
     scores: list[float] = field(default_factory=list)
     inferred: bool = False  # resolved through a name inside it or the article's main town
+    embedded: bool = False  # inside an organization's name: not evidence of where the story is
     cue_level: int = 0  # 2 when a list ends in "counties" or "districts", 1 in "states", "regions"…
 
 

@@ -50,7 +50,12 @@ class PlaceFinder(Recognition):
         """Resolve given character spans (gold toponyms), with the recognised places as extra context."""
         self._text = doc.text
         given = [self._candidate(doc, s, e, "given") for s, e in spans]
-        context = [c for c in self.recognise(doc, entities) if not any(c.start < g.end and g.start < c.end for g in given)]
+        recognised = self.recognise(doc, entities)
+        # A given name inside an organization's ("the Washington Post") says nothing of where the story is.
+        for g in given:
+            g.embedded = not any(c.start <= g.start and g.end <= c.end for c in recognised) and any(
+                bs <= g.start and g.end <= be and (bs, be) != (g.start, g.end) for bs, be in self._blocked)
+        context = [c for c in recognised if not any(c.start < g.end and g.start < c.end for g in given)]
         self.resolve(doc, given + context)
         return [g.choice for g in given]
 
@@ -145,7 +150,7 @@ class _Context:
     country: str | None
     countries: set[str]
     admin1: set[tuple[str, str]]
-    points: list[tuple[int, float, float]]  # (candidate start, lat, lon) of confident picks
+    points: list[tuple[str, float, float]]  # (folded name, lat, lon) of confident picks
 
     @classmethod
     def of(cls, candidates: list[Candidate], gazetteer: Gazetteer, text: str) -> "_Context":
@@ -154,7 +159,7 @@ class _Context:
         points = []
         for c in candidates:
             g = c.choice
-            if g is None:
+            if g is None or c.embedded:
                 continue
             weight = 2.0 if g.feature == "country" else 1.0
             if g.country_code:
@@ -162,7 +167,7 @@ class _Context:
             if g.feature == "region" and g.level == 1 and g.admin1_code:
                 admin1.add((g.country_code, g.admin1_code))
             if g.feature not in ("country", "continent", "water") and len(c.options) <= 3:
-                points.append((c.start, g.lat, g.lon))
+                points.append((fold(c.text), g.lat, g.lon))
         for word in re.findall(r"\b[A-Z][a-z]+(?:ian|ese|ish|i|an)\b", text):
             for code in gazetteer.demonym_countries(word):
                 votes[code] += 0.5
@@ -172,7 +177,9 @@ class _Context:
     def nearness(self, place: GeoPlace, cand: Candidate) -> float:
         if place.feature in ("country", "continent", "water") or not self.points:
             return 0.0
-        others = [(lat, lon) for start, lat, lon in self.points if start != cand.start]
+        # Other names only: another mention of the same name is no evidence for its own reading.
+        key = fold(cand.text)
+        others = [(lat, lon) for name, lat, lon in self.points if name != key]
         if not others:
             return 0.0
         closest = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in others)

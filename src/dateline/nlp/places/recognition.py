@@ -62,7 +62,7 @@ class Recognition:
 
     def recognise(self, doc: Doc, entities=()) -> list[Candidate]:
         self._text = doc.text  # Doc.text is rebuilt on every access: read it once per document
-        blocked = self._blocked_spans(doc, entities)
+        blocked = self._blocked = self._blocked_spans(doc, entities)
         found: list[Candidate] = []
         taken: set[int] = set()
         self._person_words = self._name_words(doc, entities)
