@@ -70,7 +70,7 @@ class PlaceFinder(Recognition):
                 c.source = "dropped"  # one unknown word the NER called a place: a surname or a brand, more often
                 continue
             if not c.options and c.source != "gazetteer":
-                c.options, c.inferred = self._inside_or_focus(c, candidates)
+                c.options, c.inferred = self._inside_or_focus(c, candidates, context.country)
             if not c.options:
                 continue
             scored = sorted(((self._score(o, c, context), o) for o in c.options), key=lambda t: -t[0])

@@ -45,6 +45,7 @@ _FACILITY_HEADS = frozenset("""street st avenue ave road rd drive boulevard lane
     camp plant""".split())
 
 
+_STREET_HEADS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane highway way".split())
 _FILLER = re.compile(r"\b(?:the|in|at|of|on)\b", re.I)
 
 
@@ -356,7 +357,8 @@ class Recognition:
             clean = full[start:end]
         return Candidate(start, end, clean, source, cue, options)
 
-    def _inside_or_focus(self, cand: Candidate, candidates: list[Candidate]) -> tuple[tuple[GeoPlace, ...], bool]:
+    def _inside_or_focus(self, cand: Candidate, candidates: list[Candidate],
+                         country: str | None = None) -> tuple[tuple[GeoPlace, ...], bool]:
         """A facility or street the gazetteer lacks ("Colorado State University", "Royal Street"):
         the place named inside it, else the town the article is about. Marked as inferred."""
         if "," in cand.text:
@@ -368,14 +370,23 @@ class Recognition:
             if within:
                 return within, False
         words = cand.text.split()
+        # A street is named after a person or a far-off town ("Northumberland Avenue" in Saskatoon): only the
+        # places around it say where it is. Another site may bear its town's name ("Colchester General
+        # Hospital"): a name inside it counts when it is a state or bigger, or lies in the article's country.
+        street = words[-1].lower().rstrip(".") in _STREET_HEADS
+        if words[-1].islower():
+            country = None  # "Abha airport": the town's name, whichever country the story is about
         for size in range(len(words) - 1, 0, -1):
             for k in range(len(words) - size + 1):
                 part = " ".join(words[k:k + size])
-                if part[:1].isupper() and part.lower() not in _GENERIC:
-                    hit = self._demonym_places(part) or tuple(
-                        o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part))
-                    if hit:
-                        return hit, True
+                if street or not part[:1].isupper() or part.lower() in _GENERIC:
+                    continue
+                hit = self._demonym_places(part) or tuple(
+                    o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part)
+                    and (not country or o.country_code == country or o.feature in ("country", "continent", "water")
+                         or (o.feature == "region" and o.level == 1)))
+                if hit:
+                    return hit, True
         # The place named right after it ("the Jawaharlal Nehru Stadium in Goa", "Royal Street, Bywater"),
         # else the town named just before it in the same paragraph, else the article's main town (mentioned
         # most, bigger towns first on a tie).
