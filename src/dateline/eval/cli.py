@@ -95,15 +95,12 @@ def register(app: typer.Typer) -> None:
     def events(
         gold: Optional[Path] = typer.Option(None, help="Gold JSONL in the dev-set schema (default: the dev set)."),
         show_errors: bool = typer.Option(False, "--errors", help="List missed and invented events and sub-type confusions."),
-        sentences: bool = typer.Option(False, "--sentences", help="Score sub-event types on our codebook-written sentences."),
+        sentences: bool = typer.Option(False, "--sentences", help="Score sub-event types of single sentences: ours and the dev set's evidence."),
     ) -> None:
         """ACLED-style events: event-type P/R/F1, sub-type accuracy, located-event F1, date accuracy."""
         from .events import evaluate, evaluate_sentences
 
         if sentences:
-            report = evaluate_sentences()
-            if not show_errors:
-                report.pop("misses")
-            _print(report)
+            _print(evaluate_sentences(gold or dev_path(), errors=show_errors))
             return
         _print(evaluate(gold or dev_path(), errors=show_errors))

@@ -17,17 +17,19 @@ class EventExtractor:
     uses ``Doc._.published`` (ISO date) when set to date "on Wednesday".
     """
 
-    def __init__(self, nlp: Language, name: str, gazetteer_path: str | None):
+    def __init__(self, nlp: Language, name: str, gazetteer_path: str | None, classifier: bool = True):
         register_extensions()
         self.name = name
-        self.finder = EventFinder(open_gazetteer(gazetteer_path))
+        self.finder = EventFinder(open_gazetteer(gazetteer_path), use_classifier=classifier)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.finder.find(doc, doc._.places or (), doc._.entities or (), doc._.published)
         return doc
 
 
-@Language.factory("dateline_events", assigns=["doc._.events"], default_config={"gazetteer_path": None})
-def make_events(nlp: Language, name: str, gazetteer_path: str | None) -> EventExtractor:
-    """Create the event extractor (``gazetteer_path``: the place index, for country names and demonyms)."""
-    return EventExtractor(nlp, name, gazetteer_path)
+@Language.factory("dateline_events", assigns=["doc._.events"],
+                  default_config={"gazetteer_path": None, "classifier": True})
+def make_events(nlp: Language, name: str, gazetteer_path: str | None, classifier: bool) -> EventExtractor:
+    """Create the event extractor (``gazetteer_path``: the place index, for country names and demonyms;
+    ``classifier``: let the sentence-embedding classifier read texts in which the patterns find no event)."""
+    return EventExtractor(nlp, name, gazetteer_path, classifier)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
 from . import lexicon_fr
+from .classifier import shared_classifier
 from .dating import event_date
 from .lexicon import (
     ADVICE,
@@ -32,9 +33,11 @@ from .lexicon import (
     BACKGROUND_YEAR,
     CIVILIANS,
     COMPILED,
+    CONFLICT_CUES,
     DEATHS,
     DEATHS_FR,
     DEATHS_UNCOUNTED,
+    EVENT_TYPE_OF,
     MILITARY_NOUNS,
     NAMED_GROUPS,
     NEGATED,
@@ -49,6 +52,14 @@ from .lexicon import (
 )
 
 _MAX_TOWNS = 4
+# The classifier speaks only when it is sure enough: P(event) and P(sub-event type).
+EVENT_THRESHOLD = 0.8
+TYPE_THRESHOLD = 0.5
+BRIEF_EVENT_THRESHOLD = 0.5
+BRIEF_TYPE_THRESHOLD = 0.2
+_BRIEF_SENTENCES = 3
+_LEDE_SENTENCES = 5
+_MAX_ASKED = 2
 _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
@@ -92,8 +103,9 @@ _RULES = {
 
 
 class EventFinder:
-    def __init__(self, gazetteer=None):
+    def __init__(self, gazetteer=None, use_classifier: bool = True):
         self.gazetteer = gazetteer
+        self.use_classifier = use_classifier
         self.rules = _RULES["en"]
         self.language = "en"
 
@@ -111,14 +123,16 @@ class EventFinder:
         paragraph_place: Place | None = None
         paragraph_start = -1
         latest_year = _latest_year(text, published)
-        for sent in _sentences(doc):
+        sentences = list(_sentences(doc))
+        kinds = [None if k is None or _background(sent.text, latest_year) else k
+                 for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
+        if not any(kinds):
+            kinds = self._classified(sentences, latest_year)
+        for sent, kind in zip(sentences, kinds):
             start = text.rfind("\n", 0, sent.start_char) + 1
             if start != paragraph_start:
                 paragraph_start, paragraph_place = start, None
             in_sentence = [(s, e, p) for s, e, p in located if sent.start_char <= s < sent.end_char]
-            kind = self._kind(sent.text)
-            if kind is not None and _background(sent.text, latest_year):
-                kind = None
             if kind is not None:
                 targets = self._locations(text, in_sentence)
                 explicit = bool(targets)
@@ -133,6 +147,36 @@ class EventFinder:
         return tuple(_event(d) for d in _merge(drafts))
 
     # -- detection ----------------------------------------------------------------------------------
+
+    def _classified(self, sentences: list[Span], latest_year: int) -> list[tuple[str, str] | None]:
+        """When the patterns find no event in a whole English text, the embedding classifier may: the one
+        sentence it is most sure reports an event, if it is sure enough. A short report ("the militants
+        attacked the airport with drones") is often told in words no pattern lists; in a long article
+        whose events the patterns found, the other violent sentences mostly retell them."""
+        kinds: list[tuple[str, str] | None] = [None] * len(sentences)
+        if self.language != "en" or not self.use_classifier:
+            return kinds
+        # News tells its events first: the lede's few violent sentences are enough to read (and cheap).
+        asked = [i for i, sent in enumerate(sentences[:_LEDE_SENTENCES])
+                 if self._worth_classifying(sent.text) and not _background(sent.text, latest_year)][:_MAX_ASKED]
+        if not asked:
+            return kinds
+        guesses = shared_classifier().classify([sentences[i].text for i in asked])
+        best, guess = max(zip(asked, guesses), key=lambda pair: pair[1].event_probability * pair[1].probability)
+        # A brief of a few sentences that speaks of violence reports it far more often than a long article
+        # whose violent sentences no pattern reads, which are mostly background: briefs need less certainty.
+        brief = len(sentences) <= _BRIEF_SENTENCES
+        if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
+                BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD):
+            kinds[best] = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
+        return kinds
+
+    def _worth_classifying(self, sentence: str) -> bool:
+        low = " ".join(sentence.lower().split())
+        cue = CONFLICT_CUES.search(low)
+        if cue is None or low.endswith("?") or ADVICE.search(low) or len(low) > 600:
+            return False
+        return not self.rules.negated.search(low[:cue.start()])
 
     def _kind(self, sentence: str) -> tuple[str, str] | None:
         low = " ".join(sentence.lower().split())

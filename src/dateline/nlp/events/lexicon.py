@@ -54,7 +54,9 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Strategic developments", "Headquarters or base established",
      r"\b(?:set up|established|opened) (?:a |an |its |their )?(?:new )?(?:base|headquarters|hq|military base|outpost)\b"),
     ("Battles", "Government regains territory",
-     r"\b(?:recaptured|retook|retaken|regained control|liberated|won back|recapture of|liberation of)\b"),
+     r"\b(?:recaptured|retook|retaken|regained control|liberated|won back|recapture of|liberation of)\b"
+     r"|\b(?:pushed|drove|forced|expelled) (?:the |all )?[\w-]+(?: [\w-]+)? (?:out of|from) (?:the )?(?:last )?"
+     r"(?:town|city|village|district|area|region|positions?|neighbou?rhoods?|border)"),
     ("Battles", "Non-state actor overtakes territory",
      r"\b(?:captured|seized|overran|took control of|taken control of|seized control of|fell to)\b(?![^.]{0,20}\b(?:weapons|arms|drugs|ammunition)\b)"),
     ("Battles", "Armed clash",
@@ -69,13 +71,15 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"farmers|students|bystanders?|detective|journalists?|man|woman|boy|girl)\b"
      r"|\b(?:civilians?|villagers|residents)\b[^.]{0,40}\b(?:were|was) (?:killed|shot|executed|massacred|attacked)"),
     ("Riots", "Violent demonstration",
-     r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|hurled stones|threw stones|stone-throwing|torched|set fire to|burning tyres|burned tires|"
+     r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|(?:hurled|threw|pelted \w+ with) (?:stones|rocks|petrol bombs|molotov cocktails)|"
+     r"stone-throwing|torched|set fire to|burning tyres|burned tires|"
      r"clashed with police|vandali[sz]ed)\b"),
     ("Riots", "Mob violence", r"\b(?:mob|mobs|vigilantes)\b[^.]{0,40}\b(?:attacked|beat|lynched|killed|burned)|\blynch(?:ed|ing)\b"),
     ("Protests", "Excessive force against protesters",
      r"\b(?:fired|opened fire|shot)\b[^.]{0,40}\b(?:protesters|demonstrators|protestors)\b[^.]{0,60}\b(?:killing|killed|dead|wounding)"),
     ("Protests", "Protest with intervention",
-     r"\b(?:dispersed|tear gas|water cannons?|rubber bullets|broke up)\b[^.]{0,60}\b(?:protest|protesters|demonstrat|rally|crowd)"
+     r"\b(?:dispersed|tear gas|water cannons?|rubber bullets|broke up)\b[^.]{0,60}\b(?:protest|protesters|demonstrat|rally|crowd|"
+     r"students|marchers|supporters)"
      r"|\b(?:protesters|demonstrators)\b[^.]{0,60}\b(?:dispersed|tear gas|water cannons?|arrested|detained)"),
     ("Protests", "Peaceful protest",
      r"\b(?:protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ion|ions|ors)|(?:held|staged) (?:a )?rall(?:y|ies)|rall(?:y|ied) against|"
@@ -99,6 +103,17 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:mass graves?|fled (?:the|their) (?:area|homes|town|village|city)|were displaced|coup d.etat|military coup)\b"),
 )
 COMPILED = tuple((t, s, re.compile(p)) for t, s, p in SUB_EVENTS)
+EVENT_TYPE_OF = {sub: event_type for event_type, sub, _ in SUB_EVENTS if not sub.endswith("(unspecified)")}
+
+# Words without which a sentence is not worth asking the classifier about: violence, its weapons and
+# actors, protest, detention, truce, territory.
+CONFLICT_CUES = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|casualt\w*|attack\w*|assault\w*|fight\w*|clash\w*|battl\w*|"
+    r"troops|soldiers?|forces|militants?|gunmen|rebels?|insurgents?|fighters|militia\w*|army|military|police|"
+    r"drones?|missiles?|rockets?|shell\w*|artillery|bomb\w*|explo\w*|strikes?|struck|raid\w*|airstrikes?|"
+    r"grenades?|mines?|ieds?|gunfire|shot|shoot\w*|fired|protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*|mob|"
+    r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|ceasefire|truce|prisoners?|loot\w*|torch\w*|"
+    r"captur\w*|seiz\w*|intercept\w*|downed|withdr\w*|curfew|coup|massacre\w*|rap(?:e|ed))\b")
 
 # Reported as not having happened, or not yet: no event.
 NEGATED = re.compile(

@@ -1,0 +1,62 @@
+"""The sentence encoder (NumPy MiniLM) and the sub-event-type classifier that backs the patterns."""
+
+import numpy as np
+import pytest
+
+from dateline.nlp import models
+from dateline.nlp.events.classifier import NONE, shared_classifier, training_rows
+from dateline.nlp.events.encoder import shared_encoder
+from dateline.nlp.events.lexicon import EVENT_TYPE_OF
+
+
+def test_encoder_matches_sentence_transformers():
+    # First six dimensions of all-MiniLM-L6-v2's vectors, computed once with sentence-transformers 6.2.
+    reference = {
+        "Russian forces shelled Kharkiv overnight, killing two civilians.":
+            [0.01464, 0.13766, -0.03167, -0.00167, 0.03436, -0.04782],
+        "Protesters marched through the capital on Sunday.":
+            [0.1349, 0.0139, 0.02974, -0.00433, 0.08905, 0.06227],
+    }
+    vectors = shared_encoder().encode(list(reference))
+    assert vectors.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    for vector, expected in zip(vectors, reference.values()):
+        assert np.allclose(vector[:6], expected, atol=2e-4)
+
+
+def test_training_set_covers_every_sub_event_type_and_non_events():
+    labels = {label for label, _ in training_rows()}
+    assert labels - {NONE} == set(EVENT_TYPE_OF) and NONE in labels
+    assert len(EVENT_TYPE_OF) == 25
+
+
+def test_classifier_reads_what_the_patterns_miss():
+    guesses = shared_classifier().classify([
+        "Air defence crews downed two cruise missiles above the harbour before dawn.",
+        "The finance minister presented the new budget to parliament on Monday.",
+    ])
+    assert guesses[0].sub_event_type == "Disrupted weapons use" and guesses[0].event_probability > 0.5
+    assert guesses[1].event_probability < 0.5
+
+
+@pytest.fixture(scope="module")
+def en():
+    return models.load("en")
+
+
+def test_a_brief_the_patterns_miss_gets_the_classifiers_event(en):
+    doc = en("Insurgent fighters hit the airport of Kandahar with explosive drones on Sunday, wounding eight travellers.")
+    assert [e.sub_event_type for e in doc._.events] == ["Air/drone strike"]
+    finder = en.get_pipe("dateline_events").finder
+    finder.use_classifier = False
+    try:
+        assert not finder.find(doc, doc._.places, doc._.entities)
+    finally:
+        finder.use_classifier = True
+
+
+def test_the_classifier_adds_no_event_to_news_without_one(en):
+    for text in ("Fighter jets flew over the stadium during the opening ceremony of the games.",
+                 "Shares in the defence company rose after it won a contract for missiles.",
+                 "The president condemned the attack and promised an investigation."):
+        assert not en(text)._.events, text
