@@ -60,3 +60,18 @@ def test_the_classifier_adds_no_event_to_news_without_one(en):
                  "Shares in the defence company rose after it won a contract for missiles.",
                  "The president condemned the attack and promised an investigation."):
         assert not en(text)._.events, text
+
+
+def test_the_classifier_rereads_protest_outcomes(en):
+    # "demonstration" alone makes it peaceful to the patterns; the rest of the sentence says police broke it up.
+    text = "Officers swung batons at marching teachers and scattered the demonstration."
+    assert en.get_pipe("dateline_events").finder._kind(text)[1] == "Peaceful protest"
+    assert [e.sub_event_type for e in en(text)._.events] == ["Protest with intervention"]
+
+
+def test_held_out_sentences_are_scored_with_and_without_the_classifier():
+    from dateline.eval.events import evaluate_sentences
+
+    report = evaluate_sentences()["held_out"]
+    assert report["sentences"] >= 40
+    assert report["with_classifier"]["weighted_f1"] > report["patterns_only"]["weighted_f1"]

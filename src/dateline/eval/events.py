@@ -107,6 +107,8 @@ def evaluate_sentences(dev: Path | None = None, errors: bool = False) -> dict:
 
     * ``own_sentences``: our codebook-written sentences (``data/event_sentences.tsv``, written alongside the
       patterns: coverage, not generalisation);
+    * ``held_out``: sentences written after the patterns and the classifier, used for nothing else
+      (``data/event_heldout.tsv``);
     * ``dev_evidence``: every gold event's evidence sentence from the dev set (real news), the nearest we
       have to a public snippet benchmark of the 25 sub-types.
 
@@ -115,8 +117,11 @@ def evaluate_sentences(dev: Path | None = None, errors: bool = False) -> dict:
 
     from ..nlp import models
 
-    text = resources.files("dateline.data").joinpath("event_sentences.tsv").read_text(encoding="utf-8")
-    sets = {"own_sentences": [tuple(line.split("\t", 1)) for line in text.splitlines() if line and not line.startswith("#")]}
+    def rows(name: str) -> list[tuple[str, str]]:
+        text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+        return [tuple(line.split("\t", 1)) for line in text.splitlines() if line and not line.startswith("#")]
+
+    sets = {"own_sentences": rows("event_sentences.tsv"), "held_out": rows("event_heldout.tsv")}
     if dev is not None:
         sets["dev_evidence"] = [(e["sub_event_type"], e["evidence"]) for g in read_gold(dev)
                                 for e in g["gold"].get("events") or [] if e.get("evidence")]

@@ -58,6 +58,9 @@ TYPE_THRESHOLD = 0.5
 BRIEF_EVENT_THRESHOLD = 0.5
 BRIEF_TYPE_THRESHOLD = 0.2
 _BRIEF_SENTENCES = 3
+# In longer texts, the classifier rereads only the families whose sub-types depend on outcome and context.
+_REREAD_TYPES = frozenset({"Protests", "Riots"})
+OVERRULE_THRESHOLD = 0.5
 _LEDE_SENTENCES = 5
 _MAX_ASKED = 2
 _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
@@ -128,6 +131,8 @@ class EventFinder:
                  for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
         if not any(kinds):
             kinds = self._classified(sentences, latest_year)
+        else:
+            kinds = self._reread(sentences, kinds)
         for sent, kind in zip(sentences, kinds):
             start = text.rfind("\n", 0, sent.start_char) + 1
             if start != paragraph_start:
@@ -169,6 +174,22 @@ class EventFinder:
         if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
                 BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD):
             kinds[best] = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
+        return kinds
+
+    def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+        """A second opinion on the patterns' sub-event type where words alone say least — whether a protest was
+        met with force, whether a crowd turned violent — and on every event of a short report; the classifier
+        overrules the patterns when it is confident."""
+        if self.language != "en" or not self.use_classifier:
+            return kinds
+        brief = len(sentences) <= _BRIEF_SENTENCES
+        asked = [i for i, k in enumerate(kinds) if k is not None and (brief or k[0] in _REREAD_TYPES)][:_MAX_ASKED]
+        if not asked:
+            return kinds
+        kinds = list(kinds)
+        for i, guess in zip(asked, shared_classifier().classify([sentences[i].text for i in asked])):
+            if guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD:
+                kinds[i] = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
         return kinds
 
     def _worth_classifying(self, sentence: str) -> bool:

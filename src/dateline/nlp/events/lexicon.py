@@ -111,7 +111,8 @@ CONFLICT_CUES = re.compile(
     r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|casualt\w*|attack\w*|assault\w*|fight\w*|clash\w*|battl\w*|"
     r"troops|soldiers?|forces|militants?|gunmen|rebels?|insurgents?|fighters|militia\w*|army|military|police|"
     r"drones?|missiles?|rockets?|shell\w*|artillery|bomb\w*|explo\w*|strikes?|struck|raid\w*|airstrikes?|"
-    r"grenades?|mines?|ieds?|gunfire|shot|shoot\w*|fired|protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*|mob|"
+    r"grenades?|mines?|ieds?|gunfire|shot|shoot\w*|fired|protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|riot\w*|mob|"
+    r"march(?:ed|es|ers)|vigils?|sit-ins?|walk(?:ed)? off the job|walkouts?|"
     r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|ceasefire|truce|prisoners?|loot\w*|torch\w*|"
     r"captur\w*|seiz\w*|intercept\w*|downed|withdr\w*|curfew|coup|massacre\w*|rap(?:e|ed))\b")
 
