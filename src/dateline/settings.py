@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 SETTINGS: tuple[tuple[str, object, str], ...] = (
     ("language", "auto", "Language of the documents: 'auto' detects it per document, or an ISO 639-1 code."),
@@ -48,3 +49,8 @@ def trace_enabled() -> bool:
 
 
 assert {f.name for f in dataclasses.fields(Options)} == set(DEFAULTS), "SETTINGS and Options disagree"
+
+
+def cache_dir() -> Path:
+    """Where built artefacts live (the gazetteer index, the trained event classifier): the user cache."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dateline"

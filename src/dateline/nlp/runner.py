@@ -53,7 +53,7 @@ def annotate(docs: Iterable[RawDocument], options: Options, *, expected: int | N
         for batch in batches:
             yield from process_batch(batch, options)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_one_thread_each) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
             pending.append(pool.submit(process_batch, batch, options))
@@ -61,6 +61,14 @@ def annotate(docs: Iterable[RawDocument], options: Options, *, expected: int | N
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _one_thread_each() -> None:
+    """One worker per core, so one BLAS thread per worker: the event classifier's matrix products would
+    otherwise start a thread per core in every worker and make them fight over the cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
 
 
 def _workers(options: Options, expected: int | None) -> int:

@@ -16,10 +16,10 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
+from ...settings import cache_dir
 from .encoder import shared_encoder
 
 NONE = "none"
@@ -51,7 +51,7 @@ class SubEventClassifier:
     def trained(cls) -> "SubEventClassifier":
         rows = training_rows()
         key = hashlib.sha256(repr((_VERSION, _L2, _STEPS, rows)).encode()).hexdigest()[:16]
-        path = _cache_dir() / f"event-classifier-{key}.npz"
+        path = cache_dir() / f"event-classifier-{key}.npz"
         types = sorted({label for label, _ in rows if label != NONE})
         if path.exists():
             with np.load(path) as data:
@@ -96,11 +96,6 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
-
-
-def _cache_dir() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "dateline"
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ...settings import cache_dir
+
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
@@ -73,8 +75,7 @@ def index_path() -> Path:
     env = os.environ.get("DATELINE_GAZETTEER")
     if env:
         return Path(env)
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "dateline" / f"gazetteer-v{INDEX_VERSION}.sqlite"
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 
 class Gazetteer:
