@@ -18,6 +18,7 @@ from ..nlp.places.gazetteer import distance_km, open_gazetteer
 from ..nlp.runner import process_batch
 from ..settings import Options
 from .devset import read_gold
+from .places import _surface
 from .metrics import PRF, greedy_match
 from .quotes import jaccard, tokens
 
@@ -88,7 +89,8 @@ def _gold_point(event: dict, gazetteer) -> tuple[float, float] | None:
     name, code = event.get("location"), event.get("country_code")
     if not name:
         return None
-    options = [p for p in gazetteer.lookup(name) if not code or p.country_code == code] or list(gazetteer.lookup(name))
+    found = gazetteer.lookup(name) or gazetteer.lookup(_surface(name))  # "Tigray Region" is "Tigray"
+    options = [p for p in found if not code or p.country_code == code] or list(found)
     if not options:
         return None
     best = max(options, key=lambda p: (p.feature == "country", p.population))
