@@ -82,3 +82,21 @@ def test_events_actors_and_places_from_common_war_phrasing(en):
     assert strike.actor1.startswith("Military Forces of Israel") and strike.fatalities == 30
     (intercept,) = en("Ukraine's air force said it destroyed 34 of 40 Shahed drones launched by Russia overnight.")._.events
     assert intercept.sub_event_type == "Disrupted weapons use" and intercept.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_events_long_passive_interception_foiled_attack_and_far_denial():
+    nlp = models.load("en")
+    kinds = [[e.sub_event_type for e in doc._.events] for doc in nlp.pipe([
+        "A drone launched by the militia from the coast towards the port city was intercepted on Wednesday.",
+        "Soldiers foiled an attempt by gunmen to storm the base near Gao, killing four of the attackers.",
+        "The ministry denied the stories spread by anonymous accounts on social media that the garrison withdrew from Kupiansk.",
+    ])]
+    assert kinds == [["Disrupted weapons use"], ["Armed clash"], []]
+
+
+def test_events_a_wire_lede_is_better_evidence_than_a_later_quote():
+    doc = models.load("en")(
+        "Air strikes on a village in Borno state killed nine civilians on Monday, officials said.\n"
+        "“They bombed the market in Borno twice,” a resident said.")
+    (event,) = doc._.events
+    assert event.sub_event_type == "Air/drone strike" and event.evidence.text.startswith("Air strikes")

@@ -219,6 +219,8 @@ class EventFinder:
                 continue
             if sub_event == "Abduction/forced disappearance" and COMBATANT_VICTIMS.search(low):
                 continue
+            if sub_event == "Disrupted weapons use" and "foiled" in m.group() and re.search(r"\bkill(?:ed|ing)\b", low):
+                return "Battles", "Armed clash"  # an attack foiled by killing the attackers was a fight
             return event_type, sub_event
         return None
 
@@ -440,7 +442,7 @@ def _headline(d: _Draft) -> bool:
 def _better_evidence(new: _Draft, old: _Draft) -> bool:
     """The body sentence that names the place says more than a headline or a sentence that does not."""
     def rank(d: _Draft) -> tuple[int, int, int]:
-        headline = d.sentence.start_char == 0 or d.sentence.text.rstrip()[-1:] not in ".!?”\""
+        headline = d.sentence.text.rstrip()[-1:] not in ".!?”\""  # a wire lede at offset 0 is a sentence
         return (int(d.explicit), int(not headline), len(d.sentence.text))
     return rank(new) > rank(old)
 

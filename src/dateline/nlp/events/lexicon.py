@@ -18,7 +18,8 @@ _PROJECTILE = r"(?:drones?|uavs?|missiles?|rockets?|shaheds?|projectiles?|aircra
 SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Strategic developments", "Disrupted weapons use",
      rf"\b(?:intercept(?:ed|s|ing)?|shot down|shoot(?:s|ing)? down|(?<!the )downed|neutrali[sz]ed|destroyed)\b[^.]{{0,60}}\b{_PROJECTILE}"
-     rf"|\b{_PROJECTILE}\b[^.]{{0,40}}\b(?:were |was |had been |have been )?(?:intercepted|shot down|downed|neutrali[sz]ed)"
+     rf"|\b{_PROJECTILE}\b[^.]{{0,80}}\b(?:were |was |had been |have been )(?:intercepted|shot down|downed|neutrali[sz]ed)"
+     rf"|\b{_PROJECTILE}\b[^.]{{0,40}}\b(?:intercepted|shot down|downed|neutrali[sz]ed)"
      r"|\bair defen[cs]es?\b[^.]{0,60}\b(?:destroyed|downed|shot down|intercepted|repelled)"
      r"|\b(?:defused|dismantled|disarmed|seized)\b[^.]{0,40}\b(?:bombs?|ieds?|explosives?|devices?|mines?|weapons|arms)"
      r"|\bfoiled an? (?:attempt|attack|plot)"),
@@ -118,8 +119,8 @@ CONFLICT_CUES = re.compile(
 
 # Reported as not having happened, or not yet: no event.
 NEGATED = re.compile(
-    r"\b(?:not|no|never|denied|deny|denies|refuted|refutes|false|fake|rejected claims?|without any|dispel|"
-    r"rumou?rs?|reports? that|claims? that)\b[^.,;:“”\"]{0,60}$"
+    r"\b(?:not|no|never|rejected claims?|without any|reports? that|claims? that)\b[^.,;:“”\"]{0,60}$"
+    r"|\b(?:denied|deny|denies|refuted|refutes|false|fake|dispel|rumou?rs?)\b[^.,;:“”\"]{0,100}$"
     r"|\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|intends? to|vowed to|if|unless|"
     r"aims? to|aiming to|trying to capture|attempt(?:s|ed)? to capture|prepar(?:ing|es) to|warn(?:s|ed)? of|"
     r"possible|potential|risk of|ask(?:ed|s)? for|call(?:ed|s)? for|demand(?:ed|s)?|fear(?:s|ed)? of|"
