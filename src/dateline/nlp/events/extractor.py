@@ -392,9 +392,9 @@ def _fatalities(sentence: str, event_type: str) -> int:
 
 
 def _main_place(places) -> Place | None:
-    towns = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village")]
-    pool = towns or [p for p in places if p.lat is not None and p.feature == "region"]
-    return max(pool, key=lambda p: (len(p.mentions), -p.mentions[0].start), default=None)
+    """The place the article is about: the most mentioned town or region (a town on a tie, then the first)."""
+    pool = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village", "region")]
+    return max(pool, key=lambda p: (len(p.mentions), p.feature != "region", -p.mentions[0].start), default=None)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
