@@ -100,3 +100,10 @@ def test_events_a_wire_lede_is_better_evidence_than_a_later_quote():
         "“They bombed the market in Borno twice,” a resident said.")
     (event,) = doc._.events
     assert event.sub_event_type == "Air/drone strike" and event.evidence.text.startswith("Air strikes")
+
+
+def test_events_interceptions_with_no_place_are_coded_to_the_country():
+    doc = models.load("en")("Russian drones hit an energy facility in Kharkiv on Monday, Ukraine's energy ministry said.\n"
+                            "Air defences shot down 20 of the 25 drones launched overnight, the air force said.")
+    got = {(e.sub_event_type, e.location.name) for e in doc._.events}
+    assert got == {("Air/drone strike", "Kharkiv"), ("Disrupted weapons use", "Ukraine")}

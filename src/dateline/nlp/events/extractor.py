@@ -142,7 +142,11 @@ class EventFinder:
                 targets = self._locations(text, in_sentence)
                 explicit = bool(targets)
                 named_country = next((p for _, _, p in in_sentence if p.feature == "country"), None)
-                for place in (targets or [paragraph_place or main or named_country])[:_MAX_TOWNS]:
+                fallback = paragraph_place or main or named_country
+                if kind[1] == "Disrupted weapons use" and not targets:
+                    # Drones downed "overnight" fall over a whole country, not over the paragraph's town.
+                    fallback = named_country or _main_country(places) or fallback
+                for place in (targets or [fallback])[:_MAX_TOWNS]:
                     draft = self._draft(kind, sent, place, entities, published)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     drafts.append(draft)
@@ -395,6 +399,11 @@ def _main_place(places) -> Place | None:
     """The place the article is about: the most mentioned town or region (a town on a tie, then the first)."""
     pool = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village", "region")]
     return max(pool, key=lambda p: (len(p.mentions), p.feature != "region", -p.mentions[0].start), default=None)
+
+
+def _main_country(places) -> Place | None:
+    countries = [p for p in places if p.feature == "country" and p.lat is not None]
+    return max(countries, key=lambda p: (len(p.mentions), -p.mentions[0].start), default=None)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
