@@ -107,3 +107,12 @@ def test_events_interceptions_with_no_place_are_coded_to_the_country():
                             "Air defences shot down 20 of the 25 drones launched overnight, the air force said.")
     got = {(e.sub_event_type, e.location.name) for e in doc._.events}
     assert got == {("Air/drone strike", "Kharkiv"), ("Disrupted weapons use", "Ukraine")}
+
+
+def test_event_dates_ignore_the_start_of_a_period():
+    from dateline.nlp.events.dating import event_date
+
+    assert event_date("Prisoners were swapped, the first exchange since the invasion began in February.",
+                      "2022-03-25") == ("2022-03-25", 1)
+    assert event_date("Shelling hit the town on March 3, weeks after the offensive started on February 20.",
+                      "2022-03-25") == ("2022-03-03", 1)

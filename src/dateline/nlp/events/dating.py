@@ -22,7 +22,9 @@ _MONTH_RE = r"(january|february|march|april|may|june|july|august|september|octob
             r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY_MONTH = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b", re.I)
-_IN_MONTH = re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)
+_IN_MONTH = re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH_RE}(?:\s+(\d{{4}}))?\b", re.I)
+# A date that starts a period ("since the invasion began in February") dates the period, not the event.
+_PERIOD_START = re.compile(r"\b(?:since|began|begun|started|start of|beginning of|depuis)\b[^.,;]{0,30}$", re.I)
 _WEEKDAY = re.compile(r"\b(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
 
@@ -31,11 +33,11 @@ def event_date(sentence: str, published: str | None) -> tuple[str | None, int | 
     """``(YYYY-MM-DD, time_precision)`` for the event told in ``sentence``, or ``(None, None)``."""
     base = _parse_iso(published)
     low = sentence.lower()
-    m = _DAY_MONTH.search(sentence) or None
+    m = _told_when(_DAY_MONTH, sentence)
     if m:
         month, day, year = _month(m.group(1)), int(m.group(2)), m.group(3)
         return _on(base, month, day, year), 1
-    m = _DAY_FIRST.search(sentence)
+    m = _told_when(_DAY_FIRST, sentence)
     if m:
         day, month, year = int(m.group(1)), _month(m.group(2)), m.group(3)
         return _on(base, month, day, year), 1
@@ -56,12 +58,17 @@ def event_date(sentence: str, published: str | None) -> tuple[str | None, int | 
     if re.search(r"\blast month\b", low):
         first = base.replace(day=1) - timedelta(days=1)
         return first.replace(day=15).isoformat(), 3
-    m = _IN_MONTH.search(sentence)
+    m = _told_when(_IN_MONTH, sentence)
     if m:
         month = _month(m.group(1))
         year = int(m.group(2)) if m.group(2) else (base.year if month <= base.month else base.year - 1)
         return date(year, month, 15).isoformat(), 3
     return base.isoformat(), 1  # "today", "overnight", or nothing said: the day of the report
+
+
+def _told_when(pattern: re.Pattern, sentence: str) -> re.Match | None:
+    return next((m for m in pattern.finditer(sentence) if not _PERIOD_START.search(sentence[max(0, m.start() - 40):m.start()])),
+                None)
 
 
 def _month(word: str) -> int:
