@@ -63,8 +63,8 @@ def test_the_classifier_adds_no_event_to_news_without_one(en):
 
 
 def test_the_classifier_rereads_protest_outcomes(en):
-    # "demonstration" alone makes it peaceful to the patterns; the rest of the sentence says police broke it up.
-    text = "Officers swung batons at marching teachers and scattered the demonstration."
+    # "marched to" alone makes it peaceful to the patterns; the rest of the sentence says police broke it up.
+    text = "Teachers marched to the ministry, where officers swung batons and scattered them."
     assert en.get_pipe("dateline_events").finder._kind(text)[1] == "Peaceful protest"
     assert [e.sub_event_type for e in en(text)._.events] == ["Protest with intervention"]
 

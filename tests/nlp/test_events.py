@@ -116,3 +116,23 @@ def test_event_dates_ignore_the_start_of_a_period():
                       "2022-03-25") == ("2022-03-25", 1)
     assert event_date("Shelling hit the town on March 3, weeks after the offensive started on February 20.",
                       "2022-03-25") == ("2022-03-03", 1)
+
+
+def test_events_not_from_crime_business_or_protests_as_a_topic():
+    nlp = models.load("en")
+    quiet = [
+        "Police arrested six people on Monday during a narcotics investigation at a house on Elm Street.",
+        "The start-up reached an agreement with its landlord to keep the offices for two more years.",
+        "Stocks fell again as the trade truce between the two powers looked fragile.",
+        "The minister's sudden exit, as demonstrated by his empty chair, embarrassed the hosts.",
+        "Many of the protesters wear masks to hide their faces from cameras.",
+        "The hostages were flown out of the province on American helicopters, a police source said.",
+    ]
+    # One article: a brief of three sentences or fewer that speaks of protest is read more generously.
+    doc = nlp("\n".join(quiet))
+    assert not doc._.events, [e.evidence.text for e in doc._.events]
+    loud = ["Police arrested an opposition leader at his home in the capital on Monday.",
+            "Hundreds of nurses gathered outside the health ministry on Tuesday to demand unpaid wages.",
+            "A clash between protesters and police left one man dead in the capital."]
+    assert [[e.sub_event_type for e in doc._.events] for doc in nlp.pipe(loud)] == [
+        ["Arrests"], ["Peaceful protest"], ["Violent demonstration"]]

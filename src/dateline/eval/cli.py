@@ -96,9 +96,15 @@ def register(app: typer.Typer) -> None:
         gold: Optional[Path] = typer.Option(None, help="Gold JSONL in the dev-set schema (default: the dev set)."),
         show_errors: bool = typer.Option(False, "--errors", help="List missed and invented events and sub-type confusions."),
         sentences: bool = typer.Option(False, "--sentences", help="Score sub-event types of single sentences: ours and the dev set's evidence."),
+        general: bool = typer.Option(False, "--general", help="Count the events found in 181 pages of general news (false alarms, mostly)."),
     ) -> None:
         """ACLED-style events: event-type P/R/F1, sub-type accuracy, located-event F1, date accuracy."""
-        from .events import evaluate, evaluate_sentences
+        from .events import evaluate, evaluate_general_news, evaluate_sentences
+
+        if general:
+            _print(evaluate_general_news(shared_dir() / "data" / "extraction" / "scrapinghub-article-extraction-benchmark",
+                                         errors=show_errors))
+            return
 
         if sentences:
             _print(evaluate_sentences(gold or dev_path(), errors=show_errors))

@@ -34,6 +34,7 @@ from .lexicon import (
     CIVILIANS,
     COMPILED,
     CONFLICT_CUES,
+    CONTEXT_REQUIRED,
     DEATHS,
     DEATHS_FR,
     DEATHS_UNCOUNTED,
@@ -41,6 +42,7 @@ from .lexicon import (
     MILITARY_NOUNS,
     NAMED_GROUPS,
     NEGATED,
+    NOT_THIS,
     NUMBER_WORDS,
     PERPETRATORS,
     POLICE_NOUNS,
@@ -175,9 +177,10 @@ class EventFinder:
         # A brief of a few sentences that speaks of violence reports it far more often than a long article
         # whose violent sentences no pattern reads, which are mostly background: briefs need less certainty.
         brief = len(sentences) <= _BRIEF_SENTENCES
+        kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
         if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
-                BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD):
-            kinds[best] = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
+                BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD) and self._in_context(*kind, _lower(sentences[best].text)):
+            kinds[best] = kind
         return kinds
 
     def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
@@ -192,19 +195,30 @@ class EventFinder:
             return kinds
         kinds = list(kinds)
         for i, guess in zip(asked, shared_classifier().classify([sentences[i].text for i in asked])):
-            if guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD:
-                kinds[i] = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
+            kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
+            if (guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD
+                    and self._in_context(*kind, _lower(sentences[i].text))):
+                kinds[i] = kind
         return kinds
 
+    def _in_context(self, event_type: str, sub_event: str, low: str) -> bool:
+        """Whether the rest of the sentence makes it political violence or a strategic development (English)."""
+        if self.language != "en":
+            return True
+        for key in (sub_event, event_type):
+            if key in CONTEXT_REQUIRED and not CONTEXT_REQUIRED[key].search(low):
+                return False
+        return not any(key in NOT_THIS and NOT_THIS[key].search(low) for key in (event_type, sub_event))
+
     def _worth_classifying(self, sentence: str) -> bool:
-        low = " ".join(sentence.lower().split())
+        low = _lower(sentence)
         cue = CONFLICT_CUES.search(low)
         if cue is None or low.endswith("?") or ADVICE.search(low) or len(low) > 600:
             return False
         return not self.rules.negated.search(low[:cue.start()])
 
     def _kind(self, sentence: str) -> tuple[str, str] | None:
-        low = " ".join(sentence.lower().split())
+        low = _lower(sentence)
         if low.endswith("?") or ADVICE.search(low):
             return None
         rules = self.rules
@@ -222,6 +236,8 @@ class EventFinder:
             if sub_event == "Attack" and not rules.perpetrators.search(low):
                 continue
             if sub_event == "Abduction/forced disappearance" and COMBATANT_VICTIMS.search(low):
+                continue
+            if not self._in_context(event_type, sub_event, low):
                 continue
             if sub_event == "Disrupted weapons use" and "foiled" in m.group() and re.search(r"\bkill(?:ed|ing)\b", low):
                 return "Battles", "Armed clash"  # an attack foiled by killing the attackers was a fight
@@ -334,6 +350,10 @@ _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|to
 
 _SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes\w+|office|embassy|headquarters|"
                           r"command|kremlin|parliament|court)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+
+
+def _lower(sentence: str) -> str:
+    return " ".join(sentence.lower().split())
 
 
 def _where(text: str, start: int, end: int) -> bool:

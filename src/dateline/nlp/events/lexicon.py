@@ -74,7 +74,8 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Riots", "Violent demonstration",
      r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|(?:hurled|threw|pelted \w+ with) (?:stones|rocks|petrol bombs|molotov cocktails)|"
      r"stone-throwing|torched|set fire to|burning tyres|burned tires|"
-     r"clashed with police|vandali[sz]ed)\b"),
+     r"clashed with police|vandali[sz]ed|(?:protesters|demonstrators|rioters) clashed with|"
+     r"clash(?:es)? between (?:\w+ )?(?:protesters|demonstrators|rioters) and)\b"),
     ("Riots", "Mob violence", r"\b(?:mob|mobs|vigilantes)\b[^.]{0,40}\b(?:attacked|beat|lynched|killed|burned)|\blynch(?:ed|ing)\b"),
     ("Protests", "Excessive force against protesters",
      r"\b(?:fired|opened fire|shot)\b[^.]{0,40}\b(?:protesters|demonstrators|protestors)\b[^.]{0,60}\b(?:killing|killed|dead|wounding)"),
@@ -82,10 +83,20 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:dispersed|tear gas|water cannons?|rubber bullets|broke up)\b[^.]{0,60}\b(?:protest|protesters|demonstrat|rally|crowd|"
      r"students|marchers|supporters)"
      r"|\b(?:protesters|demonstrators)\b[^.]{0,60}\b(?:dispersed|tear gas|water cannons?|arrested|detained)"),
+    # A protest that happened, not protests as a topic ("the protests degrade…", "as demonstrated by"):
+    # people protesting, a protest held, crowds doing what crowds do.
     ("Protests", "Peaceful protest",
-     r"\b(?:protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ion|ions|ors)|(?:held|staged) (?:a )?rall(?:y|ies)|rall(?:y|ied) against|"
-    r"march(?:ed)? (?:through|to|on|in)|sit-ins?|"
-     r"took to the streets|picket(?:ed|s)?|strike by workers|went on strike)\b"),
+     r"\b(?:protested|demonstrated|protesting|demonstrating) (?:against|outside|in|at|on|over|for|near|in front of|across|"
+     r"through|along|to demand|to call)\b"
+     r"|\b(?:held|staged|organi[sz]ed|joined|led|launched|began|started|hold|stage) (?:a |an |the |their |two |several |mass |"
+     r"large |new |weekly |daily )?(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?|sit-ins?|vigils?|strikes?|"
+     r"walkouts?)\b"
+     r"|\b(?:protesters|protestors|demonstrators|marchers|crowds?|thousands|hundreds|dozens|students|workers|teachers|"
+     r"residents|women|supporters|farmers|activists)\b[^.]{0,50}\b(?:marched|gathered|rallied|chanted|blocked|surrounded|"
+     r"waved|occupied (?:the|a)|converged|demonstrated|protested|staged|picketed)\b"
+     r"|\b(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?) (?:was |were )?(?:held|took place|broke out|erupted|spread)\b"
+     r"|\b(?:took to the streets|picket(?:ed|ing)|strike by workers|went on strike|walked off the job|sit-ins?|"
+     r"rall(?:y|ied) against|march(?:ed)? (?:through|to|on)|protest (?:march|rally|vigil|convoy)s?)\b"),
     ("Strategic developments", "Agreement",
      r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)s?|exchanged prisoners|"
      r"(?:signed|reached) (?:an? )?(?:agreement|deal|accord)|swap of prisoners|prisoner-for-prisoner|soldier-for-soldier swap|"
@@ -93,7 +104,8 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Strategic developments", "Arrests",
      r"\b(?:arrested|detained|taken into custody)\b"),
     ("Strategic developments", "Non-violent transfer of territory",
-     r"\b(?:withdrew from|withdrawn from|pulled out of|handed over (?:control of)?|retreated from)\b"),
+     r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|handed over (?:control of )?(?:the |its |their )?"
+     r"(?:[A-Z]|town|city|village|base|territory|area|region|post|checkpoint|positions?|airport|district|control))"),
     ("Strategic developments", "Looting/property destruction",
      r"\b(?:looted|looting|ransacked|demolished|razed|bulldozed)\b"),
     ("Strategic developments", "Change to group/activity",
@@ -104,6 +116,36 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:mass graves?|fled (?:the|their) (?:area|homes|town|village|city)|were displaced|coup d.etat|military coup)\b"),
 )
 COMPILED = tuple((t, s, re.compile(p)) for t, s, p in SUB_EVENTS)
+
+# What else a sentence must say for some sub-event types to be political violence or a strategic development,
+# not crime, business or politics as usual: ACLED codes sexual violence and abductions by armed or organised
+# actors, politically significant arrests, agreements between parties to a conflict, changes to armed groups.
+_ARMED_ACTORS = (r"\b(?:soldiers?|troops|fighters|militia\w*|gunmen|(?:armed|unidentified|unknown|masked) (?:men|group\w*)|rebels?|russians|the enemy|police(?:men)?|"
+                 r"officers|guards|security forces|forces|militants?|combatants|army|bandits|gangs?|cartels?|"
+                 r"insurgents?|jihadists?|kidnappers|paramilitar\w*|occupiers|invaders)\b")
+CONTEXT_REQUIRED = {
+    "Sexual violence": re.compile(_ARMED_ACTORS),
+    "Abduction/forced disappearance": re.compile(_ARMED_ACTORS + r"|\b(?:hostages?|forcibly disappeared|aid workers)\b"),
+    "Arrests": re.compile(
+        r"\b(?:activists?|opposition|journalists?|reporters?|protesters|demonstrators|leaders?|politicians?|officials?|"
+        r"spy|spies|espionage|treason|terror\w*|militants?|rebels?|soldiers?|commanders?|ministers?|mayor|dissidents?|"
+        r"bloggers?|lawmakers?|critics?|coup|extremis\w*|insurgents?|collaborat\w*|sabotage|separatis\w*|jihadis\w*|"
+        r"saboteurs?|agents?|candidates?|party|members of|governor|general)\b"),
+    "Agreement": re.compile(
+        r"\b(?:rebels?|militia\w*|armed|forces|troops|government|warring|parties|sides|ceasefire|cease-fire|peace|"
+        r"prisoners?|war|fighting|hostilities|(?:armed|rebel|militant) groups?|junta|soldiers)\b"),
+    "Change to group/activity": re.compile(_ARMED_ACTORS + r"|\b(?:curfew|troops|units|brigades?|factions?)\b"),
+    # A remote strike harms or hits something ("flown out on US choppers" is no air strike).
+    "Explosions/Remote violence": re.compile(
+        r"\b(?:kill\w*|dead|died|deaths?|wound\w*|injur\w*|struck|strikes?|hit|bomb\w*|attack\w*|target\w*|fired|"
+        r"destroy\w*|damag\w*|explo\w*|raids?|shell\w*|pound\w*|blasts?|launch\w*|detonat\w*|casualt\w*|landed|"
+        r"fell|rained|slammed|used)\b"),
+}
+# Where the words of an event type are used of something else.
+NOT_THIS = {
+    "Agreement": re.compile(r"\btrade (?:truce|deal|war|agreement)\b"),
+    "Battles": re.compile(r"\b(?:protesters|protestors|demonstrators|rioters)\b"),  # a clash with police is a riot
+}
 EVENT_TYPE_OF = {sub: event_type for event_type, sub, _ in SUB_EVENTS if not sub.endswith("(unspecified)")}
 
 # Words without which a sentence is not worth asking the classifier about: violence, its weapons and
@@ -112,7 +154,7 @@ CONFLICT_CUES = re.compile(
     r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|casualt\w*|attack\w*|assault\w*|fight\w*|clash\w*|battl\w*|"
     r"troops|soldiers?|forces|militants?|gunmen|rebels?|insurgents?|fighters|militia\w*|army|military|police|"
     r"drones?|missiles?|rockets?|shell\w*|artillery|bomb\w*|explo\w*|strikes?|struck|raid\w*|airstrikes?|"
-    r"grenades?|mines?|ieds?|gunfire|shot|shoot\w*|fired|protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|riot\w*|mob|"
+    r"grenades?|mines?|ieds?|gunfire|shot|shoot\w*|fired|protest\w*|demonstrat(?:ors?|ions?|ing)|rall(?:y|ies|ied|ying)|riot\w*|mob|"
     r"march(?:ed|es|ers)|vigils?|sit-ins?|walk(?:ed)? off the job|walkouts?|"
     r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|ceasefire|truce|prisoners?|loot\w*|torch\w*|"
     r"captur\w*|seiz\w*|intercept\w*|downed|withdr\w*|curfew|coup|massacre\w*|rap(?:e|ed))\b")
