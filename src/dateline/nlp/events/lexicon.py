@@ -144,7 +144,7 @@ CONTEXT_REQUIRED = {
 # Where the words of an event type are used of something else.
 NOT_THIS = {
     "Agreement": re.compile(r"\btrade (?:truce|deal|war|agreement)\b"),
-    "Battles": re.compile(r"\b(?:protesters|protestors|demonstrators|rioters)\b"),  # a clash with police is a riot
+    "Battles": re.compile(r"\b(?:protest(?:er|or)?s|demonstrat(?:ors|ions?)|rioters)\b"),  # a clash with police is a riot
 }
 EVENT_TYPE_OF = {sub: event_type for event_type, sub, _ in SUB_EVENTS if not sub.endswith("(unspecified)")}
 
