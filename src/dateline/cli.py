@@ -286,6 +286,29 @@ def gazetteer_lookup(name: str = typer.Argument(..., help="A place name, in any 
     out.print(table)
 
 
+classifier_app = typer.Typer(no_args_is_help=True, help="The event classifier (MiniLM embeddings, our own sentences).")
+app.add_typer(classifier_app, name="classifier")
+
+
+@classifier_app.command("build")
+def classifier_build() -> None:
+    """Train the event classifier on data/event_training.tsv now (a few seconds) instead of at first use."""
+    from .nlp.events.classifier import shared_classifier, training_rows
+
+    with err.status("training the event classifier…"):
+        shared_classifier()
+    err.print(f"event classifier ready ({len(training_rows())} training sentences)")
+
+
+@classifier_app.command("classify")
+def classifier_classify(sentence: str = typer.Argument(..., help="An English sentence.")) -> None:
+    """What the classifier makes of one sentence: P(event) and its likeliest sub-event type."""
+    from .nlp.events.classifier import shared_classifier
+
+    (guess,) = shared_classifier().classify([sentence])
+    out.print(f"P(event) {guess.event_probability:.2f}; sub-event type {guess.sub_event_type} ({guess.probability:.2f})")
+
+
 @app.command()
 def stats(db: Path = DB_OPTION) -> None:
     """Counts of what the store holds, and the documents that failed."""
