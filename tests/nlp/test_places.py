@@ -126,3 +126,9 @@ def test_places_named_sites_are_placed_at_their_town(en):
 
 def test_places_generic_words_do_not_make_sites(en):
     assert not places(en, "Police Station officers left. Whilst jail staff watched, Us and them argued.")
+
+
+def test_places_one_word_names_vouched_for_as_people_are_not_places(en):
+    found = places(en, "Pope Francis led the vigil. Later Francis blessed the crowd, and Olivia said she wept. "
+                       "Maggie, who was from Dewsbury said the night was cold.")
+    assert set(found) == {"Dewsbury"}

@@ -54,6 +54,20 @@ def _name_word(token) -> bool:
             and token.ent_type_ not in ("DATE", "TIME")) or (token.is_sent_start and token.is_title and not token.is_stop)
 
 
+_TITLES = frozenset("""pope president mr mrs ms dr sen senator rep gov governor king queen prince princess sheikh
+    general gen minister premier chancellor judge coach captain lieutenant colonel col sergeant""".split())
+_SPEECH = frozenset("said says told added wrote asked insisted explained stressed".split())
+
+
+def _vouched_person(token) -> bool:
+    """A title before the word, or a speech verb right after it: "Pope Francis", "Sandberg said"."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return before in _TITLES or (after in _SPEECH and not token.is_sent_start
+                                 and before not in ("from", "in", "at", "near", "of", "to", "outside", "around"))
+
+
 def _after_town(span: Span) -> bool:
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
@@ -213,13 +227,21 @@ class Recognition:
                            or (o.feature == "region" and o.level == 1) for o in options)
         return False
 
-    @staticmethod
-    def _name_words(doc: Doc, entities) -> set[str]:
-        """Every word of every person's name: a surname alone is still the person, not a town."""
+    def _name_words(self, doc: Doc, entities) -> set[str]:
+        """Every word of every person's name: a surname alone is still the person, not a town. A one-word
+        name counts when a title or a speech verb vouches for it ("Pope Francis", "Sandberg said"), unless it
+        names a big place ("Kherson" read as a person is still Kherson)."""
         words = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1 for t in e}
         for entity in entities or ():
             if entity.type == "PERSON" and " " in entity.name:
                 words.update(w.casefold() for w in entity.name.split())
+        for token in doc:
+            if not token.is_title or token.lower_ in words or not _vouched_person(token):
+                continue
+            options = self.gazetteer.lookup(token.text)
+            if not any(o.curated or o.feature in ("country", "continent", "water") or o.population >= 100_000
+                       or (o.feature == "region" and o.level == 1) for o in options):
+                words.add(token.lower_)
         return words
 
     def _gazetteer_matches(self, doc: Doc, taken: set[int], blocked, accepted_keys: set[str]):
