@@ -2,7 +2,10 @@
 
 Sentence by sentence: the first ACLED sub-event type whose pattern matches
 (``lexicon.SUB_EVENTS``, written from the codebook) gives the type, unless the
-words just before it deny, plan or threaten it. The event takes place at the
+words just before it deny, plan or threaten it, or the sentence lacks the context
+the type needs (``lexicon.CONTEXT_REQUIRED``). In English, a sentence-embedding
+classifier (``classifier``) reads texts where the patterns find nothing and
+rereads the sub-types words decide worst. The event takes place at the
 towns the sentence names (one event per town, as ACLED codes several towns as
 several events), else at its region or country, else at the place the
 paragraph or the article is about; places after "from" are origins, not
@@ -54,17 +57,18 @@ from .lexicon import (
 )
 
 _MAX_TOWNS = 4
-# The classifier speaks only when it is sure enough: P(event) and P(sub-event type).
+# The classifier (set with the dev set in view) speaks only when it is sure enough: P(event), P(sub-event type);
+# in a brief of a few sentences less certainty is asked, and it overrules the patterns above OVERRULE_THRESHOLD.
 EVENT_THRESHOLD = 0.8
 TYPE_THRESHOLD = 0.5
 BRIEF_EVENT_THRESHOLD = 0.5
 BRIEF_TYPE_THRESHOLD = 0.2
+OVERRULE_THRESHOLD = 0.5
 _BRIEF_SENTENCES = 3
 # In longer texts, the classifier rereads only the families whose sub-types depend on outcome and context.
 _REREAD_TYPES = frozenset({"Protests", "Riots"})
-OVERRULE_THRESHOLD = 0.5
-_LEDE_SENTENCES = 5
-_MAX_ASKED = 2
+_LEDE_SENTENCES = 5  # where it looks for an event the patterns missed
+_MAX_ASKED = 2  # sentences per text: its cost is a few milliseconds each
 _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
