@@ -132,3 +132,9 @@ def test_places_one_word_names_vouched_for_as_people_are_not_places(en):
     found = places(en, "Pope Francis led the vigil. Later Francis blessed the crowd, and Olivia said she wept. "
                        "Maggie, who was from Dewsbury said the night was cold.")
     assert set(found) == {"Dewsbury"}
+
+
+def test_places_a_site_in_an_article_without_towns_is_placed_at_its_country(en):
+    found = places(en, "The minister spoke outside 10 Downing Street on Tuesday about Britain and its allies.")
+    site = found["10 Downing Street"]
+    assert site.country_code == "GB" and site.geo_precision == 3 and site.feature == "other"

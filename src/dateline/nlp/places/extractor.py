@@ -126,7 +126,8 @@ class PlaceFinder(Recognition):
                 # Located through the town it names or the article's main town: "near" that town (ACLED 2).
                 out.append(Place(id=f"place-x{_short_hash(fold(first.text))}", name=first.text, lat=round(g.lat, 5),
                                  lon=round(g.lon, 5), country_code=g.country_code, admin1=g.admin1, feature="other",
-                                 geo_precision=2, confidence=0.3, mentions=mentions))
+                                 geo_precision=2 if g.feature in ("city", "town", "village") else 3, confidence=0.3,
+                                 mentions=mentions))
                 continue
             out.append(Place(
                 id=f"place-{g.id}" if g.id > 0 else f"place-s{-g.id}",

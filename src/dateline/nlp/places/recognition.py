@@ -430,7 +430,12 @@ class Recognition:
             countries = Counter(c.choice.country_code for c in candidates if c.choice and not c.inferred)
             count, focus = max(towns.values(), key=lambda e: (countries[e[1].country_code], e[0] + math.log10(e[1].population + 10) / 2))
             return (focus,), True
-        return (), False
+        # No town at all: the region or country the article is about, at region or country precision.
+        known = [c.choice for c in candidates if c.choice and not c.inferred and c.choice.feature == "region"]
+        if known:
+            return (max(known, key=lambda p: sum(c.choice is p for c in candidates)),), True
+        home = self.gazetteer.country(country) if country else None
+        return ((home,), True) if home else ((), False)
 
     def _prominent(self, place: GeoPlace, name: str) -> bool:
         """Whether a name found inside a longer one ("Colorado State University") is that place, not a word."""
