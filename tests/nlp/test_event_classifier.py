@@ -47,6 +47,7 @@ def en():
 def test_a_brief_the_patterns_miss_gets_the_classifiers_event(en):
     doc = en("Insurgent fighters hit the airport of Kandahar with explosive drones on Sunday, wounding eight travellers.")
     assert [e.sub_event_type for e in doc._.events] == ["Air/drone strike"]
+    assert doc._.events[0].confidence == 0.6  # placed (+0.2), found by the classifier (-0.1)
     finder = en.get_pipe("dateline_events").finder
     finder.use_classifier = False
     try:

@@ -69,6 +69,7 @@ _BRIEF_SENTENCES = 3
 _REREAD_TYPES = frozenset({"Protests", "Riots"})
 _LEDE_SENTENCES = 5  # where it looks for an event the patterns missed
 _MAX_ASKED = 2  # sentences per text: its cost is a few milliseconds each
+_CLASSIFIER_DOUBT = 0.1  # taken off the confidence of an event whose type the classifier gave
 _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
@@ -135,11 +136,12 @@ class EventFinder:
         sentences = list(_sentences(doc))
         kinds = [None if k is None or _background(sent.text, latest_year) else k
                  for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
+        by_classifier: set[int] = set()  # sentences whose type the classifier gave
         if not any(kinds):
-            kinds = self._classified(sentences, latest_year)
+            kinds = self._classified(sentences, latest_year, by_classifier)
         else:
-            kinds = self._reread(sentences, kinds)
-        for sent, kind in zip(sentences, kinds):
+            kinds = self._reread(sentences, kinds, by_classifier)
+        for i, (sent, kind) in enumerate(zip(sentences, kinds)):
             start = text.rfind("\n", 0, sent.start_char) + 1
             if start != paragraph_start:
                 paragraph_start, paragraph_place = start, None
@@ -154,6 +156,8 @@ class EventFinder:
                     fallback = named_country or _main_country(places) or fallback
                 for place in (targets or [fallback])[:_MAX_TOWNS]:
                     draft = self._draft(kind, sent, place, entities, published)
+                    if i in by_classifier:
+                        draft.confidence = round(draft.confidence - _CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     drafts.append(draft)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
@@ -163,7 +167,7 @@ class EventFinder:
 
     # -- detection ----------------------------------------------------------------------------------
 
-    def _classified(self, sentences: list[Span], latest_year: int) -> list[tuple[str, str] | None]:
+    def _classified(self, sentences: list[Span], latest_year: int, by_classifier: set[int]) -> list[tuple[str, str] | None]:
         """When the patterns find no event in a whole English text, the embedding classifier may: the one
         sentence it is most sure reports an event, if it is sure enough. A short report ("the militants
         attacked the airport with drones") is often told in words no pattern lists; in a long article
@@ -185,9 +189,11 @@ class EventFinder:
         if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
                 BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD) and self._in_context(*kind, _lower(sentences[best].text)):
             kinds[best] = kind
+            by_classifier.add(best)
         return kinds
 
-    def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+    def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None],
+                by_classifier: set[int]) -> list[tuple[str, str] | None]:
         """A second opinion on the patterns' sub-event type where words alone say least — whether a protest was
         met with force, whether a crowd turned violent — and on every event of a short report; the classifier
         overrules the patterns when it is confident."""
@@ -202,7 +208,9 @@ class EventFinder:
             kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
             if (guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD
                     and self._in_context(*kind, _lower(sentences[i].text))):
-                kinds[i] = kind
+                if kind != kinds[i]:
+                    kinds[i] = kind
+                    by_classifier.add(i)
         return kinds
 
     def _in_context(self, event_type: str, sub_event: str, low: str) -> bool:
