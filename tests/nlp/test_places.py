@@ -138,3 +138,11 @@ def test_places_a_site_in_an_article_without_towns_is_placed_at_its_country(en):
     found = places(en, "The minister spoke outside 10 Downing Street on Tuesday about Britain and its allies.")
     site = found["10 Downing Street"]
     assert site.country_code == "GB" and site.geo_precision == 3 and site.feature == "other"
+
+
+def test_gazetteer_places_named_after_adjectives():
+    g = open_gazetteer()
+    assert g.named_after("Serb")[0].name == "Serbia"
+    assert g.named_after("Kazakh")[0].country_code == "KZ"
+    assert g.named_after("Sicilian")[0].feature == "region"
+    assert not g.named_after("Tex") and not g.named_after("Arab")

@@ -130,6 +130,25 @@ class Gazetteer:
             self._countries[code] = GeoPlace(*row) if row else None
         return self._countries[code]
 
+    def named_after(self, adjective: str) -> tuple[GeoPlace, ...]:
+        """The big place an adjective or people's name comes from, by its stem: "Sicilian" -> Sicily, "Serb" ->
+        Serbia, "Kazakh" -> Kazakhstan, "Havanese" -> Havana. Countries, states, regions and cities of a
+        million only; the shortest name wins. Empty when the stem is too short or names nothing big."""
+        key = fold(adjective)
+        stem = re.sub(r"(?:ians?|ans?|eses?|ese|ish|ites?|is|i|ic|s)$", "", key) if len(key) > 5 else key
+        if len(stem) < 4 or " " in stem:
+            return ()
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS}, n.key FROM names n JOIN places p ON p.id = n.place_id"
+            " WHERE n.key >= ? AND n.key < ? AND (p.feature IN ('country', 'continent')"
+            " OR (p.feature = 'region' AND p.level <= 1 AND p.population >= 1000000) OR p.population >= 1000000)",
+            (stem, stem + "\uffff")).fetchall()
+        rows = [r for r in rows if " " not in r[11] and len(r[11]) - len(stem) <= 5]
+        if not rows:
+            return ()
+        shortest = min(len(r[11]) for r in rows)
+        return tuple(GeoPlace(*r[:11]) for r in rows if len(r[11]) == shortest)[:1]
+
     def demonym_countries(self, word: str) -> tuple[str, ...]:
         """Country codes whose demonym is ``word`` ("Ukrainian" -> UA); asked for many words per document, so cached."""
         key = fold(word)

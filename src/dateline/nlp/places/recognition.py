@@ -368,7 +368,7 @@ class Recognition:
             options = _trusted(options, clean, spellings=source == "gazetteer")
         if not options:
             options = self._variants(clean)
-        demonym = self._demonym_places(clean) if source == "given" else ()
+        demonym = self._demonym_places(clean, adjectives=not options) if source == "given" else ()
         if demonym:
             # "Russian" asked about as a toponym (gold sets mark such modifiers) means the country or continent.
             options = demonym + tuple(o for o in options if o not in demonym)
@@ -445,11 +445,14 @@ class Recognition:
             return True
         return place.population >= 5_000 and not self.common_words(name.lower())
 
-    def _demonym_places(self, text: str) -> tuple[GeoPlace, ...]:
+    def _demonym_places(self, text: str, adjectives: bool = False) -> tuple[GeoPlace, ...]:
         continent = _CONTINENT_DEMONYMS.get(fold(text))
         if continent:
             return self.gazetteer.lookup(continent)[:1]
-        return tuple(filter(None, (self.gazetteer.country(c) for c in self.gazetteer.demonym_countries(text))))
+        countries = tuple(filter(None, (self.gazetteer.country(c) for c in self.gazetteer.demonym_countries(text))))
+        if countries or not adjectives or not text[:1].isupper() or " " in text.strip() or text.lower() in _GENERIC:
+            return countries
+        return self.gazetteer.named_after(text)  # "Sicilian", "Serb", "Havanese"
 
     def _variants(self, text: str) -> tuple[GeoPlace, ...]:
         words = text.split()
