@@ -54,6 +54,9 @@ def _name_word(token) -> bool:
             and token.ent_type_ not in ("DATE", "TIME")) or (token.is_sent_start and token.is_title and not token.is_stop)
 
 
+# A "person" with one of these words is an organization the model misread ("The Tigray People's Liberation Front").
+_ORG_WORDS = re.compile(r"\b(?:Front|Party|Army|Movement|Council|Union|Forces?|Liberation|Government|Ministry|Committee|"
+                        r"Organi[sz]ation|Group|Brigade|Alliance|Police|Corps|Company|Bank|University|Association)\b")
 _TITLES = frozenset("""pope president mr mrs ms dr sen senator rep gov governor king queen prince princess sheikh
     general gen minister premier chancellor judge coach captain lieutenant colonel col sergeant""".split())
 _SPEECH = frozenset("said says told added wrote asked insisted explained stressed".split())
@@ -186,7 +189,11 @@ class Recognition:
         spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1]
         for entity in entities or ():
             if entity.type == "ORG" or (entity.type == "PERSON" and " " in entity.name):
-                spans += [(m.start, m.end) for m in entity.mentions]
+                # A one-word mention joined to an organization's name ("Tigray" to the Tigray People's Liberation
+                # Front, even when the model calls it a person) is blocked only when it names no big place.
+                spans += [(m.start, m.end) for m in entity.mentions
+                          if " " in m.text.strip() or m.text == entity.name or not self._big_place(m.text)
+                          or (entity.type == "PERSON" and not _ORG_WORDS.search(entity.name))]
         text = doc.text
         return [self._after_owner(text, s, e) for s, e in spans if not self._located_name(text, s, e)]
 
@@ -231,18 +238,19 @@ class Recognition:
         """Every word of every person's name: a surname alone is still the person, not a town. A one-word
         name counts when a title or a speech verb vouches for it ("Pope Francis", "Sandberg said"), unless it
         names a big place ("Kherson" read as a person is still Kherson)."""
-        words = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1 for t in e}
+        words = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1 and not _ORG_WORDS.search(e.text)
+                 for t in e}
         for entity in entities or ():
-            if entity.type == "PERSON" and " " in entity.name:
+            if entity.type == "PERSON" and " " in entity.name and not _ORG_WORDS.search(entity.name):
                 words.update(w.casefold() for w in entity.name.split())
         for token in doc:
-            if not token.is_title or token.lower_ in words or not _vouched_person(token):
-                continue
-            options = self.gazetteer.lookup(token.text)
-            if not any(o.curated or o.feature in ("country", "continent", "water") or o.population >= 100_000
-                       or (o.feature == "region" and o.level == 1) for o in options):
+            if token.is_title and token.lower_ not in words and _vouched_person(token) and not self._big_place(token.text):
                 words.add(token.lower_)
         return words
+
+    def _big_place(self, name: str) -> bool:
+        return any(o.curated or o.feature in ("country", "continent", "water") or o.population >= 100_000
+                   or (o.feature == "region" and o.level == 1) for o in self.gazetteer.lookup(name))
 
     def _gazetteer_matches(self, doc: Doc, taken: set[int], blocked, accepted_keys: set[str]):
         i = 0
