@@ -136,3 +136,10 @@ def test_events_not_from_crime_business_or_protests_as_a_topic():
             "A clash between protesters and police left one man dead in the capital."]
     assert [[e.sub_event_type for e in doc._.events] for doc in nlp.pipe(loud)] == [
         ["Arrests"], ["Peaceful protest"], ["Violent demonstration"]]
+
+
+def test_events_an_interception_is_not_placed_where_the_drone_was_heading():
+    doc = models.load("en")("The coalition said a drone launched by the rebels in Yemen towards Jizan was intercepted "
+                            "on Tuesday.")
+    (event,) = doc._.events
+    assert event.sub_event_type == "Disrupted weapons use" and event.location.name == "Yemen"

@@ -147,6 +147,10 @@ class EventFinder:
                 paragraph_start, paragraph_place = start, None
             in_sentence = [(s, e, p) for s, e, p in located if sent.start_char <= s < sent.end_char]
             if kind is not None:
+                if kind[1] == "Disrupted weapons use":
+                    # Where the drone was heading ("launched towards Saudi Arabia", "as it targeted Kyiv") is not
+                    # where it was stopped.
+                    in_sentence = [(s, e, p) for s, e, p in in_sentence if not _HEADING.search(text[max(0, s - 100):s])]
                 targets = self._locations(text, in_sentence)
                 explicit = bool(targets)
                 named_country = next((p for _, _, p in in_sentence if p.feature == "country"), None)
@@ -360,6 +364,8 @@ _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|to
                            r"(?:[\w’'-]+\s+){0,2})$", re.I)
 
 
+_HEADING = re.compile(r"(?:\b(?:launched|fired|flying|flew|headed|heading)\b[^.]{0,80}\btowards?|\btarget(?:ed|ing)|"
+                      r"\baimed at)\s+(?:the\s+)?$", re.I)
 _SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes\w+|office|embassy|headquarters|"
                           r"command|kremlin|parliament|court)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
 
