@@ -1,6 +1,5 @@
 """Every reader on files the tests write, including broken ones."""
 
-import gzip
 import io
 import json
 

@@ -20,28 +20,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
 from . import lexicon_fr
-from .classifier import shared_classifier
 from .dating import event_date
+from .reading import CLASSIFIER_DOUBT, ClassifierReading
+from .sentences import lower, report_year, split_sentences, told_as_history
 from .lexicon import (
     ADVICE,
     ARMED_WORDS,
     COMBATANT_VICTIMS,
-    BACKGROUND_YEAR,
     CIVILIANS,
     COMPILED,
-    CONFLICT_CUES,
     CONTEXT_REQUIRED,
     DEATHS,
     DEATHS_FR,
     DEATHS_UNCOUNTED,
-    EVENT_TYPE_OF,
     MILITARY_NOUNS,
     NAMED_GROUPS,
     NEGATED,
@@ -57,19 +54,6 @@ from .lexicon import (
 )
 
 _MAX_TOWNS = 4
-# The classifier (set with the dev set in view) speaks only when it is sure enough: P(event), P(sub-event type);
-# in a brief of a few sentences less certainty is asked, and it overrules the patterns above OVERRULE_THRESHOLD.
-EVENT_THRESHOLD = 0.8
-TYPE_THRESHOLD = 0.5
-BRIEF_EVENT_THRESHOLD = 0.5
-BRIEF_TYPE_THRESHOLD = 0.2
-OVERRULE_THRESHOLD = 0.5
-_BRIEF_SENTENCES = 3
-# In longer texts, the classifier rereads only the families whose sub-types depend on outcome and context.
-_REREAD_TYPES = frozenset({"Protests", "Riots"})
-_LEDE_SENTENCES = 5  # where it looks for an event the patterns missed
-_MAX_ASKED = 2  # sentences per text: its cost is a few milliseconds each
-_CLASSIFIER_DOUBT = 0.1  # taken off the confidence of an event whose type the classifier gave
 _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
@@ -112,7 +96,7 @@ _RULES = {
 }
 
 
-class EventFinder:
+class EventFinder(ClassifierReading):
     def __init__(self, gazetteer=None, use_classifier: bool = True):
         self.gazetteer = gazetteer
         self.use_classifier = use_classifier
@@ -132,9 +116,9 @@ class EventFinder:
         drafts: list[_Draft] = []
         paragraph_place: Place | None = None
         paragraph_start = -1
-        latest_year = _latest_year(text, published)
-        sentences = list(_sentences(doc))
-        kinds = [None if k is None or _background(sent.text, latest_year) else k
+        latest_year = report_year(text, published)
+        sentences = list(split_sentences(doc))
+        kinds = [None if k is None or told_as_history(sent.text, latest_year) else k
                  for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
         by_classifier: set[int] = set()  # sentences whose type the classifier gave
         if not any(kinds):
@@ -161,7 +145,7 @@ class EventFinder:
                 for place in (targets or [fallback])[:_MAX_TOWNS]:
                     draft = self._draft(kind, sent, place, entities, published)
                     if i in by_classifier:
-                        draft.confidence = round(draft.confidence - _CLASSIFIER_DOUBT, 2)
+                        draft.confidence = round(draft.confidence - CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     drafts.append(draft)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
@@ -170,52 +154,6 @@ class EventFinder:
         return tuple(_event(d) for d in _merge(drafts))
 
     # -- detection ----------------------------------------------------------------------------------
-
-    def _classified(self, sentences: list[Span], latest_year: int, by_classifier: set[int]) -> list[tuple[str, str] | None]:
-        """When the patterns find no event in a whole English text, the embedding classifier may: the one
-        sentence it is most sure reports an event, if it is sure enough. A short report ("the militants
-        attacked the airport with drones") is often told in words no pattern lists; in a long article
-        whose events the patterns found, the other violent sentences mostly retell them."""
-        kinds: list[tuple[str, str] | None] = [None] * len(sentences)
-        if self.language != "en" or not self.use_classifier:
-            return kinds
-        # News tells its events first: the lede's few violent sentences are enough to read (and cheap).
-        asked = [i for i, sent in enumerate(sentences[:_LEDE_SENTENCES])
-                 if self._worth_classifying(sent.text) and not _background(sent.text, latest_year)][:_MAX_ASKED]
-        if not asked:
-            return kinds
-        guesses = shared_classifier().classify([sentences[i].text for i in asked])
-        best, guess = max(zip(asked, guesses), key=lambda pair: pair[1].event_probability * pair[1].probability)
-        # A brief of a few sentences that speaks of violence reports it far more often than a long article
-        # whose violent sentences no pattern reads, which are mostly background: briefs need less certainty.
-        brief = len(sentences) <= _BRIEF_SENTENCES
-        kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
-        if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
-                BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD) and self._in_context(*kind, _lower(sentences[best].text)):
-            kinds[best] = kind
-            by_classifier.add(best)
-        return kinds
-
-    def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None],
-                by_classifier: set[int]) -> list[tuple[str, str] | None]:
-        """A second opinion on the patterns' sub-event type where words alone say least — whether a protest was
-        met with force, whether a crowd turned violent — and on every event of a short report; the classifier
-        overrules the patterns when it is confident."""
-        if self.language != "en" or not self.use_classifier:
-            return kinds
-        brief = len(sentences) <= _BRIEF_SENTENCES
-        asked = [i for i, k in enumerate(kinds) if k is not None and (brief or k[0] in _REREAD_TYPES)][:_MAX_ASKED]
-        if not asked:
-            return kinds
-        kinds = list(kinds)
-        for i, guess in zip(asked, shared_classifier().classify([sentences[i].text for i in asked])):
-            kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
-            if (guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD
-                    and self._in_context(*kind, _lower(sentences[i].text))):
-                if kind != kinds[i]:
-                    kinds[i] = kind
-                    by_classifier.add(i)
-        return kinds
 
     def _in_context(self, event_type: str, sub_event: str, low: str) -> bool:
         """Whether the rest of the sentence makes it political violence or a strategic development (English)."""
@@ -226,15 +164,8 @@ class EventFinder:
                 return False
         return not any(key in NOT_THIS and NOT_THIS[key].search(low) for key in (event_type, sub_event))
 
-    def _worth_classifying(self, sentence: str) -> bool:
-        low = _lower(sentence)
-        cue = CONFLICT_CUES.search(low)
-        if cue is None or low.endswith("?") or ADVICE.search(low) or len(low) > 600:
-            return False
-        return not self.rules.negated.search(low[:cue.start()])
-
     def _kind(self, sentence: str) -> tuple[str, str] | None:
-        low = _lower(sentence)
+        low = lower(sentence)
         if low.endswith("?") or ADVICE.search(low):
             return None
         rules = self.rules
@@ -370,49 +301,12 @@ _SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spok
                           r"command|kremlin|parliament|court)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
 
 
-def _lower(sentence: str) -> str:
-    return " ".join(sentence.lower().split())
-
-
 def _where(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     after = text[end:end + 3]
     if after.startswith(("’s", "'s", "-backed", "-based")) or _SEAT_BEFORE.search(before):
         return False  # an owner, a sponsor, or where an institution sits ("the defence ministry in Moscow")
     return bool(_WHERE_BEFORE.search(before)) and not re.search(r"\bfrom\s+(?:the\s+)?$", before)
-
-
-def _sentences(doc: Doc):
-    """spaCy's sentences, split again at line breaks (a headline is not the first line of the body)."""
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text or "\n" in token.whitespace_:
-                end = token.i + (0 if "\n" in token.text else 1)
-                if end > start and any(not t.is_space for t in doc[start:end]):
-                    yield doc[start:end]
-                start = token.i + 1
-        if start < sent.end and any(not t.is_space for t in doc[start:sent.end]):
-            yield doc[start:sent.end]
-
-
-def _latest_year(text: str, published: str | None) -> int:
-    """The report's year: its publication date's, else the latest year it mentions, else this year."""
-    if published:
-        return int(published[:4])
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    return max(years) if years else date.today().year
-
-
-def _background(sentence: str, latest_year: int | None) -> bool:
-    """Told as history: "since 1964", "in early 2012", or a year before the report's."""
-    if re.search(r"\bsince (?:the )?(?:19|20)\d\ds?\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b|"
-                 r"\bin the (?:19|20)\d0s\b|\ba series of (?:recent |deadly )?(?:attacks|strikes|bombings|raids)\b",
-                 sentence):
-        return True  # history, or a run of past attacks summed up
-    if latest_year is None:
-        return False
-    return any(int(y) < latest_year for y in BACKGROUND_YEAR.findall(sentence))
 
 
 def _fatalities(sentence: str, event_type: str) -> int:

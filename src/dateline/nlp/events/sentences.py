@@ -1,0 +1,47 @@
+"""Sentences as the event finder reads them: split at line breaks, lower-cased, and placed in time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .lexicon import BACKGROUND_YEAR
+
+
+def lower(sentence: str) -> str:
+    return " ".join(sentence.lower().split())
+
+
+def split_sentences(doc: Doc):
+    """spaCy's sentences, split again at line breaks (a headline is not the first line of the body)."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                end = token.i + (0 if "\n" in token.text else 1)
+                if end > start and any(not t.is_space for t in doc[start:end]):
+                    yield doc[start:end]
+                start = token.i + 1
+        if start < sent.end and any(not t.is_space for t in doc[start:sent.end]):
+            yield doc[start:sent.end]
+
+
+def report_year(text: str, published: str | None) -> int:
+    """The report's year: its publication date's, else the latest year it mentions, else this year."""
+    if published:
+        return int(published[:4])
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    return max(years) if years else date.today().year
+
+
+def told_as_history(sentence: str, latest_year: int | None) -> bool:
+    """Told as history: "since 1964", "in early 2012", or a year before the report's."""
+    if re.search(r"\bsince (?:the )?(?:19|20)\d\ds?\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b|"
+                 r"\bin the (?:19|20)\d0s\b|\ba series of (?:recent |deadly )?(?:attacks|strikes|bombings|raids)\b",
+                 sentence):
+        return True  # history, or a run of past attacks summed up
+    if latest_year is None:
+        return False
+    return any(int(y) < latest_year for y in BACKGROUND_YEAR.findall(sentence))
