@@ -76,3 +76,11 @@ def test_held_out_sentences_are_scored_with_and_without_the_classifier():
     report = evaluate_sentences()["held_out"]
     assert report["sentences"] >= 40
     assert report["with_classifier"]["weighted_f1"] > report["patterns_only"]["weighted_f1"]
+
+
+def test_briefs_in_words_the_cue_list_now_covers(en):
+    kinds = [[e.sub_event_type for e in doc._.events] for doc in en.pipe([
+        "The two armed factions merged into a single movement on Monday.",
+        "Villagers found a grave with the bodies of twelve men near the river.",
+    ])]
+    assert kinds == [["Change to group/activity"], ["Other"]]

@@ -113,7 +113,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"reinforcements? (?:arrived|were sent)|recruit(?:ed|ing|s) (?:fighters|members|soldiers)|"
      r"announced (?:the )?(?:formation|creation) of|imposed (?:a )?curfew)\b"),
     ("Strategic developments", "Other",
-     r"\b(?:mass graves?|fled (?:the|their) (?:area|homes|town|village|city)|were displaced|coup d.etat|military coup)\b"),
+     r"\b(?:mass graves?|graves? (?:with|containing|holding) (?:the )?(?:bodies|remains)|fled (?:the|their) (?:area|homes|town|village|city)|were displaced|coup d.etat|military coup)\b"),
 )
 COMPILED = tuple((t, s, re.compile(p)) for t, s, p in SUB_EVENTS)
 
@@ -157,7 +157,8 @@ CONFLICT_CUES = re.compile(
     r"grenades?|mines?|ieds?|gunfire|shot|shoot\w*|fired|protest\w*|demonstrat(?:ors?|ions?|ing)|rall(?:y|ies|ied|ying)|riot\w*|mob|"
     r"march(?:ed|es|ers)|vigils?|sit-ins?|walk(?:ed)? off the job|walkouts?|"
     r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|ceasefire|truce|prisoners?|loot\w*|torch\w*|"
-    r"captur\w*|seiz\w*|intercept\w*|downed|withdr\w*|curfew|coup|massacre\w*|rap(?:e|ed))\b")
+    r"captur\w*|seiz\w*|intercept\w*|downed|withdr\w*|curfew|coup|massacre\w*|rap(?:e|ed)|bases?|headquarters|"
+    r"outposts?|merg\w*|split|graves?|displaced|fled|handed over|defused|lynch\w*|vigilantes)\b")
 
 # Reported as not having happened, or not yet: no event.
 NEGATED = re.compile(
