@@ -155,3 +155,10 @@ def test_places_a_region_inside_a_misread_organization_name_is_still_a_place(en)
     found = places(en, text)
     assert found["Tigray"].feature == "region" and found["Tigray"].country_code == "ET"
     assert "Washington" not in found
+
+
+def test_places_georgia_is_the_state_in_an_american_story_and_the_country_elsewhere(en):
+    us = places(en, "Storms hit Atlanta and much of Georgia on Monday, the governor of Georgia said, as Texas braced too.")
+    assert us["Georgia"].country_code == "US" and us["Georgia"].feature == "region"
+    caucasus = places(en, "Russian troops remain in parts of Georgia, officials in Tbilisi said.")
+    assert caucasus["Georgia"].country_code == "GE"

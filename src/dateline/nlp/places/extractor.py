@@ -96,6 +96,9 @@ class PlaceFinder(Recognition):
             return score
         if place.country_code and place.country_code == context.country:
             score += 3.0
+            if place.feature == "region" and place.level == 1 and any(
+                    o.feature == "country" and o.country_code != context.country for o in cand.options):
+                score += 3.0  # "Georgia" in an American story is the state, in a Ukrainian one the country
         elif place.country_code and place.country_code in context.countries:
             score += 1.5
         if place.admin1_code and (place.country_code, place.admin1_code) in context.admin1 and place.level != 1:
@@ -163,7 +166,7 @@ class _Context:
             if g is None or c.embedded:
                 continue
             weight = 2.0 if g.feature == "country" else 1.0
-            if g.country_code:
+            if g.country_code and not _country_or_state(c):
                 votes[g.country_code] += weight
             if g.feature == "region" and g.level == 1 and g.admin1_code:
                 admin1.add((g.country_code, g.admin1_code))
@@ -185,6 +188,13 @@ class _Context:
             return 0.0
         closest = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in others)
         return math.exp(-closest / 250.0)
+
+
+def _country_or_state(cand: Candidate) -> bool:
+    """A name that is both a country and another country's state ("Georgia"): no evidence of the article's country."""
+    countries = {o.country_code for o in cand.options if o.feature == "country"}
+    return bool(countries) and any(o.feature == "region" and o.level == 1 and o.country_code not in countries
+                                   for o in cand.options)
 
 
 def _other_state(town: GeoPlace, cand: Candidate) -> bool:
