@@ -110,7 +110,7 @@ class Recognition(Sites):
         return added
 
     def _split_at_in(self, ent: Span) -> list[Span]:
-        """"Jawaharlal Nehru Stadium in Goa" read as one name: the site and the place it is in."""
+        """"the Kanteerava Stadium in Karnataka" read as one name: the site and the place it is in."""
         words = [t for t in ent if t.lower_ == "in" and t.i > ent.start and t.i < ent.end - 1]
         if words:
             tail = ent.doc[words[-1].i + 1:ent.end]

@@ -111,7 +111,7 @@ class Sites:
                          or (o.feature == "region" and o.level == 1)))
                 if hit:
                     return hit, True
-        # The place named right after it ("the Jawaharlal Nehru Stadium in Goa", "Royal Street, Bywater"),
+        # The place named right after it ("the Kanteerava Stadium in Karnataka", "Royal Street, Bywater"),
         # else the town named just before it in the same paragraph, else the article's main town (mentioned
         # most, bigger towns first on a tie).
         after = [c for c in candidates if c.choice and not c.inferred and c.start >= cand.end
