@@ -153,11 +153,11 @@ def _snippet_scores(nlp, rows: list[tuple[str, str]]) -> dict:
     labels = sorted(set(gold))
     f1s, weights = [], []
     for label in labels:
-        tp = sum(1 for g, p in zip(gold, predicted) if g == p == label)
-        fp = sum(1 for g, p in zip(gold, predicted) if p == label and g != label)
-        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-        weights.append(sum(1 for g in gold if g == label))
+        score = PRF(tp=sum(1 for g, p in zip(gold, predicted) if g == p == label),
+                    fp=sum(1 for g, p in zip(gold, predicted) if p == label and g != label),
+                    fn=sum(1 for g, p in zip(gold, predicted) if g == label and p != label))
+        f1s.append(score.f1)
+        weights.append(score.tp + score.fn)
     return {"sub_event_types": len(labels),
             "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / len(rows), 3),
             "weighted_f1": round(sum(f * w for f, w in zip(f1s, weights)) / sum(weights), 3), "misses": misses}

@@ -33,6 +33,17 @@ _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunda
     july august september october november december""".split())
 
 
+
+def _major(place) -> bool:
+    """A country, continent, first-level region or city of 100,000: a name that stays a place whatever the NER says."""
+    return (place.feature in ("country", "continent") or place.population >= 100_000
+            or (place.feature == "region" and place.level == 1))
+
+
+def _big(place) -> bool:
+    """A major place, a sea, or one of our curated entries ("Donbas", front-line villages)."""
+    return _major(place) or place.feature == "water" or place.curated
+
 @dataclass
 class Candidate:
     start: int  # characters

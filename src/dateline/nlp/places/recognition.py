@@ -21,9 +21,11 @@ from .common import (
     NER_PLACE_LABELS,
     REGION_CUES,
     Candidate,
+    _big,
     _dateline,
     _inside_longer_name,
     _latin,
+    _major,
     _title_case_line,
     _trusted,
 )
@@ -136,8 +138,7 @@ class Recognition(Sites):
         """"Japan’s Ministry of Agriculture": the place that owns the organization is a place mention of its own;
         only the rest of the name is blocked."""
         match = re.match(r"([^\W\d][\w .-]*?)['’]s\s", text[start:end])
-        if match and any(o.feature in ("country", "continent") or (o.feature == "region" and o.level == 1)
-                         or o.population >= 100_000 for o in self.gazetteer.lookup(match.group(1))):
+        if match and any(_major(o) for o in self.gazetteer.lookup(match.group(1))):
             return start + match.end(), end
         return start, end
 
@@ -147,9 +148,7 @@ class Recognition(Sites):
         if not re.search(r"\b(?:in|on|at|near|into|from|outside|around|towards?|à|dans|près de)\s+(?:the\s+)?$",
                          text[max(0, start - 14):start], re.I):
             return False
-        options = self.gazetteer.lookup(text[start:end])
-        return any(o.feature in ("country", "continent") or o.population >= 100_000 or (o.feature == "region" and o.level == 1)
-                   for o in options)
+        return any(_major(o) for o in self.gazetteer.lookup(text[start:end]))
 
     def _misread_name(self, ent: Span) -> bool:
         """A one-word "place" that is a person's name here, or a dictionary word that names no big place."""
@@ -164,9 +163,7 @@ class Recognition(Sites):
                            or (o.feature == "city" and o.population >= 100_000) for o in options)
         if self.common_words(word) or self.common_words(ent[0].lemma_.lower()):
             # A dictionary word ("Telegram", "War") the NER took for a place: only if it names a big one.
-            options = self.gazetteer.lookup(ent.text)
-            return not any(o.feature in ("country", "continent", "water") or o.curated or o.population >= 100_000
-                           or (o.feature == "region" and o.level == 1) for o in options)
+            return not self._big_place(ent.text)
         return False
 
     def _name_words(self, doc: Doc, entities) -> set[str]:
@@ -184,8 +181,7 @@ class Recognition(Sites):
         return words
 
     def _big_place(self, name: str) -> bool:
-        return any(o.curated or o.feature in ("country", "continent", "water") or o.population >= 100_000
-                   or (o.feature == "region" and o.level == 1) for o in self.gazetteer.lookup(name))
+        return any(_big(o) for o in self.gazetteer.lookup(name))
 
     def _gazetteer_matches(self, doc: Doc, taken: set[int], blocked, accepted_keys: set[str]):
         i = 0

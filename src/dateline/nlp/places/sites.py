@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .common import _GENERIC, Candidate, _trusted
+from .common import _GENERIC, Candidate, _big, _trusted
 from .gazetteer import GeoPlace
 
 # Nouns that end the name of a site: streets, buildings, installations.
@@ -133,16 +133,14 @@ class Sites:
             count, focus = max(towns.values(), key=lambda e: (countries[e[1].country_code], e[0] + math.log10(e[1].population + 10) / 2))
             return (focus,), True
         # No town at all: the region or country the article is about, at region or country precision.
-        known = [c.choice for c in candidates if c.choice and not c.inferred and c.choice.feature == "region"]
-        if known:
-            return (max(known, key=lambda p: sum(c.choice is p for c in candidates)),), True
+        regions = [c.choice for c in candidates if c.choice and not c.inferred and c.choice.feature == "region"]
+        if regions:
+            return (max(regions, key=lambda p: sum(c.choice is p for c in candidates)),), True
         home = self.gazetteer.country(country) if country else None
         return ((home,), True) if home else ((), False)
 
     def _prominent(self, place: GeoPlace, name: str) -> bool:
         """Whether a name found inside a longer one ("Colorado State University") is that place, not a word."""
-        if place.feature in ("country", "continent", "water") or place.curated or place.population >= 100_000:
-            return True
-        if place.feature == "region" and place.level == 1:
+        if _big(place):
             return True
         return place.population >= 5_000 and not self.common_words(name.lower())
