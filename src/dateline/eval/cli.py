@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .devset import dev_path, shared_dir
+from .devset import dev_path
 
 
 def _print(report: dict) -> None:
@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         """Body-text F1 on the Zyte benchmark: our plain-text cleaner on naive page text, and trafilatura on the HTML."""
         from . import extraction as ex
 
-        folder = folder or shared_dir() / "data" / "extraction" / "scrapinghub-article-extraction-benchmark"
+        folder = folder or ex.benchmark_folder()
         report = {}
         extractors = {"naive_text": ex.naive_text, "cleanup": ex.cleanup_extractor}
         if not skip_trafilatura:
@@ -100,10 +100,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """ACLED-style events: event-type P/R/F1, sub-type accuracy, located-event F1, date accuracy."""
         from .events import evaluate, evaluate_general_news, evaluate_sentences
+        from .extraction import benchmark_folder
 
         if general:
-            _print(evaluate_general_news(shared_dir() / "data" / "extraction" / "scrapinghub-article-extraction-benchmark",
-                                         errors=show_errors))
+            _print(evaluate_general_news(benchmark_folder(), errors=show_errors))
             return
 
         if sentences:

@@ -167,12 +167,10 @@ def evaluate_general_news(folder: Path, errors: bool = False) -> dict:
     """Events found in the bodies of the Zyte benchmark's 181 pages: news and blog posts on every subject
     (business, sport, crime, politics, a few conflicts), so most events found there are false alarms.
     No gold: the count and, with ``errors``, each event's sub-type and evidence to read."""
-    import json
-
     from ..nlp import models
+    from .extraction import load_pages
 
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    bodies = [item.get("articleBody") or "" for item in truth.values()]
+    bodies = [body or "" for _, _, body in load_pages(folder)]
     nlp = models.load("en")
     found = [(e.sub_event_type, e.evidence.text if e.evidence else "") for doc in nlp.pipe(bodies, batch_size=16)
              for e in doc._.events]

@@ -56,6 +56,13 @@ def summarise(scores: list[PageScore]) -> dict[str, float]:
     return {"pages": len(scores), "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
 
 
+def benchmark_folder() -> Path:
+    """The Zyte article-extraction benchmark under ``../shared``."""
+    from .devset import shared_dir
+
+    return shared_dir() / "data" / "extraction" / "scrapinghub-article-extraction-benchmark"
+
+
 def load_pages(folder: Path) -> Iterator[tuple[str, str, str]]:
     """``(item id, html, ground-truth body)`` for every page of the benchmark folder."""
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
