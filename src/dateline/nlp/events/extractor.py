@@ -118,13 +118,9 @@ class EventFinder(ClassifierReading):
         paragraph_start = -1
         latest_year = report_year(text, published)
         sentences = list(split_sentences(doc))
-        kinds = [None if k is None or told_as_history(sent.text, latest_year) else k
-                 for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
-        by_classifier: set[int] = set()  # sentences whose type the classifier gave
-        if not any(kinds):
-            kinds = self._classified(sentences, latest_year, by_classifier)
-        else:
-            kinds = self._reread(sentences, kinds, by_classifier)
+        patterns = [None if k is None or told_as_history(sent.text, latest_year) else k
+                    for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
+        kinds = self._reread(sentences, patterns) if any(patterns) else self._classified(sentences, latest_year)
         for i, (sent, kind) in enumerate(zip(sentences, kinds)):
             start = text.rfind("\n", 0, sent.start_char) + 1
             if start != paragraph_start:
@@ -144,7 +140,7 @@ class EventFinder(ClassifierReading):
                     fallback = named_country or _main_country(places) or fallback
                 for place in (targets or [fallback])[:_MAX_TOWNS]:
                     draft = self._draft(kind, sent, place, entities, published)
-                    if i in by_classifier:
+                    if kind != patterns[i]:  # the classifier's reading, not the patterns'
                         draft.confidence = round(draft.confidence - CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     drafts.append(draft)

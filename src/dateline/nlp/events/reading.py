@@ -30,7 +30,7 @@ CLASSIFIER_DOUBT = 0.1  # taken off the confidence of an event whose type the cl
 
 
 class ClassifierReading:
-    def _classified(self, sentences: list[Span], latest_year: int, by_classifier: set[int]) -> list[tuple[str, str] | None]:
+    def _classified(self, sentences: list[Span], latest_year: int) -> list[tuple[str, str] | None]:
         """When the patterns find no event in a whole English text, the embedding classifier may: the one
         sentence it is most sure reports an event, if it is sure enough. A short report ("the militants
         attacked the airport with drones") is often told in words no pattern lists; in a long article
@@ -52,11 +52,9 @@ class ClassifierReading:
         if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
                 BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD) and self._in_context(*kind, lower(sentences[best].text)):
             kinds[best] = kind
-            by_classifier.add(best)
         return kinds
 
-    def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None],
-                by_classifier: set[int]) -> list[tuple[str, str] | None]:
+    def _reread(self, sentences: list[Span], kinds: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
         """A second opinion on the patterns' sub-event type where words alone say least — whether a protest was
         met with force, whether a crowd turned violent — and on every event of a short report; the classifier
         overrules the patterns when it is confident."""
@@ -71,9 +69,7 @@ class ClassifierReading:
             kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
             if (guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD
                     and self._in_context(*kind, lower(sentences[i].text))):
-                if kind != kinds[i]:
-                    kinds[i] = kind
-                    by_classifier.add(i)
+                kinds[i] = kind
         return kinds
 
     def _worth_classifying(self, sentence: str) -> bool:
