@@ -115,15 +115,10 @@ def evaluate_sentences(dev: Path | None = None, errors: bool = False) -> dict:
       have to a public snippet benchmark of the 25 sub-types.
 
     Each with the classifier on (as shipped) and off (patterns only): accuracy and weighted F1."""
-    from importlib import resources
-
+    from ..data import labelled_sentences
     from ..nlp import models
 
-    def rows(name: str) -> list[tuple[str, str]]:
-        text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
-        return [tuple(line.split("\t", 1)) for line in text.splitlines() if line and not line.startswith("#")]
-
-    sets = {"own_sentences": rows("event_sentences.tsv"), "held_out": rows("event_heldout.tsv")}
+    sets = {"own_sentences": labelled_sentences("event_sentences.tsv"), "held_out": labelled_sentences("event_heldout.tsv")}
     if dev is not None:
         sets["dev_evidence"] = [(e["sub_event_type"], e["evidence"]) for g in read_gold(dev)
                                 for e in g["gold"].get("events") or [] if e.get("evidence")]

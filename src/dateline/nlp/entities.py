@@ -21,13 +21,13 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..data import data_lines
 from ..types import Entity, Mention
 from .extensions import register_extensions
 from .lexicon import DETERMINERS, EQUIPMENT, GROUP_NOUNS, PERSON_ROLES
@@ -251,8 +251,7 @@ def _entity_id(label: str, key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _outlet_names() -> tuple[str, ...]:
-    text = resources.files("dateline.data").joinpath("outlets.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(line.strip() for line in data_lines("outlets.txt"))
 
 
 class EntityExtractor:

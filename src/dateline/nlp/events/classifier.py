@@ -15,10 +15,10 @@ import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from ...data import labelled_sentences
 from ...settings import cache_dir
 from .encoder import shared_encoder
 
@@ -37,9 +37,7 @@ class Guess:
 
 
 def training_rows() -> list[tuple[str, str]]:
-    text = resources.files("dateline.data").joinpath("event_training.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [(label.strip(), sentence.strip()) for label, sentence in rows]
+    return labelled_sentences("event_training.tsv")
 
 
 class SubEventClassifier:

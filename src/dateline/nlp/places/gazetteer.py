@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ...data import data_lines
 from ...settings import cache_dir
 
 log = logging.getLogger(__name__)
@@ -330,12 +331,10 @@ def _mid_longitude(west: float, east: float) -> float:
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
-    text = resources.files("dateline.data").joinpath("country_points.tsv").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            code, lat, lon = line.split("\t")[:3]
-            out[code] = (float(lat), float(lon))
+    for line in data_lines("country_points.tsv"):
+        code, lat, lon = line.split("\t")[:3]
+        out[code] = (float(lat), float(lon))
     return out
 
 
@@ -394,9 +393,7 @@ def _continents() -> Iterator[tuple]:
 
 def _supplement() -> Iterator[dict]:
     """Rows of ``data/places_supplement.tsv``: new places, or extra names for a GeoNames id."""
-    text = resources.files("dateline.data").joinpath("places_supplement.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
-    for row in rows:
+    for row in csv.DictReader(data_lines("places_supplement.tsv"), delimiter="\t"):
         yield {
             "id": _int(row["id"]),
             "alias_of": _int(row.get("alias_of") or ""),
@@ -413,8 +410,7 @@ def _supplement() -> Iterator[dict]:
 
 def _region_abbreviations() -> Iterator[tuple[str, list[str]]]:
     """Rows of ``data/region_abbreviations.tsv``: an ISO 3166-2 code and the abbreviations news copy uses."""
-    text = resources.files("dateline.data").joinpath("region_abbreviations.tsv").read_text(encoding="utf-8")
-    for row in csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"):
+    for row in csv.DictReader(data_lines("region_abbreviations.tsv"), delimiter="\t"):
         yield row["iso"], [a for a in row["abbreviations"].split("|") if a]
 
 
