@@ -135,9 +135,25 @@ def test_places_one_word_names_vouched_for_as_people_are_not_places(en):
 
 
 def test_places_a_site_in_an_article_without_towns_is_placed_at_its_country(en):
-    found = places(en, "The minister spoke outside 10 Downing Street on Tuesday about Britain and its allies.")
-    site = found["10 Downing Street"]
+    found = places(en, "The minister spoke outside 12 Hartwell Road on Tuesday about Britain and its allies.")
+    site = found["12 Hartwell Road"]
     assert site.country_code == "GB" and site.geo_precision == 3 and site.feature == "other"
+
+
+def test_places_seats_of_power_are_landmarks_at_their_own_point(en):
+    found = places(en, "Downing Street said the minister spoke outside 10 Downing Street. The Kremlin said nothing, "
+                       "and officials at the White House declined to comment.")
+    assert found["Downing Street"].country_code == "GB" and found["Downing Street"].geo_precision == 1
+    assert found["10 Downing Street"].name == "Downing Street"
+    assert found["Kremlin"].country_code == "RU"
+    white_house = found["White House"]
+    assert white_house.country_code == "US" and abs(white_house.lat - 38.9) < 0.1  # not White House, Tennessee
+
+
+def test_places_a_state_or_country_after_a_comma_says_which_town(en):
+    found = places(en, "The new homes are at 80 Creek Lane, Gainesville, Va. Buyers came from Paris, Texas, to see them.")
+    assert found["Gainesville"].admin1 == "Virginia"
+    assert found["Paris"].country_code == "US"
 
 
 def test_gazetteer_places_named_after_adjectives():

@@ -62,6 +62,7 @@ class PlaceFinder(Recognition):
     # -- resolution ----------------------------------------------------------------------------------
 
     def resolve(self, doc: Doc, candidates: list[Candidate]) -> None:
+        _link_qualifiers(candidates, self._text)
         for c in candidates:
             c.choice = max(c.options, key=lambda o: self._score(o, c, None), default=None)
         context = _Context.of(candidates, self.gazetteer, self._text)
@@ -87,11 +88,13 @@ class PlaceFinder(Recognition):
               and not _other_state(place, cand)):
             score += 1.5  # "Kharkiv" alone is the city, not the oblast named after it (but "Wyoming" is the state)
         if place.curated:
-            score += 1.0
+            score += 5.0 if place.feature == "other" else 1.0  # a landmark we list is what the news means by it
         elif place.feature in ("city", "town", "village") and _latin(cand.text) and not _same_name(place.name, cand.text):
             score -= 1.5  # a city found under another of its names (old, foreign or odd GeoNames aliases)
         if cand.source == "given" and place.feature in ("country", "continent") and self.gazetteer.demonym_countries(cand.text):
             score += 3.0
+        if _qualified(place, cand):
+            score += 6.0  # "Gainesville, Va.", "Paris, Texas", "Delft, South Africa": the writer said which
         if context is None:
             return score
         if place.country_code and place.country_code == context.country:
@@ -190,6 +193,35 @@ class _Context:
         return math.exp(-closest / 250.0)
 
 
+_QUALIFIER_GAP = re.compile(r"\s*,\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
+
+
+def _link_qualifiers(candidates: list[Candidate], text: str) -> None:
+    """Link each name to a state or country written right after it with a comma ("Gainesville, Va.")."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    listed = [False] + [bool(a.options and b.options and _LIST_GAP.fullmatch(text[a.end:b.start]))
+                        for a, b in zip(ordered, ordered[1:])] + [False]
+    for i, (c, d) in enumerate(zip(ordered, ordered[1:])):
+        # Not inside a list of places ("Bakhmut, Avdiivka, Donetsk"), where the last name qualifies nothing.
+        if listed[i] or listed[i + 2] or not _QUALIFIER_GAP.fullmatch(text[c.end:d.start]):
+            continue
+        if any(_contains(r) for r in d.options):
+            c.within = d
+
+
+def _contains(place: GeoPlace) -> bool:
+    return place.feature == "country" or (place.feature == "region" and place.level == 1)
+
+
+def _qualified(place: GeoPlace, cand: Candidate) -> bool:
+    """Whether the place lies in one reading of the state or country written after its name."""
+    if cand.within is None or place.feature in ("country", "continent", "water"):
+        return False
+    return any(r.country_code == place.country_code and (r.feature == "country" or r.admin1_code == place.admin1_code)
+               for r in cand.within.options if _contains(r))
+
+
 def _country_or_state(cand: Candidate) -> bool:
     """A name that is both a country and another country's state ("Georgia"): no evidence of the article's country."""
     countries = {o.country_code for o in cand.options if o.feature == "country"}
@@ -214,8 +246,8 @@ def _prominence(place: GeoPlace) -> float:
 
 def _precision(place: GeoPlace) -> int:
     """ACLED geo-precision: 1 a town, 2 part of a region (admin-2), 3 a region, country or larger."""
-    if place.feature in ("city", "town", "village"):
-        return 1
+    if place.feature in ("city", "town", "village") or place.feature == "other":
+        return 1  # "other": a landmark we list at its own point ("the Kremlin")
     if place.feature == "region" and place.level == 2:
         return 2
     return 3

@@ -120,6 +120,9 @@ class Recognition(Sites):
                 return [ent.doc[ent.start:words[-1].i], tail]
         return [ent]
 
+    def _landmark(self, name: str) -> bool:
+        return any(o.curated and o.feature == "other" for o in self.gazetteer.lookup(name))
+
     def _blocked_spans(self, doc: Doc, entities) -> list[tuple[int, int]]:
         """Person and organization mentions: a place inside them is part of a name."""
         spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP")]
@@ -132,6 +135,8 @@ class Recognition(Sites):
                           if " " in m.text.strip() or m.text == entity.name or not self._big_place(m.text)
                           or (entity.type == "PERSON" and not _ORG_WORDS.search(entity.name))]
         text = doc.text
+        # "the White House" read as an organization leaves the landmark "White House" free.
+        spans = [(s + 4 if text[s:s + 4].lower() == "the " and self._landmark(text[s + 4:e]) else s, e) for s, e in spans]
         return [self._after_owner(text, s, e) for s, e in spans if not self._located_name(text, s, e)]
 
     def _after_owner(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -259,7 +264,9 @@ class Recognition(Sites):
         if nxt is not None and nxt.lower_ in EQUIPMENT:
             return False  # "Grad missiles": a weapon named after a town
         if first.is_sent_start or _title_case_line(span):
-            return False  # capitalised for other reasons: only the NER or an accepted string counts here
+            # Capitalised for other reasons: only the NER, an accepted string or a name we curated counts here
+            # ("Downing Street said", "Donbas is").
+            return any(o.curated for o in self.gazetteer.lookup(span.text))
         return True
 
     def _prominent_name(self, text: str) -> bool:

@@ -78,7 +78,9 @@ class Sites:
             if any(c.start == s and c.end == e for c in inside):
                 continue
             found = [c for c in found if c not in inside]
-            found.append(Candidate(s, e, span.text, "ner"))
+            # A landmark we list ("10 Downing Street") is at its own point; other sites are placed by resolution.
+            landmarks = self.gazetteer.lookup(span.text) if self._landmark(span.text) else ()
+            found.append(Candidate(s, e, span.text, "ner", options=landmarks))
         return found
 
     def _inside_or_focus(self, cand: Candidate, candidates: list[Candidate],
