@@ -143,3 +143,23 @@ def test_events_an_interception_is_not_placed_where_the_drone_was_heading():
                             "on Tuesday.")
     (event,) = doc._.events
     assert event.sub_event_type == "Disrupted weapons use" and event.location.name == "Yemen"
+
+
+def test_events_a_later_sentence_tells_where_the_event_took_place(en):
+    text = ("Gunmen ambushed a police patrol on Friday in northern Burkina Faso, killing six officers, the ministry said.\n"
+            "The government blamed armed groups.\n"
+            "The ambush took place near Djibo, close to the border with Mali.")
+    assert events(en, text) == [("Battles", "Armed clash", "Djibo")]
+
+
+def test_events_the_provinces_of_a_and_b_are_two_places(en):
+    got = events(en, "Government warplanes bombed villages on Monday in the southern provinces of Idlib and Hama, "
+                     "killing five civilians.")
+    assert {place for _, _, place in got} == {"Idlib Governorate", "Hama Governorate"}
+
+
+def test_events_told_on_different_weekdays_are_different_events(en):
+    text = ("Airstrikes hit rebel-held areas of Yemen on Tuesday, residents said.\n"
+            "Officials said on Wednesday that airstrikes had hit areas in the province of Saada.")
+    got = events(en, text)
+    assert len(got) == 2 and {place for _, _, place in got} == {"Yemen", "Saada Governorate"}

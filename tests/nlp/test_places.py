@@ -178,3 +178,11 @@ def test_places_georgia_is_the_state_in_an_american_story_and_the_country_elsewh
     assert us["Georgia"].country_code == "US" and us["Georgia"].feature == "region"
     caucasus = places(en, "Russian troops remain in parts of Georgia, officials in Tbilisi said.")
     assert caucasus["Georgia"].country_code == "GE"
+
+
+def test_places_a_cue_before_the_name_or_inside_it_asks_for_the_region(en):
+    found = places(en, "Raids hit the provinces of Sanaa and Saada. Fighting went on in the province of Idlib, and "
+                       "aid reached Saada province.")
+    assert found["Sanaa"].name == "Sanaa Governorate" and found["Sanaa"].feature == "region"
+    assert found["Saada"].feature == "region" and found["Idlib"].feature == "region"
+    assert found["Saada province"].name == "Saada Governorate"

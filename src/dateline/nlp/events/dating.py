@@ -45,10 +45,8 @@ def event_date(sentence: str, published: str | None) -> tuple[str | None, int | 
         return None, None
     if re.search(r"\byesterday\b|\bhier\b", low):
         return (base - timedelta(days=1)).isoformat(), 1
-    m = _WEEKDAY.search(low)
-    if m:
-        day = m.group(1).lower()
-        target = _WEEKDAYS.index(day) if day in _WEEKDAYS else _WEEKDAYS_FR.index(day)
+    target = weekday(low)
+    if target is not None:
         back = (base.weekday() - target) % 7
         return (base - timedelta(days=back)).isoformat(), 1
     if re.search(r"\blast week(?:end)?\b|\bla semaine dernière\b|\ble week-end dernier\b", low):
@@ -64,6 +62,16 @@ def event_date(sentence: str, published: str | None) -> tuple[str | None, int | 
         year = int(m.group(2)) if m.group(2) else (base.year if month <= base.month else base.year - 1)
         return date(year, month, 15).isoformat(), 3
     return base.isoformat(), 1  # "today", "overnight", or nothing said: the day of the report
+
+
+def weekday(sentence: str) -> int | None:
+    """The day of the week a sentence names (0 Monday), known even when the publication date is not: two events
+    told "on Tuesday" and "on Wednesday" are two events."""
+    m = _WEEKDAY.search(sentence)
+    if not m:
+        return None
+    day = m.group(1).lower()
+    return _WEEKDAYS.index(day) if day in _WEEKDAYS else _WEEKDAYS_FR.index(day)
 
 
 def _told_when(pattern: re.Pattern, sentence: str) -> re.Match | None:

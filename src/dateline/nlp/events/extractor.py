@@ -26,8 +26,9 @@ from spacy.tokens import Doc, Span
 from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
 from . import lexicon_fr
-from .dating import event_date
+from .dating import event_date, weekday
 from .reading import CLASSIFIER_DOUBT, ClassifierReading
+from .scene import scene_types
 from .sentences import lower, report_year, split_sentences, told_as_history
 from .lexicon import (
     ADVICE,
@@ -78,6 +79,7 @@ class _Draft:
     explicit: bool = True  # the sentence names the place (not the paragraph's or the article's)
     vague: bool = False  # a strike whose weapon the sentence does not name
     paragraph: int = 0
+    weekday: int | None = None  # the day of the week the sentence names
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ class EventFinder(ClassifierReading):
                         draft.confidence = round(draft.confidence - CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     drafts.append(draft)
+            elif drafts:
+                _refine_scene(drafts, scene_types(sent.text), self._locations(text, in_sentence))
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
             if towns:
                 paragraph_place = towns[-1]
@@ -232,7 +236,8 @@ class EventFinder(ClassifierReading):
         confidence = 0.5 + (0.2 if place is not None else 0.0) + (0.15 if actor1 else 0.0)
         vague = sub_event.endswith(_VAGUE)
         return _Draft(event_type, sub_event.removesuffix(_VAGUE), sent, place, actor1, actor2, day, precision,
-                      _fatalities(sent.text, event_type), round(min(confidence, 0.95), 2), [sent], vague=vague)
+                      _fatalities(sent.text, event_type), round(min(confidence, 0.95), 2), [sent], vague=vague,
+                      weekday=weekday(sent.text))
 
     # -- actors --------------------------------------------------------------------------------------
 
@@ -284,7 +289,8 @@ class EventFinder(ClassifierReading):
 
 _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|against|"
                            r"à|au|aux|dans|près de|en|sur|vers|contre|autour de|(?:ville|région|village) d[e']|"
-                           r"(?:city|town|village|region|province|oblast|district|port|outskirts) of|"
+                           r"(?:cit(?:y|ies)|towns?|villages?|regions?|provinces?|oblasts?|districts?|governorates?|port|"
+                           r"outskirts|areas|parts) of|"
                            r"shelled|shelling|struck|striking|hit|attacked|attacking|targeted|targeting|bombed|bombing|"
                            r"pounded|raided|captured|seized|"
                            r"recaptured|liberated|retook|entered|encircle|encircled|besieged)\s+(?:the\s+)?"
@@ -323,6 +329,20 @@ def _fatalities(sentence: str, event_type: str) -> int:
     return 0
 
 
+def _refine_scene(drafts: list[_Draft], types: tuple[str, ...], where: list[Place]) -> None:
+    """"The ambush occurred near Douentza": the latest event of that kind whose own sentence named no town
+    (only "central Mali", or nothing) happened there."""
+    town = next((p for p in where if p.feature in ("city", "town", "village", "other")), None)
+    if not types or town is None:
+        return
+    draft = next((d for d in reversed(drafts) if d.event_type in types
+                  and (not d.explicit or _precision(d.place) >= 3)), None)
+    if draft is None:
+        return
+    if draft.place is None or draft.place.country_code == town.country_code:
+        draft.place, draft.explicit = town, True
+
+
 def _main_place(places) -> Place | None:
     """The place the article is about: the most mentioned town or region (a town on a tie, then the first)."""
     pool = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village", "region")]
@@ -350,6 +370,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             vague.sub_event_type, vague.vague = d.sub_event_type, False  # the article names the weapon elsewhere
         twin = next((o for o in out if o.event_type == d.event_type and o.sub_event_type == d.sub_event_type
                      and (o.date == d.date or o.date is None or d.date is None)
+                     and (o.weekday == d.weekday or o.weekday is None or d.weekday is None)
                      and (_same_place(o.place, d.place) or _headline(o) or _headline(d))
                      # A place taken from the context only joins events of the same paragraph.
                      and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None

@@ -131,6 +131,15 @@ class Gazetteer:
             self._countries[code] = GeoPlace(*row) if row else None
         return self._countries[code]
 
+    def region_of(self, place: GeoPlace) -> GeoPlace | None:
+        """The first-level region a town lies in."""
+        if not place.admin1_code:
+            return None
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'region' AND p.level = 1"
+                                " AND p.country_code = ? AND p.admin1_code = ?",
+                                (place.country_code, place.admin1_code)).fetchone()
+        return GeoPlace(*row) if row else None
+
     def named_after(self, adjective: str) -> tuple[GeoPlace, ...]:
         """The big place an adjective or people's name comes from, by its stem: "Sicilian" -> Sicily, "Serb" ->
         Serbia, "Kazakh" -> Kazakhstan, "Havanese" -> Havana. Countries, states, regions and cities of a

@@ -34,6 +34,11 @@ from .sites import Sites
 
 
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_REGION_KINDS = ("governorate", "province", "region", "oblast", "state", "district", "county", "prefecture")
+# A lower-case cue before the name, the name perhaps last of a list: "the provinces of Sanaa and Saada".
+_CUE_BEFORE = re.compile(
+    rf"\b(provinces?|regions?|oblasts?|governorates?|states?|counties|county|districts?|prefectures?|departments?) of "
+    rf"(?:{_LISTED_NAME}(?:, | and | & |, and ))*$")
 _REGION_LIST = re.compile(
     rf"((?:{_LISTED_NAME}, )+{_LISTED_NAME},? (?:and|&) {_LISTED_NAME}|{_LISTED_NAME} (?:and|&) {_LISTED_NAME}) "
     r"((?i:counties|regions|oblasts|provinces|states|governorates|districts|prefectures|departments))\b")
@@ -318,12 +323,37 @@ class Recognition(Sites):
         if demonym:
             # "Russian" asked about as a toponym (gold sets mark such modifiers) means the country or continent.
             options = demonym + tuple(o for o in options if o not in demonym)
+        bare = clean
         match = re.match(r"\s+([A-Za-zÀ-ÿ]+)", full[end:end + 24])
         cue = bool(match) and match.group(1).lower() in REGION_CUES
         if cue and source != "given":
             end += match.end()  # "the Kharkiv region" is the mention, as written
             clean = full[start:end]
-        return Candidate(start, end, clean, source, cue, options)
+        words = bare.split()
+        if len(words) > 1 and words[-1].lower() in REGION_CUES:
+            cue, bare = True, " ".join(words[:-1])  # the NER took the cue in: "Saada province"
+        before = _CUE_BEFORE.search(full[max(0, start - 80):start])
+        level = 0
+        if before and not cue:
+            # "the province of Idlib", "the northern provinces of Sanaa and Saada"
+            cue, level = True, 2 if before.group(1) in ("county", "counties", "district", "districts") else 0
+        if cue and not any(o.feature == "region" for o in options):
+            options += self._named_region(bare, options or self.gazetteer.lookup(bare))
+        return Candidate(start, end, clean, source, cue, options, cue_level=level)
+
+    def _named_region(self, name: str, options: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
+        """"Sanaa province", "the provinces of Sanaa and Saada": GeoNames names the regions "Sanaa Governorate",
+        "Saada Governorate" without a bare alias; else the region of the town of that name, if it bears it."""
+        for kind in _REGION_KINDS:
+            regions = tuple(o for o in self.gazetteer.lookup(f"{name} {kind}") if o.feature == "region")
+            if regions:
+                return regions
+        out = []
+        for town in options[:3]:
+            region = self.gazetteer.region_of(town) if town.feature in ("city", "town", "village") else None
+            if region is not None and fold(town.name) in fold(region.name) and region not in out:
+                out.append(region)
+        return tuple(out)
 
     def _demonym_places(self, text: str, adjectives: bool = False) -> tuple[GeoPlace, ...]:
         continent = _CONTINENT_DEMONYMS.get(fold(text))

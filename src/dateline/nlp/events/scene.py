@@ -1,0 +1,36 @@
+"""Where a later sentence says an event happened: "The ambush occurred near Douentza in the Mopti region".
+
+Wire copy often opens with the country ("an ambush on an army convoy in central Mali") and names the town a few
+sentences later, in a sentence that reports no new event, only the scene of one already told. Such a sentence
+refines the place of the latest event of a matching kind whose own sentence named no town.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "The attack, which BBC said started a gun battle, took place near Mattani": a definite event noun, then a
+# verb of happening within the same sentence.
+_SCENE = re.compile(
+    r"^\W*(?:the|this|that|today['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|"
+    r"friday['’]s|saturday['’]s)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)s?\b[^.;]{0,120}?\b(?:occurred|happened|"
+    r"took place|unfolded|was carried out|were carried out|was staged|broke out|erupted)\b", re.I)
+
+# Which events a noun can refer back to.
+_NOUN_TYPES = {
+    **dict.fromkeys("attack assault raid incident killing killings massacre".split(),
+                    ("Battles", "Violence against civilians", "Explosions/Remote violence")),
+    **dict.fromkeys("ambush clash fighting battle gunfight firefight skirmish".split(), ("Battles",)),
+    **dict.fromkeys("blast explosion bombing strike airstrike shelling bombardment".split(),
+                    ("Explosions/Remote violence",)),
+    **dict.fromkeys("protest rally demonstration march sit-in".split(), ("Protests", "Riots")),
+    **dict.fromkeys("riot unrest".split(), ("Riots",)),
+}
+
+
+def scene_types(sentence: str) -> tuple[str, ...]:
+    """The event types a sentence of the form "the <event> took place near X" can refer to; () if it is not one."""
+    m = _SCENE.search(sentence)
+    if not m:
+        return ()
+    return _NOUN_TYPES.get(m.group("noun").lower(), ())
