@@ -163,3 +163,9 @@ def test_events_told_on_different_weekdays_are_different_events(en):
             "Officials said on Wednesday that airstrikes had hit areas in the province of Saada.")
     got = events(en, text)
     assert len(got) == 2 and {place for _, _, place in got} == {"Yemen", "Saada Governorate"}
+
+
+def test_events_a_sentence_detailing_the_attack_just_told_is_not_another_event(en):
+    doc = en("Gunmen attacked an army convoy near Mopti on Tuesday, the army said.\n"
+             "A bomb-laden truck exploded, followed by heavy gunfire, in the morning attack that killed eight soldiers.")
+    assert [(e.event_type, e.location.name, e.fatalities) for e in doc._.events] == [("Battles", "Mopti", 8)]

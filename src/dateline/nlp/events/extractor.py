@@ -28,7 +28,7 @@ from ..places.gazetteer import distance_km
 from . import lexicon_fr
 from .dating import event_date, weekday
 from .reading import CLASSIFIER_DOUBT, ClassifierReading
-from .scene import scene_types
+from .scene import VIOLENT_TYPES, refers_back, scene_types
 from .sentences import lower, report_year, split_sentences, told_as_history
 from .lexicon import (
     ADVICE,
@@ -80,6 +80,7 @@ class _Draft:
     vague: bool = False  # a strike whose weapon the sentence does not name
     paragraph: int = 0
     weekday: int | None = None  # the day of the week the sentence names
+    index: int = 0  # of the sentence in the article
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,16 @@ class EventFinder(ClassifierReading):
                 if kind[1] == "Disrupted weapons use" and not targets:
                     # Drones downed "overnight" fall over a whole country, not over the paragraph's town.
                     fallback = named_country or _main_country(places) or fallback
+                previous = drafts[-1] if drafts else None
+                if (not explicit and previous is not None and i - previous.index <= 2
+                        and previous.event_type in VIOLENT_TYPES and refers_back(sent.text)):
+                    # "… in the late-morning attack": more of the event just told, not another one.
+                    previous.sources.append(sent)
+                    previous.fatalities = max(previous.fatalities or 0, _fatalities(sent.text, previous.event_type))
+                    continue
                 for place in (targets or [fallback])[:_MAX_TOWNS]:
                     draft = self._draft(kind, sent, place, entities, published)
+                    draft.index = i
                     if kind != patterns[i]:  # the classifier's reading, not the patterns'
                         draft.confidence = round(draft.confidence - CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start

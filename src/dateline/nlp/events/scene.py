@@ -1,4 +1,5 @@
-"""Where a later sentence says an event happened: "The ambush occurred near Douentza in the Mopti region".
+"""Sentences that tell more of an event already told: where it happened ("The ambush occurred near Douentza in
+the Mopti region"), or how ("A car bomb exploded … in the late-morning attack").
 
 Wire copy often opens with the country ("an ambush on an army convoy in central Mali") and names the town a few
 sentences later, in a sentence that reports no new event, only the scene of one already told. Such a sentence
@@ -34,3 +35,14 @@ def scene_types(sentence: str) -> tuple[str, ...]:
     if not m:
         return ()
     return _NOUN_TYPES.get(m.group("noun").lower(), ())
+
+
+VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+# "in the attack", "during the ambush", "the assault began with": a definite event noun that points back.
+_BACK = re.compile(r"\b(?:in|during|after|of|as part of)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|ambush|"
+                   r"assault|raid|offensive|operation)\b", re.I)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence details an attack already told ("… followed by gunfire in the late-morning attack")."""
+    return bool(_BACK.search(sentence))
