@@ -169,3 +169,24 @@ def test_events_a_sentence_detailing_the_attack_just_told_is_not_another_event(e
     doc = en("Gunmen attacked an army convoy near Mopti on Tuesday, the army said.\n"
              "A bomb-laden truck exploded, followed by heavy gunfire, in the morning attack that killed eight soldiers.")
     assert [(e.event_type, e.location.name, e.fatalities) for e in doc._.events] == [("Battles", "Mopti", 8)]
+
+
+def test_events_police_dispersing_a_protest_in_the_next_sentence_is_an_intervention(en):
+    text = ("In Omdurman, hundreds of people marched on Tuesday to demand an end to the war.\n"
+            "Police fired tear gas to disperse them.")
+    assert events(en, text) == [("Protests", "Protest with intervention", "Omdurman")]
+
+
+def test_events_killing_civilians_compass_places_and_tank_units(en):
+    got = events(en, "Militiamen attacked a camp for displaced people near Nyala on Monday, killing 12 civilians.")
+    assert got == [("Violence against civilians", "Attack", "Nyala")]
+    doc = en("Hamas fighters said they had ambushed an Israeli tank unit east of Khan Younis.")
+    clash = doc._.events[0]
+    assert clash.location.name == "Khān Yūnis" and clash.actor2 == "Military Forces of Israel (2022-)"
+
+
+def test_events_a_distance_or_an_origin_is_not_where_the_event_happened(en):
+    doc = en("Gunmen raided a police post in Baidoa, 240km northwest of Mogadishu, killing four officers.")
+    assert [e.location.name for e in doc._.events] == ["Baidoa"]
+    doc = en("Saudi air defences shot down a drone over Yemen after it was launched from a site north of Sanaa.")
+    assert [e.location.name for e in doc._.events] == ["Yemen"]

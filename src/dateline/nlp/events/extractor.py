@@ -40,6 +40,8 @@ from .lexicon import (
     DEATHS,
     DEATHS_FR,
     DEATHS_UNCOUNTED,
+    EXCESSIVE_FORCE,
+    INTERVENTION,
     MILITARY_NOUNS,
     NAMED_GROUPS,
     NEGATED,
@@ -142,8 +144,9 @@ class EventFinder(ClassifierReading):
                     # Drones downed "overnight" fall over a whole country, not over the paragraph's town.
                     fallback = named_country or _main_country(places) or fallback
                 previous = drafts[-1] if drafts else None
-                if (not explicit and previous is not None and i - previous.index <= 2
-                        and previous.event_type in VIOLENT_TYPES and refers_back(sent.text)):
+                if (previous is not None and i - previous.index <= 2 and previous.event_type in VIOLENT_TYPES
+                        and refers_back(sent.text)
+                        and all(p.feature == "other" or _same_place(p, previous.place) for p in targets)):
                     # "… in the late-morning attack": more of the event just told, not another one.
                     previous.sources.append(sent)
                     previous.fatalities = max(previous.fatalities or 0, _fatalities(sent.text, previous.event_type))
@@ -157,6 +160,7 @@ class EventFinder(ClassifierReading):
                     drafts.append(draft)
             elif drafts:
                 _refine_scene(drafts, scene_types(sent.text), self._locations(text, in_sentence))
+                _police_response(drafts, i, sent)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
             if towns:
                 paragraph_place = towns[-1]
@@ -299,7 +303,7 @@ class EventFinder(ClassifierReading):
 _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|against|"
                            r"à|au|aux|dans|près de|en|sur|vers|contre|autour de|(?:ville|région|village) d[e']|"
                            r"(?:cit(?:y|ies)|towns?|villages?|regions?|provinces?|oblasts?|districts?|governorates?|port|"
-                           r"outskirts|areas|parts) of|"
+                           r"outskirts|areas|parts|(?:north|south)?-?(?:east|west)|north|south)\s+of|"
                            r"shelled|shelling|struck|striking|hit|attacked|attacking|targeted|targeting|bombed|bombing|"
                            r"pounded|raided|captured|seized|"
                            r"recaptured|liberated|retook|entered|encircle|encircled|besieged)\s+(?:the\s+)?"
@@ -317,7 +321,10 @@ def _where(text: str, start: int, end: int) -> bool:
     after = text[end:end + 3]
     if after.startswith(("’s", "'s", "-backed", "-based")) or _SEAT_BEFORE.search(before):
         return False  # an owner, a sponsor, or where an institution sits ("the defence ministry in Moscow")
-    return bool(_WHERE_BEFORE.search(before)) and not re.search(r"\bfrom\s+(?:the\s+)?$", before)
+    if re.search(r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.]{0,25}$", before):
+        return False  # a landmark to measure from: "30km southwest of Mogadishu"
+    # Not an origin: "from Kyiv", "launched from a site north of Sanaa".
+    return bool(_WHERE_BEFORE.search(before)) and not re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,6}$", before)
 
 
 def _fatalities(sentence: str, event_type: str) -> int:
@@ -350,6 +357,17 @@ def _refine_scene(drafts: list[_Draft], types: tuple[str, ...], where: list[Plac
         return
     if draft.place is None or draft.place.country_code == town.country_code:
         draft.place, draft.explicit = town, True
+
+
+def _police_response(drafts: list[_Draft], i: int, sent: Span) -> None:
+    """"Police fired tear gas to disperse them" right after a protest: the protest met an intervention."""
+    d = drafts[-1]
+    low = lower(sent.text)
+    if d.event_type != "Protests" or d.sub_event_type != "Peaceful protest" or i - d.index > 2:
+        return
+    if INTERVENTION.search(low):
+        d.sub_event_type = "Excessive force against protesters" if EXCESSIVE_FORCE.search(low) else "Protest with intervention"
+        d.sources.append(sent)
 
 
 def _main_place(places) -> Place | None:

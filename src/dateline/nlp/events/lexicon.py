@@ -67,7 +67,8 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"(?:attack|raid) on (?:an? |the )?(?:army|military|police|convoy|base|checkpoint|checkpost|station|post|barracks)|"
      r"killed [^.]{0,30}(?:soldiers|troops|officers|policemen|police officers|fighters|militants|servicemen))\b"),
     ("Violence against civilians", "Attack",
-     r"\b(?:massacred?|executed|lynched|shot dead|gunned down|killed|murdered|stabbed|beat(?:en)? to death|torture[ds]?|tortured)\b"
+     r"\b(?:massacred?|executed|lynched|shot dead|gunned down|killed|killing|murdered|stabbed|beat(?:en)? to death|"
+     r"torture[ds]?|tortured)\b"
      r"[^.]{0,60}\b(?:civilians?|villagers|residents|people|family|families|children|women|men|worker|workers|"
      r"farmers|students|bystanders?|detective|journalists?|man|woman|boy|girl)\b"
      r"|\b(?:civilians?|villagers|residents)\b[^.]{0,40}\b(?:were|was) (?:killed|shot|executed|massacred|attacked)"),
@@ -200,7 +201,12 @@ DISORDER = {
 # Nouns after a nationality that name state forces, and the ACLED name pattern they take.
 MILITARY_NOUNS = frozenset("""forces force troops army armies military soldiers servicemen navy marines paratroopers
     defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers missile missiles
-    strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault""".split())
+    strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault tank tanks aircraft
+    helicopter helicopters warship warships gunboats patrol patrols convoy""".split())
+# A police or army move on a protest, told in the sentence after it ("Police fired tear gas to disperse them").
+INTERVENTION = re.compile(r"\b(?:police|security forces|troops|soldiers|riot police)\b[^.]{0,40}\b(?:fired tear gas|"
+                          r"tear gas|water cannons?|rubber bullets|dispersed?|broke up|arrested|detained|beat|charged)\b")
+EXCESSIVE_FORCE = re.compile(r"\b(?:opened fire|live (?:ammunition|rounds|fire)|shot dead)\b")
 POLICE_NOUNS = frozenset("police policemen officers gendarmerie gendarmes".split())
 # ACLED gives state forces the years of the government they serve; the two the seed needs, and a few more.
 STATE_YEARS = {"RU": " (2000-)", "UA": " (2019-)", "IL": " (2022-)", "US": " (2021-)", "SY": " (2024-)"}

@@ -100,9 +100,14 @@ class Sites:
         # places around it say where it is. Another site may bear its town's name ("Colchester General
         # Hospital"): a name inside it counts when it is a state or bigger, or lies in the article's country.
         street = words[-1].lower().rstrip(".") in _STREET_HEADS
+        sizes = range(len(words) - 1, 0, -1)
+        home = country
         if words[-1].islower():
-            country = None  # "Abha airport": the town's name, whichever country the story is about
-        for size in range(len(words) - 1, 0, -1):
+            # "Abha airport", "Afgoi police station": the town's whole name before the lower-case words, whichever
+            # country the story is about ("Abu" of "Abu Shouk camp" is no town).
+            named = next((k for k, w in enumerate(words) if w.islower()), len(words))
+            country, sizes = None, range(named, named - 1, -1)
+        for size in sizes:
             for k in range(len(words) - size + 1):
                 part = " ".join(words[k:k + size])
                 if street or not part[:1].isupper() or part.lower() in _GENERIC:
@@ -111,6 +116,9 @@ class Sites:
                     o for o in _trusted(self.gazetteer.lookup(part), part) if self._prominent(o, part)
                     and (not country or o.country_code == country or o.feature in ("country", "continent", "water")
                          or (o.feature == "region" and o.level == 1)))
+                # Another spelling GeoNames knows, of a town in the article's country ("Afgoi" for Afgooye).
+                hit = hit or tuple(o for o in self.gazetteer.lookup(part) if home and o.country_code == home
+                                   and o.feature in ("city", "town", "village") and self._prominent(o, part))
                 if hit:
                     return hit, True
         # The place named right after it ("the Kanteerava Stadium in Karnataka", "Royal Street, Bywater"),
