@@ -190,3 +190,9 @@ def test_events_a_distance_or_an_origin_is_not_where_the_event_happened(en):
     assert [e.location.name for e in doc._.events] == ["Baidoa"]
     doc = en("Saudi air defences shot down a drone over Yemen after it was launched from a site north of Sanaa.")
     assert [e.location.name for e in doc._.events] == ["Yemen"]
+
+
+def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
+    doc = en("The Russian defence ministry said its troops had taken control of the village of Novoselivka.")
+    [event] = doc._.events
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Russia (2000-)")

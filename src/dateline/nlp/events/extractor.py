@@ -61,6 +61,10 @@ _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names n
 _MERGE_KM = 150.0
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
 _COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
+# "Russia said its forces had captured…", "the Russian defence ministry said its troops…"
+_ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?(?: (?:defen[cs]e ministry|military|army|"
+                         r"government))? (?:said|says|claimed|reported|announced) (?:that )?(?:its|their) (?:forces|troops|"
+                         r"army|military|units|soldiers)\b")
 _COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s) (?:air force|army|military|armed forces|forces|"
                              r"navy|troops|air defen[cs]es?)\b")  # "Ukraine's air force"
 
@@ -276,11 +280,10 @@ class EventFinder(ClassifierReading):
             codes = self.gazetteer.demonym_countries(m.group(1)) if self.gazetteer else ()
             if codes:
                 found.append((m.start(), self._state_forces(codes[0])))
-        for m in _COUNTRY_FORCES.finditer(sentence):
-            country = next((p for p in (self.gazetteer.lookup(m.group(1)) if self.gazetteer else ())
-                            if p.feature == "country"), None)
-            if country is not None:
-                found.append((m.start(), self._state_forces(country.country_code)))
+        for m in [*_COUNTRY_FORCES.finditer(sentence), *_ITS_FORCES.finditer(sentence)]:
+            code = self._country_code(m.group(1))
+            if code is not None:
+                found.append((m.start(), self._state_forces(code)))
         for pattern, name in NAMED_GROUPS:
             m = re.search(pattern, sentence, re.I)
             if m:
@@ -291,6 +294,16 @@ class EventFinder(ClassifierReading):
             if name not in out:
                 out.append(name)
         return out
+
+    def _country_code(self, name: str) -> str | None:
+        """"Ukraine" or "Ukrainian": the country's code."""
+        if self.gazetteer is None:
+            return None
+        country = next((p for p in self.gazetteer.lookup(name) if p.feature == "country"), None)
+        if country is not None:
+            return country.country_code
+        codes = self.gazetteer.demonym_countries(name)
+        return codes[0] if codes else None
 
     def _state_forces(self, code: str) -> str:
         return f"Military Forces of {self._country_name(code)}{STATE_YEARS.get(code, '')}"
