@@ -40,7 +40,8 @@ def test_events_several_towns_are_several_events_with_fatalities(en):
     doc = en("Russian forces shelled Kupiansk and Vovchansk on Tuesday, killing two civilians.")
     got = [(e.sub_event_type, e.location.name, e.fatalities, e.actor2) for e in doc._.events]
     assert [g[1] for g in got] == ["Kupyansk", "Vovchansk"]  # GeoNames spelling of Kupiansk
-    assert all(g[0] == "Shelling/artillery/missile attack" and g[2] == 2 and g[3] == "Civilians (Ukraine)" for g in got)
+    assert all(g[0] == "Shelling/artillery/missile attack" and g[3] == "Civilians (Ukraine)" for g in got)
+    assert [g[2] for g in got] == [1, 1]  # one toll for two places is shared out, not counted twice
 
 
 def test_event_dates_are_relative_to_publication():
@@ -196,3 +197,38 @@ def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
     doc = en("The Russian defence ministry said its troops had taken control of the village of Novoselivka.")
     [event] = doc._.events
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Russia (2000-)")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen killed a shopkeeper, his son, two neighbours and three others in the raid.", 7),
+    ("The ambush killed 9 soldiers and one police officer.", 10),
+    ("Officers shot and killed a man at the roadblock.", 1),
+    ("The raid took the lives of at least six guards.", 6),
+    ("Residents said one strike killed at least four people.", 4),
+    ("The blast left 15 soldiers dead and 34 wounded.", 15),
+    ("Militants attacked the base, wounding three soldiers.", 0),
+])
+def test_event_fatalities_add_up_lists_of_victims(sentence, expected):
+    from dateline.nlp.events.fatalities import fatalities
+    assert fatalities(sentence, "Battles") == expected
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Officials said on Monday that U.S. warplanes bombed militia positions near Qaim in Iraq.",
+     "Military Forces of the United States (2021-)", None),
+    ("The rebel group said on Tuesday that Myanmar military jets bombed a village in Sagaing region.",
+     "Military Forces of Myanmar", None),
+    ("Azerbaijan has launched a massive artillery attack on villages near Stepanakert.", "Military Forces of Azerbaijan", None),
+    ("Houthi rebels claimed they shot down an American drone over Marib.", "Houthi Movement",
+     "Military Forces of the United States (2021-)"),
+    ("The enemy shelled Nikopol overnight, the regional governor said.", "Military Forces of Russia (2000-)", None),
+])
+def test_event_actors_in_acled_style(en, text, actor1, actor2):
+    event = en(text)._.events[0]
+    assert event.actor1 == actor1 and (actor2 is None or event.actor2 == actor2)
+
+
+def test_event_agreements_are_between_governments(en):
+    event = en("Ukrainian and Russian forces exchanged prisoners on Thursday near Sumy.")._.events[0]
+    assert event.sub_event_type == "Agreement"
+    assert {event.actor1, event.actor2} == {"Government of Ukraine (2019-)", "Government of Russia (2000-)"}

@@ -10,6 +10,8 @@ whose gold date is known.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +34,7 @@ def evaluate(path: Path, errors: bool = False) -> dict:
                              Options(workers=1))
     gazetteer = open_gazetteer()
     typed, located = PRF(), PRF()
-    matched = sub_ok = dated = date_ok = 0
+    matched = sub_ok = dated = date_ok = counted = deaths_ok = actors = actor_ok = 0
     confusion: Counter = Counter()
     notes: list[str] = []
     for g, outcome in zip(gold_docs, outcomes):
@@ -59,6 +61,12 @@ def evaluate(path: Path, errors: bool = False) -> dict:
             if gold[j].get("date"):
                 dated += 1
                 date_ok += predicted[i].date == gold[j]["date"]
+            if gold[j].get("actor1"):
+                actors += 1
+                actor_ok += _actor(predicted[i].actor1) == _actor(gold[j]["actor1"])
+            if gold[j].get("fatalities") is not None:
+                counted += 1
+                deaths_ok += (predicted[i].fatalities or 0) == gold[j]["fatalities"]
         if errors:
             hit_p, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
             notes += [f"{g['id']} FP {p.event_type}/{p.sub_event_type} @ {p.location.name if p.location else None}: "
@@ -70,6 +78,13 @@ def evaluate(path: Path, errors: bool = False) -> dict:
                       f"(gold {gold[j].get('location')}, {gold[j].get('country_code')}): "
                       f"{(predicted[i].evidence.text if predicted[i].evidence else '')[:70]!r}"
                       for i, j in pairs if (i, j) not in good]
+            notes += [f"{g['id']} ACTOR {predicted[i].actor1} (gold {gold[j]['actor1']}): "
+                      f"{(predicted[i].evidence.text if predicted[i].evidence else '')[:60]!r}"
+                      for i, j in pairs if gold[j].get("actor1") and _actor(predicted[i].actor1) != _actor(gold[j]["actor1"])]
+            notes += [f"{g['id']} DEATHS {predicted[i].fatalities} (gold {gold[j]['fatalities']}): "
+                      f"{(predicted[i].evidence.text if predicted[i].evidence else '')[:70]!r}"
+                      for i, j in pairs if gold[j].get("fatalities") is not None
+                      and (predicted[i].fatalities or 0) != gold[j]["fatalities"]]
     report = {
         "documents": len(gold_docs),
         "event_type": typed.as_dict(),
@@ -77,11 +92,18 @@ def evaluate(path: Path, errors: bool = False) -> dict:
         "located_event": located.as_dict(),
         "date_accuracy": round(date_ok / dated, 3) if dated else None,
         "dated_pairs": dated,
+        "fatalities_accuracy": round(deaths_ok / counted, 3) if counted else None,  # exact, on matched events
+        "actor1_accuracy": round(actor_ok / actors, 3) if actors else None,  # ACLED name, years aside
     }
     if errors:
         report["sub_event_confusion"] = {f"{a} -> {b}": n for (a, b), n in confusion.most_common() if a != b}
         report["errors"] = notes
     return report
+
+
+def _actor(name: str | None) -> str:
+    """An actor's name without the years of the government it serves: "Military Forces of Russia (2000-)"."""
+    return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)$", "", name or "").strip().casefold()
 
 
 def _gold_point(event: dict, gazetteer) -> tuple[float, float] | None:

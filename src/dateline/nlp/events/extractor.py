@@ -26,7 +26,9 @@ from spacy.tokens import Doc, Span
 from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
 from . import lexicon_fr
+from .actors import Actors
 from .dating import event_date, weekday
+from .fatalities import fatalities as _fatalities
 from .reading import CLASSIFIER_DOUBT, ClassifierReading
 from .scene import VIOLENT_TYPES, refers_back, scene_types
 from .sentences import lower, report_year, split_sentences, told_as_history
@@ -37,21 +39,13 @@ from .lexicon import (
     CIVILIANS,
     COMPILED,
     CONTEXT_REQUIRED,
-    DEATHS,
-    DEATHS_FR,
-    DEATHS_UNCOUNTED,
     EXCESSIVE_FORCE,
     INTERVENTION,
-    MILITARY_NOUNS,
-    NAMED_GROUPS,
     NEGATED,
     NOT_THIS,
-    NUMBER_WORDS,
     PERPETRATORS,
-    POLICE_NOUNS,
     PROTESTERS,
     RIOTERS,
-    STATE_YEARS,
     TERRITORY_OBJECT,
     UNIDENTIFIED,
 )
@@ -59,14 +53,6 @@ from .lexicon import (
 _MAX_TOWNS = 4
 _VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
-_NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+(?:[a-z-]+\s+)??([a-z]+)\b")
-_COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
-# "Russia said its forces had captured…", "the Russian defence ministry said its troops…"
-_ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?(?: (?:defen[cs]e ministry|military|army|"
-                         r"government))? (?:said|says|claimed|reported|announced) (?:that )?(?:its|their) (?:forces|troops|"
-                         r"army|military|units|soldiers)\b")
-_COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s) (?:air force|army|military|armed forces|forces|"
-                             r"navy|troops|air defen[cs]es?)\b")  # "Ukraine's air force"
 
 
 @dataclass
@@ -105,7 +91,7 @@ _RULES = {
 }
 
 
-class EventFinder(ClassifierReading):
+class EventFinder(Actors, ClassifierReading):
     def __init__(self, gazetteer=None, use_classifier: bool = True):
         self.gazetteer = gazetteer
         self.use_classifier = use_classifier
@@ -155,12 +141,16 @@ class EventFinder(ClassifierReading):
                     previous.sources.append(sent)
                     previous.fatalities = max(previous.fatalities or 0, _fatalities(sent.text, previous.event_type))
                     continue
-                for place in (targets or [fallback])[:_MAX_TOWNS]:
+                where = (targets or [fallback])[:_MAX_TOWNS]
+                for k, place in enumerate(where):
                     draft = self._draft(kind, sent, place, entities, published)
                     draft.index = i
                     if kind != patterns[i]:  # the classifier's reading, not the patterns'
                         draft.confidence = round(draft.confidence - CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
+                    # One toll for several places: ACLED shares it out, the remainder to the first.
+                    share, rest = divmod(draft.fatalities or 0, len(where))
+                    draft.fatalities = share + (rest if k == 0 else 0)
                     drafts.append(draft)
             elif drafts:
                 _refine_scene(drafts, scene_types(sent.text), self._locations(text, in_sentence))
@@ -223,7 +213,7 @@ class EventFinder(ClassifierReading):
     def _draft(self, kind, sent: Span, place: Place | None, entities, published) -> _Draft:
         event_type, sub_event = kind
         country = self._country_name(place.country_code) if place and place.country_code else None
-        armed = self._armed_actors(sent.text)
+        armed = self._armed_actors(sent.text, place.country_code if place else None)
         actor1 = armed[0] if armed else None
         actor2 = armed[1] if len(armed) > 1 else None
         low = sent.text.lower()
@@ -243,86 +233,50 @@ class EventFinder(ClassifierReading):
             # The defender intercepts the attacker's weapons.
             attacker = actor1
             defender = self._state_forces(place.country_code) if place and place.country_code else None
-            if attacker and defender and attacker != defender:
+            if attacker and (attacker.startswith("Military Forces") and _SPEAKING_FORCES.search(sent.text)
+                             or _INTERCEPTOR.search(sent.text)):
+                # "The Israeli army said most of the rockets were intercepted": the forces that speak stopped them.
+                actor2 = actor2 if actor2 != attacker else None
+            elif attacker and defender and attacker != defender:
                 actor1, actor2 = defender, attacker
+        elif event_type == "Strategic developments" and sub_event == "Agreement":
+            actor1, actor2 = (self._government(a) if a else None for a in (actor1, actor2))
         elif event_type == "Protests" and country:
+            forces = next((a for a in armed if a.startswith(("Police Forces", "Military Forces"))), None)
             actor1 = f"Protesters ({country})" if PROTESTERS.search(low) or not actor1 else actor1
+            if sub_event != "Peaceful protest" and forces and forces != actor1:
+                actor2 = forces  # the police that dispersed or fired on them
         elif event_type == "Riots" and country:
             actor1 = f"Rioters ({country})" if RIOTERS.search(low) or not actor1 else actor1
         day, precision = event_date(sent.text, published)
         confidence = 0.5 + (0.2 if place is not None else 0.0) + (0.15 if actor1 else 0.0)
         vague = sub_event.endswith(_VAGUE)
         return _Draft(event_type, sub_event.removesuffix(_VAGUE), sent, place, actor1, actor2, day, precision,
-                      _fatalities(sent.text, event_type), round(min(confidence, 0.95), 2), [sent], vague=vague,
+                      _fatalities(sent.text, event_type, sub_event), round(min(confidence, 0.95), 2), [sent], vague=vague,
                       weekday=weekday(sent.text))
 
     # -- actors --------------------------------------------------------------------------------------
 
-    def _armed_actors(self, sentence: str) -> list[str]:
-        found: list[tuple[int, str]] = []
-        if self.language == "fr":
-            for m in lexicon_fr.NATIONAL_FR.finditer(sentence):
-                code = lexicon_fr.NATIONALITIES_FR.get(m.group(2).lower())
-                if code:
-                    noun = m.group(1).lower()
-                    name = f"Police Forces of {self._country_name(code)}" if noun == "police" else self._state_forces(code)
-                    found.append((m.start(), name))
-        for m in _NATIONAL.finditer(sentence):
-            adjective, noun = m.group(1), m.group(2)
-            codes = self.gazetteer.demonym_countries(adjective) if self.gazetteer else ()
-            if not codes:
-                continue
-            if noun in MILITARY_NOUNS:
-                found.append((m.start(), self._state_forces(codes[0])))
-            elif noun in POLICE_NOUNS:
-                found.append((m.start(), f"Police Forces of {self._country_name(codes[0])}"))
-        for m in _COUNTRY_AS_ACTOR.finditer(sentence):
-            codes = self.gazetteer.demonym_countries(m.group(1)) if self.gazetteer else ()
-            if codes:
-                found.append((m.start(), self._state_forces(codes[0])))
-        for m in [*_COUNTRY_FORCES.finditer(sentence), *_ITS_FORCES.finditer(sentence)]:
-            code = self._country_code(m.group(1))
-            if code is not None:
-                found.append((m.start(), self._state_forces(code)))
-        for pattern, name in NAMED_GROUPS:
-            m = re.search(pattern, sentence, re.I)
-            if m:
-                found.append((m.start(), name))
-        found.sort()
-        out: list[str] = []
-        for _, name in found:
-            if name not in out:
-                out.append(name)
-        return out
-
-    def _country_code(self, name: str) -> str | None:
-        """"Ukraine" or "Ukrainian": the country's code."""
-        if self.gazetteer is None:
-            return None
-        country = next((p for p in self.gazetteer.lookup(name) if p.feature == "country"), None)
-        if country is not None:
-            return country.country_code
-        codes = self.gazetteer.demonym_countries(name)
-        return codes[0] if codes else None
-
-    def _state_forces(self, code: str) -> str:
-        return f"Military Forces of {self._country_name(code)}{STATE_YEARS.get(code, '')}"
-
-    def _country_name(self, code: str) -> str:
-        country = self.gazetteer.country(code) if self.gazetteer else None
-        return country.name if country else code
 
 
 _WHERE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|on|into|across|towards?|over|inside|throughout|against|"
                            r"à|au|aux|dans|près de|en|sur|vers|contre|autour de|(?:ville|région|village) d[e']|"
                            r"(?:cit(?:y|ies)|towns?|villages?|regions?|provinces?|oblasts?|districts?|governorates?|port|"
-                           r"outskirts|areas|parts|(?:north|south)?-?(?:east|west)|north|south)\s+of|"
+                           r"outskirts|areas|parts|streets|(?:north|south)?-?(?:east|west)|north|south)\s+of|"
                            r"shelled|shelling|struck|striking|hit|attacked|attacking|targeted|targeting|bombed|bombing|"
                            r"pounded|raided|captured|seized|"
                            r"recaptured|liberated|retook|entered|encircle|encircled|besieged)\s+(?:the\s+)?"
                            r"(?:[\w’'-]+\s+){0,2})$", re.I)
 
 
+# Forces reporting an interception: the ones that made it.
+_SPEAKING_FORCES = re.compile(r"\b(?:army|military|air force|air defen[cs]es?|armed forces|defen[cs]e ministry)\b"
+                              r"[^.]{0,20}\b(?:said|says|reported|announced|claimed)\b", re.I)
+# The actor named is the one that shot the weapon down: "rebels claimed they shot down a US drone".
+_INTERCEPTOR = re.compile(r"\b(?:they|we|rebels|militia|fighters|group|movement)\b[^.]{0,20}\b(?:shot down|downed|"
+                          r"intercepted)\b", re.I)
+# "from Kyiv", "launched from a site north of Sanaa" (but not "students from a school in Kaduna").
+_FROM_BEFORE = re.compile(r"\b(?:from|par)\s+(?:(?!(?:in|at|near|inside|on|à|dans)\b)[\w’'-]+\s+){0,6}$", re.I)
 _HEADING = re.compile(r"(?:\b(?:launched|fired|flying|flew|headed|heading)\b[^.]{0,80}\btowards?|\btarget(?:ed|ing)|"
                       r"\baimed at)\s+(?:the\s+)?$", re.I)
 _SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes\w+|office|embassy|headquarters|"
@@ -337,25 +291,7 @@ def _where(text: str, start: int, end: int) -> bool:
     if re.search(r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.]{0,25}$", before):
         return False  # a landmark to measure from: "30km southwest of Mogadishu"
     # Not an origin: "from Kyiv", "launched from a site north of Sanaa".
-    return bool(_WHERE_BEFORE.search(before)) and not re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,6}$", before)
-
-
-def _fatalities(sentence: str, event_type: str) -> int:
-    """ACLED's rule: the most conservative number given; 0 when only injuries or nothing are reported."""
-    if event_type in ("Strategic developments", "Protests"):
-        return 0
-    low = sentence.lower()
-    numbers = []
-    for m in [*DEATHS.finditer(low), *DEATHS_FR.finditer(low)]:
-        raw = (m.group("n1") or m.group("n2") or "").replace(",", "").replace(" ", "")
-        value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
-        if value is not None:
-            numbers.append(value)
-    if numbers:
-        return min(numbers) if len(set(numbers)) > 1 and max(numbers) > 2 * min(numbers) else max(numbers)
-    if DEATHS_UNCOUNTED.search(low) and not re.search(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)", low):
-        return 3  # deaths reported without a number, small attack
-    return 0
+    return bool(_WHERE_BEFORE.search(before)) and not _FROM_BEFORE.search(before)
 
 
 def _refine_scene(drafts: list[_Draft], types: tuple[str, ...], where: list[Place]) -> None:
@@ -380,6 +316,10 @@ def _police_response(drafts: list[_Draft], i: int, sent: Span) -> None:
         return
     if INTERVENTION.search(low):
         d.sub_event_type = "Excessive force against protesters" if EXCESSIVE_FORCE.search(low) else "Protest with intervention"
+        d.fatalities = max(d.fatalities or 0, _fatalities(sent.text, d.event_type, d.sub_event_type))
+        country = re.fullmatch(r"Protesters \((.+)\)", d.actor1 or "")
+        if d.actor2 is None and country and re.search(r"\bpolice\b", low):
+            d.actor2 = f"Police Forces of {country.group(1)}"
         d.sources.append(sent)
 
 

@@ -42,7 +42,9 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|rocket (?:attack|fire|strike)s?|missile (?:attack|strike)s?|"
      r"multiple rocket launchers?|mlrs|grad|bombard(?:ed|ing|ment|ments|s)?|tank fire|cluster munitions?|glide bombs?)\b"
      r"|\b(?:missiles?|rockets?)\b[^.]{0,40}\b(?:hit|struck|slammed|landed|exploded|targeted)"
-     r"|\b(?:struck|hit|attacked|targeted) [^.]{0,60}\bwith (?:missiles?|rockets?)"),
+     r"|\b(?:struck|hit|attacked|targeted) [^.]{0,60}\bwith (?:missiles?|rockets?)"
+     r"|\b(?:fired|launched|lobbed) (?:a (?:barrage|salvo|volley) of |\w+ )?(?:missiles?|rockets?|mortar rounds|shells)"
+     r" (?:at|on|into|towards?)\b"),
     # A strike whose weapon is not named, by forces that fight from afar ("the enemy hit the depot");
     # merged into a more specific strike at the same place when the article has one.
     ("Explosions/Remote violence", "Shelling/artillery/missile attack (unspecified)",
@@ -201,7 +203,7 @@ DISORDER = {
 # Nouns after a nationality that name state forces, and the ACLED name pattern they take.
 MILITARY_NOUNS = frozenset("""forces force troops army armies military soldiers servicemen navy marines paratroopers
     defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers missile missiles
-    strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault tank tanks aircraft
+    strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault tank tanks aircraft drone
     helicopter helicopters warship warships gunboats patrol patrols convoy""".split())
 # A police or army move on a protest, told in the sentence after it ("Police fired tear gas to disperse them").
 INTERVENTION = re.compile(r"\b(?:police|security forces|troops|soldiers|riot police)\b[^.]{0,40}\b(?:fired tear gas|"
@@ -247,10 +249,13 @@ DEATHS_FR = re.compile(
     r"|(?P<n2>\d[\d ]*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt)\s+(?:morts|tués|victimes)\b"
 )
 DEATHS = re.compile(
-    r"(?:killed|killing|kills|left|leaving)\s+(?:at least |more than |over |nearly |some |about |around )?"
+    r"(?:killed|killing|kills|left|leaving|shot dead|shooting dead|gunned down|executed|massacred|"
+    r"took the lives of|claimed the lives of)\s+(?:at least |more than |over |nearly |some |about |around )?"
     r"(?P<n1>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b"
     r"(?:[^.]{0,40}?\bdead\b)?"
     r"|(?:at least |more than |over |nearly )?(?P<n2>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:[a-z-]+\s+){0,3}(?:were |was |have been |had been )?(?:killed|dead|died)\b"
+    # "two people killed", not "one strike killed"
+    r"(?:(?!(?:strikes?|attacks?|blasts?|bombs?|explosions?|shells?|rockets?|missiles?|drones?|raids?)\b)[a-z-]+\s+){0,3}"
+    r"(?:were |was |have been |had been )?(?:killed|dead|died)\b"
 )
 DEATHS_UNCOUNTED = re.compile(r"\b(?:killed|dead|died|deaths|fatalities|massacre)\b")

@@ -23,7 +23,8 @@ SUB_EVENTS_FR: tuple[tuple[str, str, str], ...] = (
      r"|\bdrones?\b[^.]{0,40}\b(?:ont frappé|a frappé|ont attaqué|a attaqué|ont touché|a touché)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(?:bombard(?:é|ée|és|ées|ement|ements|er)|pilonn(?:é|ée|age)|tirs? d.artillerie|artillerie|obus|mortiers?|"
-     r"tirs? de roquettes?|frappes? de missiles?|missiles? (?:ont|a) frappé|lance-roquettes)\b"),
+     r"tirs? de roquettes?|frappes? de missiles?|missiles? (?:ont|a) frappé|lance-roquettes)\b"
+     r"|\bfrappes? (?:\w+ )?(?:ont|a) (?:touché|frappé|visé)"),
     ("Violence against civilians", "Sexual violence", r"\b(?:violées?|viols?|violences? sexuelles?)\b"),
     ("Violence against civilians", "Abduction/forced disappearance",
      r"\b(?:enlev(?:é|ée|és|ées|ement)|kidnapp(?:é|ée|és|ées|ing)|pris en otage|otages?|disparition forcée)\b"),

@@ -38,7 +38,7 @@ from ...settings import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -160,11 +160,15 @@ class Gazetteer:
         return tuple(GeoPlace(*r[:11]) for r in rows if len(r[11]) == shortest)[:1]
 
     def demonym_countries(self, word: str) -> tuple[str, ...]:
-        """Country codes whose demonym is ``word`` ("Ukrainian" -> UA); asked for many words per document, so cached."""
+        """Country codes whose demonym is ``word`` ("Ukrainian" -> UA), most populous first ("American" is the
+        United States before American Samoa); asked for many words per document, so cached."""
         key = fold(word)
         hit = self._demonyms.get(key)
         if hit is None:
-            rows = self.conn.execute("SELECT country_code FROM demonyms WHERE key = ?", (key,)).fetchall()
+            rows = self.conn.execute(
+                "SELECT d.country_code FROM demonyms d LEFT JOIN places p ON p.feature = 'country'"
+                " AND p.country_code = d.country_code WHERE d.key = ? GROUP BY d.country_code"
+                " ORDER BY MAX(COALESCE(p.population, 0)) DESC", (key,)).fetchall()
             hit = self._demonyms[key] = tuple(r[0] for r in rows)
         return hit
 

@@ -1,0 +1,139 @@
+"""Who did it: ACLED-style actor names from an event's sentence.
+
+State forces are named "Military Forces of Russia (2000-)" / "Police Forces of Kenya"; known armed groups by
+their ACLED names (``NAMED_GROUPS``); "gunmen", "militants" with no name are an "Unidentified Armed Group" of the
+country where the event happens. Actors come in the order the sentence names them: the first is usually the one
+who acts ("Russian troops shelled…"), the next the one acted upon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon_fr
+from .lexicon import MILITARY_NOUNS, NAMED_GROUPS, POLICE_NOUNS, STATE_YEARS, UNIDENTIFIED
+
+# "Russian troops", "Russian attack drones", "Israeli tank unit": a nationality, then a force within two words.
+_NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?\b")
+# "Ukrainian and Russian forces": both.
+_NATIONAL_PAIR = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic)) and ([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)\b")
+# "U.S. airstrikes", "US warplanes", "UK troops"
+_ABBREVIATED = re.compile(r"\b(U\.S\.|US|UK|U\.K\.)\s+([a-z-]+)(?:\s+([a-z-]+))?\b")
+_COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
+# "Russia said its forces had captured…", "the Russian defence ministry said its troops…"
+_ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?(?: (?:defen[cs]e ministry|military|army|"
+                         r"government))? (?:said|says|claimed|reported|announced) (?:that )?(?:its|their) (?:forces|troops|"
+                         r"army|military|units|soldiers)\b")
+# "Ukraine's air force", "Myanmar military", "the Myanmar junta"
+_COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)? (?:air force|army|military|armed forces|forces|"
+                             r"navy|troops|air defen[cs]es?|junta)\b")
+# "Azerbaijan has launched a massive artillery attack": a country that strikes is its forces.
+_COUNTRY_STRIKES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:has |have |had )?(?:launched|initiated|carried out|"
+                              r"shelled|attacked|struck|bombed|fired)\b")
+# State forces named without a nationality: the forces of the country where the event happens.
+_HOME_FORCES = re.compile(r"\b(?:(?:the|government|state|national) (?:army|military|armed forces)|government (?:forces|troops)|"
+                          r"security forces|(?:riot )?police(?:men)?|(?:police )?officers)\b", re.I)
+_THE = re.compile(r"(?:United|Republic|Democratic|Central African|Netherlands|Philippines|Gambia|Bahamas|Comoros|"
+                  r"Maldives|Marshall|Solomon|Seychelles|Czech|Dominican|Sudan$|Ivory)")
+_REPORTED = re.compile(r"\b(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that\b")
+# What Ukrainian officials call Russia's forces.
+_ENEMY_UA = re.compile(r"\b(?:the enemy|the occupiers|occupying forces|the invaders|russists|the aggressor)\b", re.I)
+
+
+class Actors:
+    """Mixed into the event finder: needs ``self.gazetteer`` and ``self.language``."""
+
+    def _armed_actors(self, sentence: str, home: str | None = None) -> list[str]:
+        """Armed actors in the order the sentence names them; "the army", "police", "gunmen" with no nationality
+        belong to ``home``, the country where the event happens."""
+        found: list[tuple[int, str]] = []
+        if self.language == "fr":
+            for m in lexicon_fr.NATIONAL_FR.finditer(sentence):
+                code = lexicon_fr.NATIONALITIES_FR.get(m.group(2).lower())
+                if code:
+                    found.append((m.start(), self._police(code) if m.group(1).lower() == "police" else self._state_forces(code)))
+        if home and self.language == "en":
+            for m in _HOME_FORCES.finditer(sentence):
+                police = m.group(0).lower().startswith(("police", "riot police", "officers"))
+                found.append((m.start(), self._police(home) if police else self._state_forces(home)))
+            for m in UNIDENTIFIED.finditer(sentence.lower()):
+                found.append((m.start(), f"Unidentified Armed Group ({self._country_name(home)})"))
+            if home == "UA":
+                found += [(m.start(), self._state_forces("RU")) for m in _ENEMY_UA.finditer(sentence)]
+        for m in _NATIONAL.finditer(sentence):
+            codes = self.gazetteer.demonym_countries(m.group(1)) if self.gazetteer else ()
+            name = self._force_of(codes[0], m.groups()[1:]) if codes else None
+            if name:
+                found.append((m.start(), name))
+        for m in _NATIONAL_PAIR.finditer(sentence):
+            for k in (1, 2):
+                codes = self.gazetteer.demonym_countries(m.group(k)) if self.gazetteer else ()
+                name = self._force_of(codes[0], (m.group(3),)) if codes else None
+                if name:
+                    found.append((m.start(k), name))
+        for m in _ABBREVIATED.finditer(sentence):
+            code = "US" if "U" in m.group(1) and "S" in m.group(1) else "GB"
+            name = self._force_of(code, m.groups()[1:])
+            if name:
+                found.append((m.start(), name))
+        for m in _COUNTRY_AS_ACTOR.finditer(sentence):
+            codes = self.gazetteer.demonym_countries(m.group(1)) if self.gazetteer else ()
+            if codes:
+                found.append((m.start(), self._state_forces(codes[0])))
+        for pattern in (_COUNTRY_FORCES, _ITS_FORCES, _COUNTRY_STRIKES):
+            for m in pattern.finditer(sentence):
+                code = self._country_code(m.group(1))
+                if code is not None:
+                    found.append((m.start(), self._state_forces(code)))
+        for pattern, name in NAMED_GROUPS:
+            m = re.search(pattern, sentence, re.I)
+            if m:
+                found.append((m.start(), name))
+        # "The Houthi group said Tuesday that US warplanes conducted raids": who reports comes after who acts.
+        said = _REPORTED.search(sentence)
+        if said and any(pos >= said.end() for pos, _ in found):
+            found = [(pos + (len(sentence) if pos < said.start() else 0), name) for pos, name in found]
+        found.sort()
+        out: list[str] = []
+        for _, name in found:
+            if name not in out:
+                out.append(name)
+        return out
+
+    def _force_of(self, code: str, words) -> str | None:
+        """The force a nationality qualifies, if one of the next words names one ("Russian attack drones")."""
+        for word in words:
+            if word in MILITARY_NOUNS:
+                return self._state_forces(code)
+            if word in POLICE_NOUNS:
+                return self._police(code)
+        return None
+
+    def _country_code(self, name: str) -> str | None:
+        """"Ukraine" or "Ukrainian": the country's code."""
+        if self.gazetteer is None:
+            return None
+        country = next((p for p in self.gazetteer.lookup(name) if p.feature == "country"), None)
+        if country is not None:
+            return country.country_code
+        codes = self.gazetteer.demonym_countries(name)
+        return codes[0] if codes else None
+
+    def _state_forces(self, code: str) -> str:
+        return f"Military Forces of {self._forces_of(code)}{STATE_YEARS.get(code, '')}"
+
+    def _police(self, code: str) -> str:
+        return f"Police Forces of {self._forces_of(code)}"
+
+    def _government(self, forces: str) -> str:
+        """An agreement's party: the government the forces serve ("Government of Ukraine (2019-)")."""
+        return re.sub(r"^(?:Military|Police) Forces of ", "Government of ", forces)
+
+    def _forces_of(self, code: str) -> str:
+        """"the United States", "the Philippines", as ACLED writes them after "Forces of"."""
+        name = self._country_name(code)
+        return f"the {name}" if _THE.match(name) else name
+
+    def _country_name(self, code: str) -> str:
+        country = self.gazetteer.country(code) if self.gazetteer else None
+        return country.name if country else code

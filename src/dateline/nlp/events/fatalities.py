@@ -1,0 +1,64 @@
+"""How many people an event killed, by ACLED's rules: the most conservative figure the sentence gives.
+
+0 when only injuries or nothing are reported, and for strategic developments and protests (unless force
+was used on the protesters); 3 when deaths are reported without a number. A list of victims is added
+up: "killed a police detective, his wife, two children and four others" is 8.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DEATHS, DEATHS_FR, DEATHS_UNCOUNTED, NUMBER_WORDS
+
+_LIST_VERB = re.compile(r"\b(?:killed|killing|kills|shot dead|shooting dead|gunned down|executed|massacred|"
+                        r"took the lives of|claimed the lives of)\s+")
+_LIST_END = re.compile(r"[.;:()\"“”]|\b(?:in|on|at|near|when|as|after|during|while|who|which|that|inside|outside|"
+                       r"and wounded|and injured|wounding|injuring)\b")
+_ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around )?(?P<n>\d[\d,]*|[a-z]+)\b")
+_ONE = frozenset("a an his her one".split())
+_HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
+
+
+def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
+    if event_type == "Strategic developments" or (event_type == "Protests" and not sub_event.startswith("Excessive")):
+        return 0
+    low = sentence.lower()
+    numbers = []
+    for m in [*DEATHS.finditer(low), *DEATHS_FR.finditer(low)]:
+        value = _number(m.group("n1") or m.group("n2") or "")
+        if value is not None:
+            numbers.append(value)
+    listed = _victims(low)
+    if listed is not None:
+        numbers.append(listed)
+    if numbers:
+        return min(numbers) if len(set(numbers)) > 1 and max(numbers) > 2 * min(numbers) else max(numbers)
+    if DEATHS_UNCOUNTED.search(low) and not re.search(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)", low):
+        return 3  # deaths reported without a number, small attack
+    return 0
+
+
+def _victims(low: str) -> int | None:
+    """The people a killing verb names, added up: "killed 11 soldiers and one police officer" is 12, "shot and
+    killed a man" is 1. None when the object is not a countable list ("killed civilians")."""
+    best = None
+    for verb in _LIST_VERB.finditer(low):
+        tail = low[verb.end():verb.end() + 120]
+        end = _LIST_END.search(tail)
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", tail[:end.start() if end else len(tail)])
+        total = 0
+        for item in items:
+            m = _ITEM.match(item.strip())
+            count = 1 if m and m.group("n") in _ONE else _number(m.group("n")) if m else None
+            if count is None or _HURT.search(item):
+                break
+            total += count
+        if total:
+            best = total if best is None else max(best, total)
+    return best
+
+
+def _number(raw: str) -> int | None:
+    raw = raw.replace(",", "").replace(" ", "")
+    return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
