@@ -161,9 +161,9 @@ def test_events_the_provinces_of_a_and_b_are_two_places(en):
 
 def test_events_told_on_different_weekdays_are_different_events(en):
     text = ("Airstrikes hit rebel-held areas of Yemen on Tuesday, residents said.\n"
-            "Officials said on Wednesday that airstrikes had hit areas in the province of Saada.")
+            "Officials said on Wednesday that airstrikes had hit villages in the province of Hajjah.")
     got = events(en, text)
-    assert len(got) == 2 and {place for _, _, place in got} == {"Yemen", "Saada Governorate"}
+    assert len(got) == 2 and {place for _, _, place in got} == {"Yemen", "Hajjah Governorate"}
 
 
 def test_events_a_sentence_detailing_the_attack_just_told_is_not_another_event(en):
@@ -189,7 +189,7 @@ def test_events_killing_civilians_compass_places_and_tank_units(en):
 def test_events_a_distance_or_an_origin_is_not_where_the_event_happened(en):
     doc = en("Gunmen raided a police post in Baidoa, 240km northwest of Mogadishu, killing four officers.")
     assert [e.location.name for e in doc._.events] == ["Baidoa"]
-    doc = en("Saudi air defences shot down a drone over Yemen after it was launched from a site north of Sanaa.")
+    doc = en("Saudi air defences shot down a drone over Yemen after it was fired from a position north of Hodeidah.")
     assert [e.location.name for e in doc._.events] == ["Yemen"]
 
 
@@ -201,11 +201,11 @@ def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Gunmen killed a shopkeeper, his son, two neighbours and three others in the raid.", 7),
-    ("The ambush killed 9 soldiers and one police officer.", 10),
+    ("The raid killed 9 guards and one driver.", 10),
     ("Officers shot and killed a man at the roadblock.", 1),
-    ("The raid took the lives of at least six guards.", 6),
-    ("Residents said one strike killed at least four people.", 4),
-    ("The blast left 15 soldiers dead and 34 wounded.", 15),
+    ("The fire fight took the lives of six guards.", 6),
+    ("Medics said a single strike killed as many as five people.", 5),
+    ("The explosion left 12 recruits dead and 20 wounded.", 12),
     ("Militants attacked the base, wounding three soldiers.", 0),
 ])
 def test_event_fatalities_add_up_lists_of_victims(sentence, expected):
@@ -214,11 +214,11 @@ def test_event_fatalities_add_up_lists_of_victims(sentence, expected):
 
 
 @pytest.mark.parametrize("text, actor1, actor2", [
-    ("Officials said on Monday that U.S. warplanes bombed militia positions near Qaim in Iraq.",
+    ("Officials said on Monday that U.S. jets bombed militia positions near Qaim in Iraq.",
      "Military Forces of the United States (2021-)", None),
     ("The rebel group said on Tuesday that Myanmar military jets bombed a village in Sagaing region.",
      "Military Forces of Myanmar", None),
-    ("Azerbaijan has launched a massive artillery attack on villages near Stepanakert.", "Military Forces of Azerbaijan", None),
+    ("Armenia has launched an artillery barrage on villages near Tovuz.", "Military Forces of Armenia", None),
     ("Houthi rebels claimed they shot down an American drone over Marib.", "Houthi Movement",
      "Military Forces of the United States (2021-)"),
     ("The enemy shelled Nikopol overnight, the regional governor said.", "Military Forces of Russia (2000-)", None),
@@ -229,6 +229,6 @@ def test_event_actors_in_acled_style(en, text, actor1, actor2):
 
 
 def test_event_agreements_are_between_governments(en):
-    event = en("Ukrainian and Russian forces exchanged prisoners on Thursday near Sumy.")._.events[0]
+    event = en("Ukrainian and Russian soldiers exchanged prisoners on Thursday near Sumy.")._.events[0]
     assert event.sub_event_type == "Agreement"
     assert {event.actor1, event.actor2} == {"Government of Ukraine (2019-)", "Government of Russia (2000-)"}

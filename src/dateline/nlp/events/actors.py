@@ -15,9 +15,9 @@ from .lexicon import MILITARY_NOUNS, NAMED_GROUPS, POLICE_NOUNS, STATE_YEARS, UN
 
 # "Russian troops", "Russian attack drones", "Israeli tank unit": a nationality, then a force within two words.
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?\b")
-# "Ukrainian and Russian forces": both.
+# "Ukrainian and Russian soldiers": both.
 _NATIONAL_PAIR = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic)) and ([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)\b")
-# "U.S. airstrikes", "US warplanes", "UK troops"
+# "U.S. airstrikes", "US jets", "UK troops"
 _ABBREVIATED = re.compile(r"\b(U\.S\.|US|UK|U\.K\.)\s+([a-z-]+)(?:\s+([a-z-]+))?\b")
 _COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
 # "Russia said its forces had captured…", "the Russian defence ministry said its troops…"
@@ -27,7 +27,7 @@ _ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?
 # "Ukraine's air force", "Myanmar military", "the Myanmar junta"
 _COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)? (?:air force|army|military|armed forces|forces|"
                              r"navy|troops|air defen[cs]es?|junta)\b")
-# "Azerbaijan has launched a massive artillery attack": a country that strikes is its forces.
+# "Armenia has launched a new offensive": a country that strikes is its forces.
 _COUNTRY_STRIKES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:has |have |had )?(?:launched|initiated|carried out|"
                               r"shelled|attacked|struck|bombed|fired)\b")
 # State forces named without a nationality: the forces of the country where the event happens.
@@ -89,7 +89,7 @@ class Actors:
             m = re.search(pattern, sentence, re.I)
             if m:
                 found.append((m.start(), name))
-        # "The Houthi group said Tuesday that US warplanes conducted raids": who reports comes after who acts.
+        # "The rebels said on Friday that government jets bombed the market": who reports comes after who acts.
         said = _REPORTED.search(sentence)
         if said and any(pos >= said.end() for pos, _ in found):
             found = [(pos + (len(sentence) if pos < said.start() else 0), name) for pos, name in found]

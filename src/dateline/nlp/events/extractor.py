@@ -137,7 +137,7 @@ class EventFinder(Actors, ClassifierReading):
                 if (previous is not None and i - previous.index <= 2 and previous.event_type in VIOLENT_TYPES
                         and refers_back(sent.text)
                         and all(p.feature == "other" or _same_place(p, previous.place) for p in targets)):
-                    # "… in the late-morning attack": more of the event just told, not another one.
+                    # "… a mine went off during the evening raid": more of the event just told, not another one.
                     previous.sources.append(sent)
                     previous.fatalities = max(previous.fatalities or 0, _fatalities(sent.text, previous.event_type))
                     continue
@@ -275,7 +275,7 @@ _SPEAKING_FORCES = re.compile(r"\b(?:army|military|air force|air defen[cs]es?|ar
 # The actor named is the one that shot the weapon down: "rebels claimed they shot down a US drone".
 _INTERCEPTOR = re.compile(r"\b(?:they|we|rebels|militia|fighters|group|movement)\b[^.]{0,20}\b(?:shot down|downed|"
                           r"intercepted)\b", re.I)
-# "from Kyiv", "launched from a site north of Sanaa" (but not "students from a school in Kaduna").
+# "from Kyiv", "fired from a position north of Hodeidah" (but not "pupils taken from a school in Zamfara").
 _FROM_BEFORE = re.compile(r"\b(?:from|par)\s+(?:(?!(?:in|at|near|inside|on|à|dans)\b)[\w’'-]+\s+){0,6}$", re.I)
 _HEADING = re.compile(r"(?:\b(?:launched|fired|flying|flew|headed|heading)\b[^.]{0,80}\btowards?|\btarget(?:ed|ing)|"
                       r"\baimed at)\s+(?:the\s+)?$", re.I)
@@ -290,13 +290,13 @@ def _where(text: str, start: int, end: int) -> bool:
         return False  # an owner, a sponsor, or where an institution sits ("the defence ministry in Moscow")
     if re.search(r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.]{0,25}$", before):
         return False  # a landmark to measure from: "30km southwest of Mogadishu"
-    # Not an origin: "from Kyiv", "launched from a site north of Sanaa".
+    # Not an origin: "from Kyiv", "fired from a position north of Hodeidah".
     return bool(_WHERE_BEFORE.search(before)) and not _FROM_BEFORE.search(before)
 
 
 def _refine_scene(drafts: list[_Draft], types: tuple[str, ...], where: list[Place]) -> None:
-    """"The ambush occurred near Douentza": the latest event of that kind whose own sentence named no town
-    (only "central Mali", or nothing) happened there."""
+    """"The raid happened outside Gao": the latest event of that kind whose own sentence named no town
+    (only "eastern Mali", or nothing) happened there."""
     town = next((p for p in where if p.feature in ("city", "town", "village", "other")), None)
     if not types or town is None:
         return

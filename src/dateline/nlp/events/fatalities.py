@@ -2,7 +2,7 @@
 
 0 when only injuries or nothing are reported, and for strategic developments and protests (unless force
 was used on the protesters); 3 when deaths are reported without a number. A list of victims is added
-up: "killed a police detective, his wife, two children and four others" is 8.
+up: "killed a farmer, his son, three neighbours and two others" is 7.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ _LIST_VERB = re.compile(r"\b(?:killed|killing|kills|shot dead|shooting dead|gunn
                         r"took the lives of|claimed the lives of)\s+")
 _LIST_END = re.compile(r"[.;:()\"“”]|\b(?:in|on|at|near|when|as|after|during|while|who|which|that|inside|outside|"
                        r"and wounded|and injured|wounding|injuring)\b")
-_ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around )?(?P<n>\d[\d,]*|[a-z]+)\b")
+_ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around |as many as |up to )?(?P<n>\d[\d,]*|[a-z]+)\b")
 _ONE = frozenset("a an his her one".split())
 _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
 
@@ -40,7 +40,7 @@ def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
 
 
 def _victims(low: str) -> int | None:
-    """The people a killing verb names, added up: "killed 11 soldiers and one police officer" is 12, "shot and
+    """The people a killing verb names, added up: "killed 9 guards and one driver" is 10, "shot and
     killed a man" is 1. None when the object is not a countable list ("killed civilians")."""
     best = None
     for verb in _LIST_VERB.finditer(low):

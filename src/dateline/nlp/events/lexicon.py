@@ -250,7 +250,8 @@ DEATHS_FR = re.compile(
 )
 DEATHS = re.compile(
     r"(?:killed|killing|kills|left|leaving|shot dead|shooting dead|gunned down|executed|massacred|"
-    r"took the lives of|claimed the lives of)\s+(?:at least |more than |over |nearly |some |about |around )?"
+    r"took the lives of|claimed the lives of)\s+(?:at least |more than |over |nearly |some |about |around |as many as |"
+    r"up to )?"
     r"(?P<n1>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b"
     r"(?:[^.]{0,40}?\bdead\b)?"
     r"|(?:at least |more than |over |nearly )?(?P<n2>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"

@@ -1,7 +1,7 @@
-"""Sentences that tell more of an event already told: where it happened ("The ambush occurred near Douentza in
-the Mopti region"), or how ("A car bomb exploded … in the late-morning attack").
+"""Sentences that tell more of an event already told: where it happened ("The raid happened outside Gao, on
+the road to Ansongo"), or how ("A mine went off … during the evening raid").
 
-Wire copy often opens with the country ("an ambush on an army convoy in central Mali") and names the town a few
+Wire copy often opens with the country ("a raid on a patrol in eastern Mali") and names the town a few
 sentences later, in a sentence that reports no new event, only the scene of one already told. Such a sentence
 refines the place of the latest event of a matching kind whose own sentence named no town.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# "The attack, which BBC said started a gun battle, took place near Mattani": a definite event noun, then a
+# "The assault, which witnesses said lasted hours, took place outside Kidal": a definite event noun, then a
 # verb of happening within the same sentence.
 _SCENE = re.compile(
     r"^\W*(?:the|this|that|today['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|"
@@ -44,5 +44,5 @@ _BACK = re.compile(r"\b(?:in|during|after|of|as part of)\s+(?:the|this|that)\s+(
 
 
 def refers_back(sentence: str) -> bool:
-    """Whether a sentence details an attack already told ("… followed by gunfire in the late-morning attack")."""
+    """Whether a sentence details an attack already told ("… a mine went off during the evening raid")."""
     return bool(_BACK.search(sentence))

@@ -35,7 +35,7 @@ from .sites import Sites
 
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _REGION_KINDS = ("governorate", "province", "region", "oblast", "state", "district", "county", "prefecture")
-# A lower-case cue before the name, the name perhaps last of a list: "the provinces of Sanaa and Saada".
+# A lower-case cue before the name, the name perhaps last of a list: "the provinces of Marib and Hajjah".
 _CUE_BEFORE = re.compile(
     rf"\b(provinces?|regions?|oblasts?|governorates?|states?|counties|county|districts?|prefectures?|departments?) of "
     rf"(?:{_LISTED_NAME}(?:, | and | & |, and ))*$")
@@ -331,19 +331,19 @@ class Recognition(Sites):
             clean = full[start:end]
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in REGION_CUES:
-            cue, bare = True, " ".join(words[:-1])  # the NER took the cue in: "Saada province"
+            cue, bare = True, " ".join(words[:-1])  # the NER took the cue in: "Hajjah province"
         before = _CUE_BEFORE.search(full[max(0, start - 80):start])
         level = 0
         if before and not cue:
-            # "the province of Idlib", "the northern provinces of Sanaa and Saada"
+            # "the province of Idlib", "the provinces of Marib and Hajjah"
             cue, level = True, 2 if before.group(1) in ("county", "counties", "district", "districts") else 0
         if cue and not any(o.feature == "region" for o in options):
             options += self._named_region(bare, options or self.gazetteer.lookup(bare))
         return Candidate(start, end, clean, source, cue, options, cue_level=level)
 
     def _named_region(self, name: str, options: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
-        """"Sanaa province", "the provinces of Sanaa and Saada": GeoNames names the regions "Sanaa Governorate",
-        "Saada Governorate" without a bare alias; else the region of the town of that name, if it bears it."""
+        """"Hajjah province", "the provinces of Marib and Hajjah": GeoNames names the region "Hajjah Governorate"
+        without a bare alias; else the region of the town of that name, if it bears it."""
         for kind in _REGION_KINDS:
             regions = tuple(o for o in self.gazetteer.lookup(f"{name} {kind}") if o.feature == "region")
             if regions:
