@@ -232,3 +232,12 @@ def test_event_agreements_are_between_governments(en):
     event = en("Ukrainian and Russian soldiers exchanged prisoners on Thursday near Sumy.")._.events[0]
     assert event.sub_event_type == "Agreement"
     assert {event.actor1, event.actor2} == {"Government of Ukraine (2019-)", "Government of Russia (2000-)"}
+
+
+def test_events_gangs_burning_homes_and_police_shootouts(en):
+    doc = en("Gang members torched dozens of houses in Croix-des-Bouquets overnight, Haitian police said.\n"
+             "Officers later killed three gang members in a shootout in Carrefour.\n"
+             "Residents fled to churches and schools.")
+    got = [(e.sub_event_type, e.location.name, e.actor1) for e in doc._.events]
+    assert ("Looting/property destruction", "Croix-des-Bouquets", "Unidentified Gang (Haiti)") in got
+    assert ("Armed clash", "Carrefour", "Police Forces of Haiti") in got

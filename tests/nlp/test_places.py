@@ -186,3 +186,11 @@ def test_places_a_cue_before_the_name_or_inside_it_asks_for_the_region(en):
     assert found["Hajjah"].name == "Hajjah Governorate" and found["Hajjah"].feature == "region"
     assert found["Marib"].feature == "region" and found["Idlib"].feature == "region"
     assert found["Hajjah province"].name == "Hajjah Governorate"
+
+
+def test_places_wire_datelines_hyphenated_names_and_the_two_congos(en):
+    found = places(en, "BUKAVU, Democratic Republic of Congo (Reuters) - Aid reached eastern Congo. "
+                       "Flights left Port-au-Prince and Dar es Salaam.")
+    assert found["BUKAVU"].country_code == "CD"
+    assert found["Democratic Republic of Congo"].country_code == "CD" and found["Congo"].country_code == "CD"
+    assert found["Port-au-Prince"].country_code == "HT" and found["Dar es Salaam"].country_code == "TZ"

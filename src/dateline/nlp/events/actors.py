@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon_fr
-from .lexicon import MILITARY_NOUNS, NAMED_GROUPS, POLICE_NOUNS, STATE_YEARS, UNIDENTIFIED
+from .lexicon import GANGS, MILITARY_NOUNS, NAMED_GROUPS, POLICE_NOUNS, STATE_YEARS, UNIDENTIFIED
 
 # "Russian troops", "Russian attack drones", "Israeli tank unit": a nationality, then a force within two words.
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?\b")
@@ -56,8 +56,12 @@ class Actors:
             for m in _HOME_FORCES.finditer(sentence):
                 police = m.group(0).lower().startswith(("police", "riot police", "officers"))
                 found.append((m.start(), self._police(home) if police else self._state_forces(home)))
-            for m in UNIDENTIFIED.finditer(sentence.lower()):
-                found.append((m.start(), f"Unidentified Armed Group ({self._country_name(home)})"))
+            low = sentence.lower()
+            gangs = [(m.start(), f"Unidentified Gang ({self._country_name(home)})") for m in GANGS.finditer(low)]
+            found += gangs
+            for m in UNIDENTIFIED.finditer(low):
+                if not any(abs(m.start() - g) < 20 for g, _ in gangs):  # "cartel gunmen" are a gang
+                    found.append((m.start(), f"Unidentified Armed Group ({self._country_name(home)})"))
             if home == "UA":
                 found += [(m.start(), self._state_forces("RU")) for m in _ENEMY_UA.finditer(sentence)]
         for m in _NATIONAL.finditer(sentence):

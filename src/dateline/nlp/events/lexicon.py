@@ -65,15 +65,21 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Battles", "Armed clash",
      r"\b(?:clash(?:ed|es)?|fighting|fought|firefights?|gun ?battles?|gunfights?|battles?|exchange of fire|exchanged fire|"
      r"ambush(?:ed)?|assaults?|offensive|repelled|repulsed|counter-?attack(?:ed|s)?|storm(?:ed|ing)|stormed|raid(?:ed)? on|swarmed|"
+     r"shoot-?outs?|"
      r"attacked (?:an? |the )?(?:army|military|police|troops|soldiers|convoy|base|checkpoint|checkpost|post|outpost|barracks)|"
      r"(?:attack|raid) on (?:an? |the )?(?:army|military|police|convoy|base|checkpoint|checkpost|station|post|barracks)|"
-     r"killed [^.]{0,30}(?:soldiers|troops|officers|policemen|police officers|fighters|militants|servicemen))\b"),
+     r"killed [^.]{0,30}(?:soldiers|troops|officers|policemen|police officers|fighters|militants|servicemen|"
+     r"gang members|gangsters|bandits|cartel members|insurgents|rebels))\b"),
     ("Violence against civilians", "Attack",
      r"\b(?:massacred?|executed|lynched|shot dead|gunned down|killed|killing|murdered|stabbed|beat(?:en)? to death|"
      r"torture[ds]?|tortured)\b"
      r"[^.]{0,60}\b(?:civilians?|villagers|residents|people|family|families|children|women|men|worker|workers|"
      r"farmers|students|bystanders?|detective|journalists?|man|woman|boy|girl)\b"
      r"|\b(?:civilians?|villagers|residents)\b[^.]{0,40}\b(?:were|was) (?:killed|shot|executed|massacred|attacked)"),
+    # Armed men burning homes is destruction of property, not a riot: a riot needs a crowd.
+    ("Strategic developments", "Looting/property destruction",
+     r"\b(?:gangs?|gang members|gangsters|militants|fighters|gunmen|rebels|soldiers|troops|militia\w*|bandits|"
+     r"insurgents|jihadists)\b[^.]{0,40}\b(?:set fire to|torched|burned down|burnt down|razed|looted)\b"),
     ("Riots", "Violent demonstration",
      r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|(?:hurled|threw|pelted \w+ with) (?:stones|rocks|petrol bombs|molotov cocktails)|"
      r"stone-throwing|torched|set fire to|burning tyres|burned tires|"
@@ -181,7 +187,7 @@ COMBATANT_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicemen|officers|polic
 ARMED_WORDS = re.compile(r"\b(?:forces|troops|army|military|soldiers|servicemen|militants?|fighters|rebels|insurgents|"
                          r"gunmen|jihadists|police|policemen|officers|militia|militias|defenders|brigade|battalion|"
                          r"marines|paratroopers|guerrillas?|extremists|terrorists|occupiers|invaders|russians|ukrainians|"
-                         r"sabotage|assailants|attackers|armed)\b")
+                         r"sabotage|assailants|attackers|armed|gangs?|gang members|gangsters|bandits)\b")
 # Violence against civilians needs a perpetrator or a weapon ("a quake killed 20 people" is not an attack).
 PERPETRATORS = re.compile(r"\b(?:gunmen|militants?|soldiers|troops|forces|police|officers|attackers|assailants|rebels|"
                           r"fighters|jihadists|militia|gangs?|shot|shooting|gun|guns|stabbed|executed|massacred?|"
@@ -230,7 +236,12 @@ NAMED_GROUPS: tuple[tuple[str, str], ...] = (
     (r"\b(?:pkk|kurdistan workers.? party)\b", "PKK: Kurdistan Workers Party"),
     (r"\b(?:m23|march 23 movement)\b", "M23: March 23 Movement"),
     (r"\b(?:tnla|ta.ang national liberation army)\b", "TNLA: Ta'ang National Liberation Army"),
+    (r"\b(?:cjng|jalisco new generation cartel)\b", "CJNG: Jalisco New Generation Cartel"),
+    (r"\bsinaloa cartel\b", "Sinaloa Cartel"),
+    (r"\bviv ansanm\b", "Viv Ansanm"),
 )
+# Criminal gangs with no name: ACLED's "Unidentified Gang (Country)".
+GANGS = re.compile(r"\b(?:gangs?|gang members|gangsters|cartel gunmen|cartel members)\b")
 UNIDENTIFIED = re.compile(r"\b(?:gunmen|militants|jihadists|insurgents|assailants|attackers|armed men|bandits|"
                           r"unknown (?:men|attackers|assailants)|sabotage (?:and reconnaissance )?groups?)\b")
 CIVILIANS = re.compile(r"\b(?:civilians?|villagers|residents|people|family|children|women|bystanders?|worker|workers|"

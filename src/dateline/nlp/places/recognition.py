@@ -34,6 +34,8 @@ from .sites import Sites
 
 
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+# Lower-case words inside place names: "Bosnia and Herzegovina" aside, "Port-au-Prince", "Dar es Salaam".
+_PARTICLES = frozenset("of de al el du la au aux en sur le les des es ad".split())
 _REGION_KINDS = ("governorate", "province", "region", "oblast", "state", "district", "county", "prefecture")
 # A lower-case cue before the name, the name perhaps last of a list: "the provinces of Marib and Hajjah".
 _CUE_BEFORE = re.compile(
@@ -79,7 +81,7 @@ class Recognition(Sites):
                 continue
             if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
                 continue
-            for part in self._split_at_in(ent):
+            for part in self._split_parts(ent):
                 cand = self._candidate(doc, part.start_char, part.end_char, "ner")
                 if self._region_code(cand.text, cand.options) and not _after_town(ent):
                     continue  # "the NE office": a word the NER took for Nebraska
@@ -116,13 +118,20 @@ class Recognition(Sites):
                     added.append(Candidate(start, end, text, "gazetteer", True, regions, cue_level=level))
         return added
 
-    def _split_at_in(self, ent: Span) -> list[Span]:
-        """"the Kanteerava Stadium in Karnataka" read as one name: the site and the place it is in."""
+    def _split_parts(self, ent: Span) -> list[Span]:
+        """One NER span that is two places: "the Kanteerava Stadium in Karnataka" (the site and the place it is
+        in), "Port-au-Prince and Dar es Salaam"."""
         words = [t for t in ent if t.lower_ == "in" and t.i > ent.start and t.i < ent.end - 1]
         if words:
             tail = ent.doc[words[-1].i + 1:ent.end]
             if _trusted(self.gazetteer.lookup(tail.text), tail.text):
                 return [ent.doc[ent.start:words[-1].i], tail]
+        # "Port-au-Prince and Dar es Salaam" read as one name: two places, when each is one.
+        joints = [t for t in ent if t.lower_ in ("and", "&") and ent.start < t.i < ent.end - 1]
+        if len(joints) == 1 and not self.gazetteer.lookup(ent.text):
+            parts = [ent.doc[ent.start:joints[0].i], ent.doc[joints[0].i + 1:ent.end]]
+            if all(_trusted(self.gazetteer.lookup(part.text), part.text) for part in parts):
+                return parts
         return [ent]
 
     def _landmark(self, name: str) -> bool:
@@ -204,7 +213,9 @@ class Recognition(Sites):
                 i += 1
                 continue
             matched = False
-            for size in (4, 3, 2, 1):
+            # Hyphenated names run to more tokens: "Port-au-Prince", "Saint-Jean-sur-Richelieu".
+            sizes = (7, 6, 5, 4, 3, 2, 1) if i + 1 < n and doc[i + 1].text == "-" else (4, 3, 2, 1)
+            for size in sizes:
                 j = i + size
                 if j > n or taken.intersection(range(i, j)):
                     continue
@@ -263,7 +274,7 @@ class Recognition(Sites):
         if len(span) == 1 and first.is_lower:
             return (len(first) >= 4 and not first.is_stop and not self.common_words(first.lower_)
                     and not self.common_words(first.lemma_.lower()))
-        if not all(t.is_title or t.is_upper or (t.is_lower and t.lower_ in ("of", "de", "al", "el", "du", "la")) for t in span):
+        if not all(t.is_title or t.is_upper or t.text == "-" or (t.is_lower and t.lower_ in _PARTICLES) for t in span):
             return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.lower_ in EQUIPMENT:
@@ -292,6 +303,9 @@ class Recognition(Sites):
                        for o in options)
         if any(o.curated for o in options):
             return True
+        if all(t.is_upper for t in span) and _dateline(span):
+            # "GOMA, Democratic Republic of Congo (Reuters) -": a wire dateline names a town, word or not.
+            return any(o.feature in ("country", "region") or o.population >= 5_000 for o in options)
         if len(span) == 1 and (self.common_words(span[0].lower_) or span[0].lower_ in _CALENDAR):
             # A dictionary word ("March", "Police", "Gulf") capitalised mid-sentence: only a country, a big city
             # or a populous state ("Tabasco").
