@@ -241,3 +241,22 @@ def test_events_gangs_burning_homes_and_police_shootouts(en):
     got = [(e.sub_event_type, e.location.name, e.actor1) for e in doc._.events]
     assert ("Looting/property destruction", "Croix-des-Bouquets", "Unidentified Gang (Haiti)") in got
     assert ("Armed clash", "Carrefour", "Police Forces of Haiti") in got
+
+
+def test_events_a_protest_that_turns_violent_is_one_riot(en):
+    doc = en("Thousands of fishermen gathered in the port town of Calais on Monday to protest against new quotas.\n"
+             "Some protesters hurled flares at the harbour office, and police used tear gas to push them back.")
+    [event] = doc._.events
+    assert (event.sub_event_type, event.location.name, event.actor1, event.actor2) == (
+        "Violent demonstration", "Calais", "Rioters (France)", "Police Forces of France")
+
+
+def test_events_guided_bombs_general_staff_drones_and_deaths_told_twice(en):
+    doc = en("In the Sumy region, a Russian guided bomb struck the village of Bilopillia, injuring three.\n"
+             "Ukraine's General Staff said its drones had struck a fuel depot in Russia's Bryansk region.")
+    got = [(e.sub_event_type, e.location.name, e.actor1) for e in doc._.events]
+    assert got == [("Air/drone strike", "Bilopillia", "Military Forces of Russia (2000-)"),
+                   ("Air/drone strike", "Bryansk Oblast", "Military Forces of Ukraine (2019-)")]
+    doc = en("Troops killed 7 militants in a raid on a camp near Bannu on Friday.\n"
+             "One soldier was also killed in the exchange of fire.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc._.events] == [("Armed clash", 8)]

@@ -16,14 +16,16 @@ from .lexicon import GANGS, MILITARY_NOUNS, NAMED_GROUPS, POLICE_NOUNS, STATE_YE
 # "Russian troops", "Russian attack drones", "Israeli tank unit": a nationality, then a force within two words.
 _NATIONAL = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?\b")
 # "Ukrainian and Russian soldiers": both.
-_NATIONAL_PAIR = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic)) and ([A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic))\s+([a-z-]+)\b")
+_DEMONYM = r"[A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ic)"
+_NATIONAL_PAIR = re.compile(rf"\b({_DEMONYM}) and ({_DEMONYM})\s+([a-z-]+)\b")
 # "U.S. airstrikes", "US jets", "UK troops"
 _ABBREVIATED = re.compile(r"\b(U\.S\.|US|UK|U\.K\.)\s+([a-z-]+)(?:\s+([a-z-]+))?\b")
 _COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
 # "Russia said its forces had captured…", "the Russian defence ministry said its troops…"
 _ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?(?: (?:defen[cs]e ministry|military|army|"
-                         r"government))? (?:said|says|claimed|reported|announced) (?:that )?(?:its|their) (?:forces|troops|"
-                         r"army|military|units|soldiers)\b")
+                         r"government|General Staff|general staff|air force|navy))? (?:said|says|claimed|reported|announced) "
+                         r"(?:that )?(?:its|their) (?:forces|troops|army|military|units|soldiers|drones|missiles|aircraft|jets|"
+                         r"navy|artillery)\b")
 # "Ukraine's air force", "Myanmar military", "the Myanmar junta"
 _COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)? (?:air force|army|military|armed forces|forces|"
                              r"navy|troops|air defen[cs]es?|junta)\b")
@@ -34,7 +36,7 @@ _COUNTRY_STRIKES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:has |have |h
 _HOME_FORCES = re.compile(r"\b(?:(?:the|government|state|national) (?:army|military|armed forces)|government (?:forces|troops)|"
                           r"security forces|(?:riot )?police(?:men)?|(?:police )?officers)\b", re.I)
 _THE = re.compile(r"(?:United|Republic|Democratic|Central African|Netherlands|Philippines|Gambia|Bahamas|Comoros|"
-                  r"Maldives|Marshall|Solomon|Seychelles|Czech|Dominican|Sudan$|Ivory)")
+                  r"Maldives|Marshall|Solomon|Seychelles)")
 _REPORTED = re.compile(r"\b(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that\b")
 # What Ukrainian officials call Russia's forces.
 _ENEMY_UA = re.compile(r"\b(?:the enemy|the occupiers|occupying forces|the invaders|russists|the aggressor)\b", re.I)
@@ -51,7 +53,8 @@ class Actors:
             for m in lexicon_fr.NATIONAL_FR.finditer(sentence):
                 code = lexicon_fr.NATIONALITIES_FR.get(m.group(2).lower())
                 if code:
-                    found.append((m.start(), self._police(code) if m.group(1).lower() == "police" else self._state_forces(code)))
+                    police = m.group(1).lower() == "police"
+                    found.append((m.start(), self._police(code) if police else self._state_forces(code)))
         if home and self.language == "en":
             for m in _HOME_FORCES.finditer(sentence):
                 police = m.group(0).lower().startswith(("police", "riot police", "officers"))

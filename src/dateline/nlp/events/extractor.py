@@ -30,7 +30,7 @@ from .actors import Actors
 from .dating import event_date, weekday
 from .fatalities import fatalities as _fatalities
 from .reading import CLASSIFIER_DOUBT, ClassifierReading
-from .scene import VIOLENT_TYPES, refers_back, scene_types
+from .scene import VIOLENT_TYPES, more_deaths, refers_back, scene_types
 from .sentences import lower, report_year, split_sentences, told_as_history
 from .lexicon import (
     ADVICE,
@@ -139,7 +139,9 @@ class EventFinder(Actors, ClassifierReading):
                         and all(p.feature == "other" or _same_place(p, previous.place) for p in targets)):
                     # "… a mine went off during the evening raid": more of the event just told, not another one.
                     previous.sources.append(sent)
-                    previous.fatalities = max(previous.fatalities or 0, _fatalities(sent.text, previous.event_type))
+                    deaths = _fatalities(sent.text, previous.event_type)
+                    previous.fatalities = ((previous.fatalities or 0) + deaths if more_deaths(sent.text)
+                                           else max(previous.fatalities or 0, deaths))
                     continue
                 where = (targets or [fallback])[:_MAX_TOWNS]
                 for k, place in enumerate(where):
@@ -155,6 +157,7 @@ class EventFinder(Actors, ClassifierReading):
             elif drafts:
                 _refine_scene(drafts, scene_types(sent.text), self._locations(text, in_sentence))
                 _police_response(drafts, i, sent)
+                _more_deaths(drafts, i, sent)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
             if towns:
                 paragraph_place = towns[-1]
@@ -233,8 +236,8 @@ class EventFinder(Actors, ClassifierReading):
             # The defender intercepts the attacker's weapons.
             attacker = actor1
             defender = self._state_forces(place.country_code) if place and place.country_code else None
-            if attacker and (attacker.startswith("Military Forces") and _SPEAKING_FORCES.search(sent.text)
-                             or _INTERCEPTOR.search(sent.text)):
+            if attacker and (attacker.startswith("Military Forces") and len(armed) == 1
+                             and _SPEAKING_FORCES.search(sent.text) or _INTERCEPTOR.search(sent.text)):
                 # "The Israeli army said most of the rockets were intercepted": the forces that speak stopped them.
                 actor2 = actor2 if actor2 != attacker else None
             elif attacker and defender and attacker != defender:
@@ -247,7 +250,10 @@ class EventFinder(Actors, ClassifierReading):
             if sub_event != "Peaceful protest" and forces and forces != actor1:
                 actor2 = forces  # the police that dispersed or fired on them
         elif event_type == "Riots" and country:
-            actor1 = f"Rioters ({country})" if RIOTERS.search(low) or not actor1 else actor1
+            forces = next((a for a in armed if a.startswith(("Police Forces", "Military Forces"))), None)
+            crowd = RIOTERS.search(low) or PROTESTERS.search(low)
+            actor1 = f"Rioters ({country})" if crowd or not actor1 or actor1 == forces else actor1
+            actor2 = forces if forces and forces != actor1 else actor2
         day, precision = event_date(sent.text, published)
         confidence = 0.5 + (0.2 if place is not None else 0.0) + (0.15 if actor1 else 0.0)
         vague = sub_event.endswith(_VAGUE)
@@ -308,6 +314,14 @@ def _refine_scene(drafts: list[_Draft], types: tuple[str, ...], where: list[Plac
         draft.place, draft.explicit = town, True
 
 
+def _more_deaths(drafts: list[_Draft], i: int, sent: Span) -> None:
+    """"One soldier was also killed in the exchange of fire": deaths to add to the event just told."""
+    d = drafts[-1]
+    if d.event_type in VIOLENT_TYPES and i - d.index <= 2 and refers_back(sent.text) and more_deaths(sent.text):
+        d.fatalities = (d.fatalities or 0) + _fatalities(sent.text, d.event_type)
+        d.sources.append(sent)
+
+
 def _police_response(drafts: list[_Draft], i: int, sent: Span) -> None:
     """"Police fired tear gas to disperse them" right after a protest: the protest met an intervention."""
     d = drafts[-1]
@@ -334,10 +348,25 @@ def _main_country(places) -> Place | None:
     return max(countries, key=lambda p: (len(p.mentions), -p.mentions[0].start), default=None)
 
 
+_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+            "Violent demonstration": 3, "Mob violence": 3}
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One event per type and place: a region-level event joins a town-level one inside it."""
     out: list[_Draft] = []
     for d in drafts:
+        crowd = next((o for o in out if {o.event_type, d.event_type} <= {"Protests", "Riots"} and abs(o.index - d.index) <= 2
+                      and o.sub_event_type != d.sub_event_type and _same_place(o.place, d.place)
+                      and (o.date == d.date or None in (o.date, d.date))), None)
+        if crowd is not None:
+            # A protest met with tear gas, or that turned violent, is one event of the gravest kind, not two.
+            if _GRAVITY.get(d.sub_event_type, 0) > _GRAVITY.get(crowd.sub_event_type, 0):
+                crowd.event_type, crowd.sub_event_type, crowd.actor1, crowd.actor2 = (
+                    d.event_type, d.sub_event_type, d.actor1, d.actor2 or crowd.actor2)
+                crowd.sentence = d.sentence  # the sentence that makes it a riot
+            crowd.sources.append(d.sentence)
+            continue
         if d.vague:
             # A strike with no weapon named joins a named one at the same place, else stands as shelling.
             twin = next((o for o in out if o.event_type == d.event_type and _same_place(o.place, d.place)), None)

@@ -15,8 +15,10 @@ _LIST_VERB = re.compile(r"\b(?:killed|killing|kills|shot dead|shooting dead|gunn
                         r"took the lives of|claimed the lives of)\s+")
 _LIST_END = re.compile(r"[.;:()\"“”]|\b(?:in|on|at|near|when|as|after|during|while|who|which|that|inside|outside|"
                        r"and wounded|and injured|wounding|injuring)\b")
-_ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around |as many as |up to )?(?P<n>\d[\d,]*|[a-z]+)\b")
+_ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around |as many as |up to )?"
+                   r"(?P<n>\d[\d,]*|[a-z]+)\b")
 _ONE = frozenset("a an his her one".split())
+_NONE_DEAD = re.compile(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)")
 _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
 
 
@@ -34,7 +36,7 @@ def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
         numbers.append(listed)
     if numbers:
         return min(numbers) if len(set(numbers)) > 1 and max(numbers) > 2 * min(numbers) else max(numbers)
-    if DEATHS_UNCOUNTED.search(low) and not re.search(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)", low):
+    if DEATHS_UNCOUNTED.search(low) and not _NONE_DEAD.search(low):
         return 3  # deaths reported without a number, small attack
     return 0
 

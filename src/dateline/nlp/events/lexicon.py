@@ -32,7 +32,8 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"explosive device|booby[- ]trap|bomb(?:-laden)? vehicle exploded|bomb exploded|bomb went off|unexploded ordnance)\b"),
     ("Explosions/Remote violence", "Grenade", r"\b(?:threw|hurled|tossed|lobbed) (?:a |two |several )?(?:hand )?grenades?|\bgrenade attack"),
     ("Explosions/Remote violence", "Air/drone strike",
-     r"\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bombing raids?|aerial (?:attack|bombardment)s?)\b"
+     r"\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|bombing raids?|aerial (?:attack|bombardment)s?|"
+     r"(?:guided|glide|aerial) bombs?)\b"
      r"|\b(?:attack )?drones?\b[^.]{0,40}\b(?:attacked|hit|struck|targeted|slammed)"
      r"|\b(?:warplanes?|fighter jets?|jets|helicopters?|aircraft)\b[^.]{0,40}\b(?:bombed|struck|attacked|hit|pounded|targeted|"
      r"conducted|carried out|launched)"
@@ -40,7 +41,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"|\bbombed\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(?:shell(?:ed|ing|s)|artillery|mortars?|howitzers?|rocket (?:attack|fire|strike)s?|missile (?:attack|strike)s?|"
-     r"multiple rocket launchers?|mlrs|grad|bombard(?:ed|ing|ment|ments|s)?|tank fire|cluster munitions?|glide bombs?)\b"
+     r"multiple rocket launchers?|mlrs|grad|bombard(?:ed|ing|ment|ments|s)?|tank fire|cluster munitions?)\b"
      r"|\b(?:missiles?|rockets?)\b[^.]{0,40}\b(?:hit|struck|slammed|landed|exploded|targeted)"
      r"|\b(?:struck|hit|attacked|targeted) [^.]{0,60}\bwith (?:missiles?|rockets?)"
      r"|\b(?:fired|launched|lobbed) (?:a (?:barrage|salvo|volley) of |\w+ )?(?:missiles?|rockets?|mortar rounds|shells)"
@@ -81,7 +82,9 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:gangs?|gang members|gangsters|militants|fighters|gunmen|rebels|soldiers|troops|militia\w*|bandits|"
      r"insurgents|jihadists)\b[^.]{0,40}\b(?:set fire to|torched|burned down|burnt down|razed|looted)\b"),
     ("Riots", "Violent demonstration",
-     r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|(?:hurled|threw|pelted \w+ with) (?:stones|rocks|petrol bombs|molotov cocktails)|"
+     r"\b(?:riot(?:s|ed|ing)?(?! police| gear| squad| control)|rioters|"
+     r"(?:hurled|threw|pelted \w+ with) (?:stones|rocks|petrol bombs|molotov cocktails|flares|fireworks|bottles|"
+     r"projectiles|firecrackers)|"
      r"stone-throwing|torched|set fire to|burning tyres|burned tires|"
      r"clashed with police|vandali[sz]ed|(?:protesters|demonstrators|rioters) clashed with|"
      r"clash(?:es)? between (?:\w+ )?(?:protesters|demonstrators|rioters) and)\b"),
@@ -104,6 +107,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"residents|women|supporters|farmers|activists)\b[^.]{0,50}\b(?:marched|gathered|rallied|chanted|blocked|surrounded|"
      r"waved|occupied (?:the|a)|converged|demonstrated|protested|staged|picketed)\b"
      r"|\b(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?) (?:was |were )?(?:held|took place|broke out|erupted|spread)\b"
+     r"|\b(?:drove|marched|gathered|rallied|converged|poured|massed|came|travell?ed)\b[^.]{0,60}\bto protest\b"
      r"|\b(?:took to the streets|picket(?:ed|ing)|strike by workers|went on strike|walked off the job|sit-ins?|"
      r"rall(?:y|ied) against|march(?:ed)? (?:through|to|on)|protest (?:march|rally|vigil|convoy)s?)\b"),
     ("Strategic developments", "Agreement",
@@ -210,7 +214,7 @@ DISORDER = {
 MILITARY_NOUNS = frozenset("""forces force troops army armies military soldiers servicemen navy marines paratroopers
     defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers missile missiles
     strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault tank tanks aircraft drone
-    helicopter helicopters warship warships gunboats patrol patrols convoy""".split())
+    helicopter helicopters warship warships gunboats patrol patrols convoy bomb bombs shells""".split())
 # A police or army move on a protest, told in the sentence after it ("Police fired tear gas to disperse them").
 INTERVENTION = re.compile(r"\b(?:police|security forces|troops|soldiers|riot police)\b[^.]{0,40}\b(?:fired tear gas|"
                           r"tear gas|water cannons?|rubber bullets|dispersed?|broke up|arrested|detained|beat|charged)\b")

@@ -67,6 +67,8 @@ class ClassifierReading:
         kinds = list(kinds)
         for i, guess in zip(asked, shared_classifier().classify([sentences[i].text for i in asked])):
             kind = (EVENT_TYPE_OF[guess.sub_event_type], guess.sub_event_type)
+            if kind[0] == kinds[i][0] == "Explosions/Remote violence" and not kinds[i][1].endswith("(unspecified)"):
+                continue  # the patterns read the weapon's name ("guided bomb"): no other weapon is likelier
             if (guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD
                     and self._in_context(*kind, lower(sentences[i].text))):
                 kinds[i] = kind

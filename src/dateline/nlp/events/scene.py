@@ -40,7 +40,14 @@ def scene_types(sentence: str) -> tuple[str, ...]:
 VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 # "in the attack", "during the ambush", "the assault began with": a definite event noun that points back.
 _BACK = re.compile(r"\b(?:in|during|after|of|as part of)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|ambush|"
-                   r"assault|raid|offensive|operation)\b", re.I)
+                   r"assault|raid|offensive|operation|exchange of fire|clash(?:es)?|firefight|gunfight|shoot-?out)\b", re.I)
+# "Two soldiers were also killed": deaths on top of the ones already counted.
+_ALSO = re.compile(r"\balso\b[^.]{0,30}\b(?:killed|died|dead)\b|\b(?:killed|died)\b[^.]{0,30}\balso\b", re.I)
+
+
+def more_deaths(sentence: str) -> bool:
+    """Whether a sentence adds deaths to those already told ("Two soldiers were also killed")."""
+    return bool(_ALSO.search(sentence))
 
 
 def refers_back(sentence: str) -> bool:

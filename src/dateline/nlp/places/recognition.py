@@ -34,6 +34,7 @@ from .sites import Sites
 
 
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_TOWN_OF = re.compile(r"\b(?:town|city|village|port|hamlet|settlement|suburb|capital|district)\s+of\s+$")
 # Lower-case words inside place names: "Bosnia and Herzegovina" aside, "Port-au-Prince", "Dar es Salaam".
 _PARTICLES = frozenset("of de al el du la au aux en sur le les des es ad".split())
 _REGION_KINDS = ("governorate", "province", "region", "oblast", "state", "district", "county", "prefecture")
@@ -303,6 +304,10 @@ class Recognition(Sites):
                        for o in options)
         if any(o.curated for o in options):
             return True
+        before = self._text[max(0, span.start_char - 30):span.start_char]
+        if _TOWN_OF.search(before):
+            # "the port town of Calais", "the village of Bilopillia": the writer says it is a town.
+            return any(o.feature in ("city", "town", "village") for o in options)
         if all(t.is_upper for t in span) and _dateline(span):
             # "GOMA, Democratic Republic of Congo (Reuters) -": a wire dateline names a town, word or not.
             return any(o.feature in ("country", "region") or o.population >= 5_000 for o in options)
