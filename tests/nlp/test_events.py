@@ -260,3 +260,12 @@ def test_events_guided_bombs_general_staff_drones_and_deaths_told_twice(en):
     doc = en("Troops killed 7 militants in a raid on a camp near Bannu on Friday.\n"
              "One soldier was also killed in the exchange of fire.")
     assert [(e.sub_event_type, e.fatalities) for e in doc._.events] == [("Armed clash", 8)]
+
+
+def test_events_in_french_attacks_on_posts_and_regions_named_by_their_cue():
+    fr = models.load("fr")
+    doc = fr("Des hommes armés ont attaqué lundi un poste de l'armée près de Ménaka, dans la région de Gao, "
+             "tuant au moins sept soldats, selon une source sécuritaire.")
+    [event] = doc._.events
+    assert (event.sub_event_type, event.location.name, event.fatalities) == ("Armed clash", "Ménaka", 7)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")

@@ -55,6 +55,9 @@ class Actors:
                 if code:
                     police = m.group(1).lower() == "police"
                     found.append((m.start(), self._police(code) if police else self._state_forces(code)))
+            if home:
+                found += [(m.start(), f"Unidentified Armed Group ({self._country_name(home)})")
+                          for m in lexicon_fr.UNIDENTIFIED_FR.finditer(sentence.lower())]
         if home and self.language == "en":
             for m in _HOME_FORCES.finditer(sentence):
                 police = m.group(0).lower().startswith(("police", "riot police", "officers"))

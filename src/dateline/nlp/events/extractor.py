@@ -128,11 +128,15 @@ class EventFinder(Actors, ClassifierReading):
                     in_sentence = [(s, e, p) for s, e, p in in_sentence if not _HEADING.search(text[max(0, s - 100):s])]
                 targets = self._locations(text, in_sentence)
                 explicit = bool(targets)
-                named_country = next((p for _, _, p in in_sentence if p.feature == "country"), None)
+                named_country = next((p for s, _, p in in_sentence if p.feature == "country"
+                                      and not _FROM_BEFORE.search(text[max(0, s - 60):s])), None)
                 fallback = paragraph_place or main or named_country
                 if kind[1] == "Disrupted weapons use" and not targets:
-                    # Drones downed "overnight" fall over a whole country, not over the paragraph's town.
-                    fallback = named_country or _main_country(places) or fallback
+                    # Drones downed "overnight" fall over a whole country, not over the paragraph's town (nor
+                    # over the country that launched them: "launched by Russia").
+                    home = _main_country(places)
+                    home = home if home is None or main is None or home.country_code == main.country_code else None
+                    fallback = named_country or home or fallback
                 previous = drafts[-1] if drafts else None
                 if (previous is not None and i - previous.index <= 2 and previous.event_type in VIOLENT_TYPES
                         and refers_back(sent.text)
@@ -223,8 +227,9 @@ class EventFinder(Actors, ClassifierReading):
         if event_type == "Battles":
             if actor1 is None and UNIDENTIFIED.search(low):
                 actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
-            if actor2 is None and country and actor1 and country not in actor1:
-                actor2 = self._state_forces(place.country_code)
+            state = self._state_forces(place.country_code) if country else None
+            if actor2 is None and state and actor1 and actor1 != state and not actor1.startswith("Police Forces of"):
+                actor2 = state  # a battle has two sides: the other is the state's forces where it is fought
             if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and actor1:
                 sub_event = "Government regains territory" if actor1.startswith("Military Forces") else sub_event
         elif event_type in ("Explosions/Remote violence", "Violence against civilians"):

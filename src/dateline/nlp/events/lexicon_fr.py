@@ -32,7 +32,8 @@ SUB_EVENTS_FR: tuple[tuple[str, str, str], ...] = (
     ("Battles", "Non-state actor overtakes territory", r"\b(?:pris le contrôle de|s.est emparé de|se sont emparés de|capturé)\b"),
     ("Battles", "Armed clash",
      r"\b(?:combats?|affrontements?|accrochages?|se sont affrontés|embuscade|assauts?|offensive|repoussé|"
-     r"échanges? de tirs|attaqué (?:un|une|le|la|les) (?:camp|base|convoi|poste|position|patrouille)s?)\b"),
+     r"échanges? de tirs|attaqué (?:\w+ ){0,2}(?:un|une|le|la|les) (?:camp|base|convoi|poste|position|patrouille)s?|"
+     r"tu(?:ant|é|és) (?:au moins |plus de )?[^.]{0,20}(?:soldats|militaires|policiers|gendarmes|combattants))\b"),
     ("Violence against civilians", "Attack",
      r"\b(?:massacr(?:e|é|és)|exécut(?:é|és|ées)|abattu|tué|tués|tuées)\b[^.]{0,60}\b(?:civils?|villageois|habitants|"
      r"personnes|famille|enfants|femmes)\b"),
@@ -72,6 +73,9 @@ NATIONALITIES_FR = {
     "tchadien": "TD", "tchadiens": "TD", "afghan": "AF", "afghans": "AF", "pakistanais": "PK", "éthiopien": "ET",
     "éthiopiens": "ET", "birman": "MM", "birmane": "MM", "azerbaïdjanais": "AZ", "arménien": "AM", "arméniens": "AM",
 }
-MILITARY_NOUNS_FR = frozenset("forces troupes armée militaires soldats drones avions aviation artillerie".split())
-NATIONAL_FR = re.compile(r"\b(forces|troupes|armée|militaires|soldats|drones|avions|aviation|artillerie|police)\s+"
+UNIDENTIFIED_FR = re.compile(r"\b(?:hommes armés|individus armés|assaillants|jihadistes|djihadistes|terroristes|"
+                             r"inconnus armés)\b")
+MILITARY_NOUNS_FR = frozenset("forces troupes armée militaires soldats drones avions aviation artillerie frappes".split())
+NATIONAL_FR = re.compile(r"\b(forces|troupes|armée|militaires|soldats|drones|avions|aviation|artillerie|frappes|"
+                         r"bombardements|missiles|police)\s+"
                          r"([a-zéèêïô]+)\b", re.I)

@@ -15,17 +15,27 @@ def lower(sentence: str) -> str:
 
 
 def split_sentences(doc: Doc):
-    """spaCy's sentences, split again at line breaks (a headline is not the first line of the body)."""
+    """spaCy's sentences, split again at line breaks (a headline is not the first line of the body), and joined
+    again where the parser cut a sentence with no final stop ("Des hommes armés ont attaqué lundi | un poste…")."""
+    start = 0
     for sent in doc.sents:
-        start = sent.start
         for token in sent:
             if "\n" in token.text or "\n" in token.whitespace_:
                 end = token.i + (0 if "\n" in token.text else 1)
                 if end > start and any(not t.is_space for t in doc[start:end]):
                     yield doc[start:end]
                 start = token.i + 1
-        if start < sent.end and any(not t.is_space for t in doc[start:sent.end]):
+        last = next((t for t in reversed(doc[start:sent.end]) if not t.is_space), None)
+        if last is None:
+            start = sent.end
+        elif last.text[-1] in _FINAL or sent.end == len(doc):
             yield doc[start:sent.end]
+            start = sent.end
+    if start < len(doc) and any(not t.is_space for t in doc[start:]):
+        yield doc[start:]
+
+
+_FINAL = frozenset(".!?…:;\"”»’')")
 
 
 def report_year(text: str, published: str | None) -> int:

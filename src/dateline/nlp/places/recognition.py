@@ -41,7 +41,8 @@ _REGION_KINDS = ("governorate", "province", "region", "oblast", "state", "distri
 # A lower-case cue before the name, the name perhaps last of a list: "the provinces of Marib and Hajjah".
 _CUE_BEFORE = re.compile(
     rf"\b(provinces?|regions?|oblasts?|governorates?|states?|counties|county|districts?|prefectures?|departments?) of "
-    rf"(?:{_LISTED_NAME}(?:, | and | & |, and ))*$")
+    rf"(?:{_LISTED_NAME}(?:, | and | & |, and ))*$"
+    r"|\b(région|province|oblast|département|gouvernorat|préfecture|district|état) d(?:e |’|')$")
 _REGION_LIST = re.compile(
     rf"((?:{_LISTED_NAME}, )+{_LISTED_NAME},? (?:and|&) {_LISTED_NAME}|{_LISTED_NAME} (?:and|&) {_LISTED_NAME}) "
     r"((?i:counties|regions|oblasts|provinces|states|governorates|districts|prefectures|departments))\b")
@@ -355,7 +356,8 @@ class Recognition(Sites):
         level = 0
         if before and not cue:
             # "the province of Idlib", "the provinces of Marib and Hajjah"
-            cue, level = True, 2 if before.group(1) in ("county", "counties", "district", "districts") else 0
+            kind = before.group(1) or before.group(2)
+            cue, level = True, 2 if kind in ("county", "counties", "district", "districts", "département") else 0
         if cue and not any(o.feature == "region" for o in options):
             options += self._named_region(bare, options or self.gazetteer.lookup(bare))
         return Candidate(start, end, clean, source, cue, options, cue_level=level)
