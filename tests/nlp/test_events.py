@@ -269,3 +269,11 @@ def test_events_in_french_attacks_on_posts_and_regions_named_by_their_cue():
     [event] = doc._.events
     assert (event.sub_event_type, event.location.name, event.fatalities) == ("Armed clash", "Ménaka", 7)
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_events_background_failed_talks_and_a_retaken_bridge(en):
+    doc = en("The army said on Monday it had retaken a strategic bridge over the Nile near Wad Madani.\n"
+             "The conflict began in April, when the two forces turned their guns on each other in the capital.\n"
+             "Talks in Geneva failed to produce a ceasefire.")
+    got = [(e.sub_event_type, e.location.name if e.location else None) for e in doc._.events]
+    assert got == [("Government regains territory", "Wad Madani")]

@@ -58,7 +58,7 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     ("Strategic developments", "Headquarters or base established",
      r"\b(?:set up|established|opened) (?:a |an |its |their )?(?:new )?(?:base|headquarters|hq|military base|outpost)\b"),
     ("Battles", "Government regains territory",
-     r"\b(?:recaptured|retook|retaken|regained control|liberated|won back|recapture of|liberation of)\b"
+     r"\b(?:recaptured|retook|retaken|regained control|regained|liberated|won back|recapture of|liberation of)\b"
      r"|\b(?:pushed|drove|forced|expelled) (?:the |all )?[\w-]+(?: [\w-]+)? (?:out of|from) (?:the )?(?:last )?"
      r"(?:town|city|village|district|area|region|positions?|neighbou?rhoods?|border)"),
     ("Battles", "Non-state actor overtakes territory",
@@ -180,7 +180,8 @@ NEGATED = re.compile(
     r"|\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|intends? to|vowed to|if|unless|"
     r"aims? to|aiming to|trying to capture|attempt(?:s|ed)? to capture|prepar(?:ing|es) to|warn(?:s|ed)? of|"
     r"possible|potential|risk of|ask(?:ed|s)? for|call(?:ed|s)? for|demand(?:ed|s)?|fear(?:s|ed)? of|"
-    r"vow(?:ed|s)? to|continue(?:s|d)? (?:the|its|their)|in case of)\b[^.,;:“”\"]{0,25}$"
+    r"vow(?:ed|s)? to|continue(?:s|d)? (?:the|its|their)|in case of|fail(?:ed|s)? to|failure to|no sign of)\b"
+    r"[^.,;:“”\"]{0,25}$"
 )
 # Advice and instructions describe no event ("refrain from being near buildings during air raids").
 ADVICE = re.compile(r"\b(?:we ask you|please|refrain from|stay away|take shelter|be careful|consider safety|"
@@ -198,9 +199,10 @@ PERPETRATORS = re.compile(r"\b(?:gunmen|militants?|soldiers|troops|forces|police
                           r"lynched|tortured|abducted|kidnapp\w*|killers?|armed)\b")
 # Territory changes need a place or a place-like noun after the verb ("captured troops" is not territory).
 TERRITORY_OBJECT = re.compile(r"(?:captured|seized|overran|took control of|taken control of|seized control of|fell to|"
-                              r"recaptured|retook|retaken|regained control of|liberated|won back)\s+(?:the\s+)?"
+                              r"recaptured|retook|retaken|regained control of|regained|liberated|won back)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:(?:key|strategic|main|last|border|nearby|small|major)\s+)?"
                               r"(?:[A-Z]|(?:town|city|village|district|area|territory|region|airport|base|settlement|"
-                              r"positions?|outskirts|port|hill|heights))")
+                              r"positions?|outskirts|port|hill|heights|bridge|crossing|dam|junction|highway|road))")
 # A year before the report's: background ("took control of the north in early 2012").
 BACKGROUND_YEAR = re.compile(r"\b(?:in|since|during|until|by|of|from|a|the)\s+(?:early |late |mid-?)?(?:\w+\s+)?((?:19|20)\d\d)\b")
 

@@ -46,12 +46,18 @@ def report_year(text: str, published: str | None) -> int:
     return max(years) if years else date.today().year
 
 
+_WAR_BEGAN = re.compile(r"\b(?:war|conflict|civil war|insurgency|uprising|crisis|invasion|fighting)\s+(?:\w+\s+)?"
+                        r"(?:began|broke out|erupted|started)\b[^.]{0,40}\b(?:in|on|when)\b", re.I)
+
+
 def told_as_history(sentence: str, latest_year: int | None) -> bool:
     """Told as history: "since 1964", "in early 2012", or a year before the report's."""
     if re.search(r"\bsince (?:the )?(?:19|20)\d\ds?\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b|"
                  r"\bin the (?:19|20)\d0s\b|\ba series of (?:recent |deadly )?(?:attacks|strikes|bombings|raids)\b",
                  sentence):
         return True  # history, or a run of past attacks summed up
+    if _WAR_BEGAN.search(sentence):
+        return True  # "The war began in April 2023, when…": the background paragraph of a war story
     if latest_year is None:
         return False
     return any(int(y) < latest_year for y in BACKGROUND_YEAR.findall(sentence))
