@@ -116,11 +116,12 @@ def test_places_a_list_ending_in_a_plural_cue_is_a_list_of_regions(en):
 
 
 def test_places_named_sites_are_placed_at_their_town(en):
-    found = places(en, "Drones hit Abha airport on Sunday. Defenders held the Azovstal steel plant in Mariupol. "
-                       "Fans filled the Kanteerava Stadium in Karnataka.")
+    found = places(en, "Drones hit Abha airport on Sunday. Defenders held the Illich steel plant in Mariupol, "
+                       "then Azovstal. Fans filled the Kanteerava Stadium in Karnataka.")
     assert found["Abha airport"].country_code == "SA" and found["Abha airport"].geo_precision == 2
-    plant = found["Azovstal steel plant"]
+    plant = found["Illich steel plant"]
     assert plant.country_code == "UA" and distance_km(plant.lat, plant.lon, 47.1, 37.55) < 20
+    assert found["Azovstal"].geo_precision == 1  # a landmark we list, at its own point
     assert found["Kanteerava Stadium"].country_code == "IN" and found["Karnataka"].feature == "region"
 
 

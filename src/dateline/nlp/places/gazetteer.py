@@ -38,7 +38,7 @@ from ...settings import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 18
+INDEX_VERSION = 20
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
