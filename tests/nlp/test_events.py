@@ -274,6 +274,6 @@ def test_events_in_french_attacks_on_posts_and_regions_named_by_their_cue():
 def test_events_background_failed_talks_and_a_retaken_bridge(en):
     doc = en("The army said on Monday it had retaken a strategic bridge over the Nile near Wad Madani.\n"
              "The conflict began in April, when the two forces turned their guns on each other in the capital.\n"
-             "Talks in Geneva failed to produce a ceasefire.")
+             "Talks in Geneva failed to produce a ceasefire. Similar clashes erupted last year in Kassala.")
     got = [(e.sub_event_type, e.location.name if e.location else None) for e in doc._.events]
     assert got == [("Government regains territory", "Wad Madani")]

@@ -53,7 +53,8 @@ _WAR_BEGAN = re.compile(r"\b(?:war|conflict|civil war|insurgency|uprising|crisis
 def told_as_history(sentence: str, latest_year: int | None) -> bool:
     """Told as history: "since 1964", "in early 2012", or a year before the report's."""
     if re.search(r"\bsince (?:the )?(?:19|20)\d\ds?\b|\b(?:in|by) (?:early|late|mid-?) ?(?:19|20)\d\d\b|"
-                 r"\bin the (?:19|20)\d0s\b|\ba series of (?:recent |deadly )?(?:attacks|strikes|bombings|raids)\b",
+                 r"\bin the (?:19|20)\d0s\b|\ba series of (?:recent |deadly )?(?:attacks|strikes|bombings|raids)\b|"
+                 r"\b(?:last|the previous|the past) year\b|\b(?:a year|years|decades) ago\b",
                  sentence):
         return True  # history, or a run of past attacks summed up
     if _WAR_BEGAN.search(sentence):
