@@ -277,3 +277,11 @@ def test_events_background_failed_talks_and_a_retaken_bridge(en):
              "Talks in Geneva failed to produce a ceasefire. Similar clashes erupted last year in Kassala.")
     got = [(e.sub_event_type, e.location.name if e.location else None) for e in doc._.events]
     assert got == [("Government regains territory", "Wad Madani")]
+
+
+def test_events_strikes_on_settlements_and_a_ministry_reporting_its_air_defences(en):
+    doc = en("Russian troops launched 240 strikes on nine settlements in the Kherson region, the governor said.\n"
+             "Russia's Defence Ministry said its air defences had destroyed 12 Ukrainian drones over the Bryansk region.")
+    got = [(e.sub_event_type, e.location.name, e.actor1) for e in doc._.events]
+    assert got == [("Shelling/artillery/missile attack", "Kherson Oblast", "Military Forces of Russia (2000-)"),
+                   ("Disrupted weapons use", "Bryansk Oblast", "Military Forces of Russia (2000-)")]

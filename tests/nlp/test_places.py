@@ -195,3 +195,11 @@ def test_places_wire_datelines_hyphenated_names_and_the_two_congos(en):
     assert found["BUKAVU"].country_code == "CD"
     assert found["Democratic Republic of Congo"].country_code == "CD" and found["Congo"].country_code == "CD"
     assert found["Port-au-Prince"].country_code == "HT" and found["Dar es Salaam"].country_code == "TZ"
+
+
+def test_places_russian_oblasts_in_english_and_the_city_of(en):
+    found = places(en, "Drones fell over the Bryansk and Kursk regions. Troops shelled the city of Kherson 30 times, "
+                       "and Belgorod Oblast reported damage.")
+    assert found["Bryansk"].name == "Bryansk Oblast" and found["Kursk"].name == "Kursk Oblast"
+    assert found["Belgorod Oblast"].feature == "region" and found["Belgorod Oblast"].country_code == "RU"
+    assert found["Kherson"].feature in ("city", "town")  # "the city of", even when the NER reads "Kherson 30" as an org

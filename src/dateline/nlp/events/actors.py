@@ -22,10 +22,10 @@ _NATIONAL_PAIR = re.compile(rf"\b({_DEMONYM}) and ({_DEMONYM})\s+([a-z-]+)\b")
 _ABBREVIATED = re.compile(r"\b(U\.S\.|US|UK|U\.K\.)\s+([a-z-]+)(?:\s+([a-z-]+))?\b")
 _COUNTRY_AS_ACTOR = re.compile(r"\bthe ([A-Z][a-z]+)s\b")  # "the Russians" (not "30 Palestinians", the victims)
 # "Russia said its forces had captured…", "the Russian defence ministry said its troops…"
-_ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?(?: (?:defen[cs]e ministry|military|army|"
-                         r"government|General Staff|general staff|air force|navy))? (?:said|says|claimed|reported|announced) "
+_ITS_FORCES = re.compile(r"\b(?!The\b)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)?(?: (?i:defen[cs]e ministry|military|army|"
+                         r"government|general staff|air force|navy))? (?:said|says|claimed|reported|announced) "
                          r"(?:that )?(?:its|their) (?:forces|troops|army|military|units|soldiers|drones|missiles|aircraft|jets|"
-                         r"navy|artillery)\b")
+                         r"navy|artillery|air defen[cs]es?)\b")
 # "Ukraine's air force", "Myanmar military", "the Myanmar junta"
 _COUNTRY_FORCES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:’s|'s)? (?:air force|army|military|armed forces|forces|"
                              r"navy|troops|air defen[cs]es?|junta)\b")

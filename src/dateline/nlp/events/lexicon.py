@@ -50,7 +50,8 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
     # merged into a more specific strike at the same place when the article has one.
     ("Explosions/Remote violence", "Shelling/artillery/missile attack (unspecified)",
      r"\b(?:the russians|russian (?:forces|troops|army|military)|the enemy|the occupiers|israeli (?:forces|military|army))\b"
-     r"[^.]{0,30}\b(?:struck|hit|attacked|targeted|pounded)\b"),
+     r"[^.]{0,30}\b(?:struck|hit|attacked|targeted|pounded)\b"
+     r"|\b(?:launched|carried out|conducted) (?:\d[\d,]* |dozens of |hundreds of )?strikes on\b"),
     ("Violence against civilians", "Sexual violence", r"\b(?:raped|rape of|sexual(?:ly)? (?:assault|violence|abuse)|sexually assaulted)\b"),
     ("Violence against civilians", "Abduction/forced disappearance",
      r"\b(?:kidnap(?:ped|ping|s)?|abduct(?:ed|ion|s)?|taken hostage|held hostage|holding [^.]{0,30}hostage|"
@@ -101,8 +102,10 @@ SUB_EVENTS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:protested|demonstrated|protesting|demonstrating) (?:against|outside|in|at|on|over|for|near|in front of|across|"
      r"through|along|to demand|to call)\b"
      r"|\b(?:held|staged|organi[sz]ed|joined|led|launched|began|started|hold|stage) (?:a |an |the |their |two |several |mass |"
-     r"large |new |weekly |daily )?(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?|sit-ins?|vigils?|strikes?|"
-     r"walkouts?)\b"
+     r"large |new |weekly |daily )?(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marche?s?|sit-ins?|vigils?)\b"
+     # a labour strike, not "launched 370 strikes on 12 settlements"
+     r"|\b(?:held|staged|joined|began|started|launched|called) (?:a |an |the |their )?(?:general |national |nationwide |"
+     r"hunger |\w+-day )?(?:strike|walkout)\b"
      r"|\b(?:protesters|protestors|demonstrators|marchers|crowds?|thousands|hundreds|dozens|students|workers|teachers|"
      r"residents|women|supporters|farmers|activists)\b[^.]{0,50}\b(?:marched|gathered|rallied|chanted|blocked|surrounded|"
      r"waved|occupied (?:the|a)|converged|demonstrated|protested|staged|picketed)\b"
@@ -216,7 +219,7 @@ DISORDER = {
 MILITARY_NOUNS = frozenset("""forces force troops army armies military soldiers servicemen navy marines paratroopers
     defenders brigade battalion units artillery aviation jets warplanes drones invaders occupiers missile missiles
     strike strikes airstrike airstrikes shelling rockets rocket bombardment offensive assault tank tanks aircraft drone
-    helicopter helicopters warship warships gunboats patrol patrols convoy bomb bombs shells""".split())
+    helicopter helicopters warship warships gunboats patrol patrols convoy bomb bombs shells assaults attacks""".split())
 # A police or army move on a protest, told in the sentence after it ("Police fired tear gas to disperse them").
 INTERVENTION = re.compile(r"\b(?:police|security forces|troops|soldiers|riot police)\b[^.]{0,40}\b(?:fired tear gas|"
                           r"tear gas|water cannons?|rubber bullets|dispersed?|broke up|arrested|detained|beat|charged)\b")

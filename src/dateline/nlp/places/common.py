@@ -58,6 +58,7 @@ class Candidate:
     embedded: bool = False  # inside an organization's name: not evidence of where the story is
     cue_level: int = 0  # 2 when a list ends in "counties" or "districts", 1 in "states", "regions"…
     within: "Candidate | None" = None  # the state or country written after it: "Gainesville, Va."
+    cue_town: bool = False  # "the city of Kherson": the town, not the oblast named after it
 
 
 _NAME_FORMS = ((r"^st\.? ", "saint "), (r"^ste\.? ", "sainte "), (r"^ft\.? ", "fort "), (r"^mt\.? ", "mount "),

