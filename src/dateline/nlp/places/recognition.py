@@ -82,7 +82,8 @@ class Recognition(Sites):
         for ent in doc.ents:
             if ent.label_ not in NER_PLACE_LABELS or self._is_demonym(ent.text) or self._misread_name(ent):
                 continue
-            if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char) for s, e in blocked):
+            if any(s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char)
+                   for s, e in blocked):
                 continue
             for part in self._split_parts(ent):
                 cand = self._candidate(doc, part.start_char, part.end_char, "ner")
@@ -118,7 +119,8 @@ class Recognition(Sites):
                     c.cue_region, c.cue_level = True, level
                     if not any(o.feature == "region" for o in c.options):
                         c.options += self._named_region(c.text, c.options)  # "Bryansk" of "the Bryansk Oblast"
-                regions = tuple(o for o in self.gazetteer.lookup(text) if o.feature == "region") or self._named_region(text, ())
+                regions = (tuple(o for o in self.gazetteer.lookup(text) if o.feature == "region")
+                           or self._named_region(text, ()))
                 if not known and regions:
                     added.append(Candidate(start, end, text, "gazetteer", True, regions, cue_level=level))
         return added
