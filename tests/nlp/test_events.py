@@ -285,3 +285,11 @@ def test_events_strikes_on_settlements_and_a_ministry_reporting_its_air_defences
     got = [(e.sub_event_type, e.location.name, e.actor1) for e in doc._.events]
     assert got == [("Shelling/artillery/missile attack", "Kherson Oblast", "Military Forces of Russia (2000-)"),
                    ("Disrupted weapons use", "Bryansk Oblast", "Military Forces of Russia (2000-)")]
+
+
+def test_events_one_protest_told_in_several_paragraphs_is_one_event(en):
+    text = ("Denver – Thousands of nurses rallied outside the state capitol on Monday to demand higher staffing.\n\n"
+            "The rally was the largest such nurses' protest in the state in a decade.\n\n"
+            "Nurses chanted slogans and waved banners as lawmakers arrived for the session.\n\n"
+            "Hospital groups said the demands would cost too much.")
+    assert len([e for e in en(text)._.events if e.event_type == "Protests"]) == 1

@@ -203,3 +203,8 @@ def test_places_russian_oblasts_in_english_and_the_city_of(en):
     assert found["Bryansk"].name == "Bryansk Oblast" and found["Kursk"].name == "Kursk Oblast"
     assert found["Belgorod Oblast"].feature == "region" and found["Belgorod Oblast"].country_code == "RU"
     assert found["Kherson"].feature in ("city", "town")  # "the city of", even when the NER reads "Kherson 30" as an org
+
+
+def test_places_title_case_datelines(en):
+    found = places(en, "Sacramento – Hundreds of nurses rallied outside the Capitol on Monday.")
+    assert found["Sacramento"].country_code == "US"

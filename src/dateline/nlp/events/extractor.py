@@ -388,7 +388,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                      and (_same_place(o.place, d.place) or _headline(o) or _headline(d))
                      # A place taken from the context only joins events of the same paragraph.
                      and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None
-                          or (o.place is not None and d.place is not None and o.place.id != d.place.id))), None)
+                          or (o.place is not None and d.place is not None and o.place.id != d.place.id)
+                          # a protest told again in a later paragraph, at the same place, is the same protest
+                          or (o.event_type == "Protests" and o.place is not None and d.place is not None
+                              and o.place.id == d.place.id))), None)
         if twin is None:
             out.append(d)
             continue

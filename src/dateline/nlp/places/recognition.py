@@ -71,6 +71,10 @@ def _after_town(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
 
 
+def _paragraph_start(span: Span) -> bool:
+    return span.start == 0 or "\n" in span.doc[span.start - 1].whitespace_ or "\n" in span.doc[span.start - 1].text
+
+
 class Recognition(Sites):
 
     def recognise(self, doc: Doc, entities=()) -> list[Candidate]:
@@ -288,6 +292,8 @@ class Recognition(Sites):
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.lower_ in EQUIPMENT:
             return False  # "Grad missiles": a weapon named after a town
+        if first.is_sent_start and _paragraph_start(span) and nxt is not None and nxt.text in ("–", "—", "-", ":"):
+            return True  # a dateline in title case: "Indianapolis – Several thousand teachers…"
         if first.is_sent_start or _title_case_line(span):
             # Capitalised for other reasons: only the NER, an accepted string or a name we curated counts here
             # ("Downing Street said", "Donbas is").
