@@ -293,3 +293,10 @@ def test_events_one_protest_told_in_several_paragraphs_is_one_event(en):
             "Nurses chanted slogans and waved banners as lawmakers arrived for the session.\n\n"
             "Hospital groups said the demands would cost too much.")
     assert len([e for e in en(text)._.events if e.event_type == "Protests"]) == 1
+
+
+def test_events_deaths_in_a_town_of_the_region_just_struck(en):
+    doc = en("In the Kherson region, Russian troops launched 120 strikes on eight settlements, the governor said.\n"
+             "A 70-year-old woman was killed in Beryslav.")
+    got = [(e.sub_event_type, e.location.name, e.fatalities) for e in doc._.events]
+    assert got == [("Shelling/artillery/missile attack", "Beryslav", 1)]

@@ -162,10 +162,32 @@ class EventFinder(Actors, ClassifierReading):
                 _refine_scene(drafts, scene_types(sent.text), self._locations(text, in_sentence))
                 _police_response(drafts, i, sent)
                 _more_deaths(drafts, i, sent)
+                casualties = self._casualties_in_town(drafts, i, sent, self._locations(text, in_sentence),
+                                                      entities, published)
+                if casualties is not None:
+                    drafts.append(casualties)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
             if towns:
                 paragraph_place = towns[-1]
         return tuple(_event(d) for d in _merge(drafts))
+
+    def _casualties_in_town(self, drafts: list[_Draft], i: int, sent: Span, where: list[Place], entities,
+                            published) -> _Draft | None:
+        """"Russian troops launched 370 strikes in the Zaporizhzhia region. A man was killed in Huliaipole.": the
+        deaths in a town of the region just struck are an event of the same kind in that town (ACLED codes one
+        event per town)."""
+        d = drafts[-1]
+        town = next((p for p in where if p.feature in ("city", "town", "village")), None)
+        if (town is None or d.event_type not in VIOLENT_TYPES or i - d.index > 1 or d.place is None
+                or _precision(d.place) < 3 or not _same_place(d.place, town)):
+            return None
+        deaths = _fatalities(sent.text, d.event_type)
+        if not deaths or not re.search(r"\b(?:killed|died|dead)\b", sent.text):
+            return None
+        draft = self._draft((d.event_type, d.sub_event_type), sent, town, entities, published)
+        draft.actor1, draft.actor2 = draft.actor1 or d.actor1, draft.actor2 or d.actor2
+        draft.index, draft.paragraph, draft.date = i, d.paragraph, draft.date or d.date
+        return draft
 
     # -- detection ----------------------------------------------------------------------------------
 

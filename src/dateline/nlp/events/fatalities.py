@@ -19,6 +19,9 @@ _ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around |
                    r"(?P<n>\d[\d,]*|[a-z]+)\b")
 _ONE = frozenset("a an his her one".split())
 _NONE_DEAD = re.compile(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)")
+_ONE_VICTIM = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|civilian|resident|soldier|"
+                         r"officer|policeman|farmer|driver|teenager|pensioner|journalist|worker)\s+(?:was|has been|had been)\s+"
+                         r"(?:killed|shot dead)\b")
 _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
 
 
@@ -34,6 +37,8 @@ def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
     listed = _victims(low)
     if listed is not None:
         numbers.append(listed)
+    if not numbers and _ONE_VICTIM.search(low):
+        numbers.append(1)  # "a 65-year-old man was killed"
     if numbers:
         return min(numbers) if len(set(numbers)) > 1 and max(numbers) > 2 * min(numbers) else max(numbers)
     if DEATHS_UNCOUNTED.search(low) and not _NONE_DEAD.search(low):
