@@ -356,7 +356,8 @@ def _police_response(drafts: list[_Draft], i: int, sent: Span) -> None:
     if d.event_type != "Protests" or d.sub_event_type != "Peaceful protest" or i - d.index > 2:
         return
     if INTERVENTION.search(low):
-        d.sub_event_type = "Excessive force against protesters" if EXCESSIVE_FORCE.search(low) else "Protest with intervention"
+        live_fire = EXCESSIVE_FORCE.search(low)
+        d.sub_event_type = "Excessive force against protesters" if live_fire else "Protest with intervention"
         d.fatalities = max(d.fatalities or 0, _fatalities(sent.text, d.event_type, d.sub_event_type))
         country = re.fullmatch(r"Protesters \((.+)\)", d.actor1 or "")
         if d.actor2 is None and country and re.search(r"\bpolice\b", low):
