@@ -113,6 +113,7 @@ def test_cli_export_acled_csv_keeps_acled_columns_and_writes_ours_beside(tmp_pat
     assert list(rows[0]) == list(__import__("dateline.export.acled", fromlist=["x"]).ACLED_COLUMNS)
     assert {r["sub_event_type"] for r in rows} == {"Armed clash", "Shelling/artillery/missile attack"}
     assert {r["location"] for r in rows} == {"Bakhmut"} and {r["country"] for r in rows} == {"Ukraine"}
+    assert {r["region"] for r in rows} == {"Europe"} and {r["iso"] for r in rows} == {"804"}
     extras = list(csv.DictReader((tmp_path / "events.dateline.csv").open(encoding="utf-8")))
     assert [e["event_id_cnty"] for e in extras] == [r["event_id_cnty"] for r in rows]
 

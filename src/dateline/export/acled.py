@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, TextIO
 
+from ..data import data_lines
 from ..nlp.events.lexicon import DISORDER, NAMED_GROUPS
 from ..types import Record
 
@@ -56,7 +57,7 @@ def write_acled(records: Iterable[Record], out: TextIO, extras: TextIO | None = 
                 event.event_type, event.sub_event_type, event.actor1 or "", "", inter1, event.actor2 or "", "",
                 inter2, _interaction(inter1, inter2),
                 "Civilian targeting" if (event.actor2 or "").startswith("Civilians") else "",
-                numeric or "", "", country or "", place.admin1 if place and place.admin1 else "", "", "",
+                numeric or "", _region(code), country or "", place.admin1 if place and place.admin1 else "", "", "",
                 loc.name if loc else "", loc.lat if loc and loc.lat is not None else "",
                 loc.lon if loc and loc.lon is not None else "", place.geo_precision if place else "",
                 record.source.outlet or "", "", notes, event.fatalities if event.fatalities is not None else 0, "", now,
@@ -102,6 +103,17 @@ def _countries() -> dict[str, tuple[str, int, str]]:
             if len(row) > 7 and row[1]:
                 out[row[1]] = (row[2], int(row[7]) if row[7].isdigit() else 0, row[0])
     return out
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """alpha-2 -> ACLED's world region ("UA" -> "Europe", "MX" -> "Central America")."""
+    return {code: region for region, codes in (line.split("\t") for line in data_lines("acled_regions.tsv"))
+            for code in codes.split()}
+
+
+def _region(code: str | None) -> str:
+    return _regions().get(code or "", "")
 
 
 def _country(code: str | None) -> tuple[str | None, int | None, str | None]:
