@@ -88,7 +88,7 @@ def test_events_actors_and_places_from_common_war_phrasing(en):
 def test_events_long_passive_interception_foiled_attack_and_far_denial():
     nlp = models.load("en")
     kinds = [[e.sub_event_type for e in doc._.events] for doc in nlp.pipe([
-        "A drone launched by the militia from the coast towards the port city was intercepted on Wednesday.",
+        "A drone that the militia launched from the coast towards the port city was intercepted on Wednesday.",
         "Soldiers foiled an attempt by gunmen to storm the base near Gao, killing four of the attackers.",
         "The ministry denied the stories spread by anonymous accounts on social media that the garrison withdrew from Kupiansk.",
     ])]
@@ -140,7 +140,7 @@ def test_events_not_from_crime_business_or_protests_as_a_topic():
 
 
 def test_events_an_interception_is_not_placed_where_the_drone_was_heading():
-    doc = models.load("en")("The coalition said a drone launched by the rebels in Yemen towards Jizan was intercepted "
+    doc = models.load("en")("The coalition said a drone the rebels in Yemen had launched towards Jizan was intercepted "
                             "on Tuesday.")
     (event,) = doc._.events
     assert event.sub_event_type == "Disrupted weapons use" and event.location.name == "Yemen"
@@ -202,7 +202,7 @@ def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
 @pytest.mark.parametrize("sentence, expected", [
     ("Gunmen killed a shopkeeper, his son, two neighbours and three others in the raid.", 7),
     ("The raid killed 9 guards and one driver.", 10),
-    ("Officers shot and killed a man at the roadblock.", 1),
+    ("Officers shot and killed a motorist at the roadblock.", 1),
     ("The fire fight took the lives of six guards.", 6),
     ("Medics said a single strike killed as many as five people.", 5),
     ("The explosion left 12 recruits dead and 20 wounded.", 12),

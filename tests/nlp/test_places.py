@@ -167,7 +167,7 @@ def test_gazetteer_places_named_after_adjectives():
 
 def test_places_a_region_inside_a_misread_organization_name_is_still_a_place(en):
     # The small model reads "The Tigray People’s Liberation Front" as a person, and "Tigray" as its short name.
-    text = ("The Tigray People’s Liberation Front said its force resisted attacks in Ethiopia’s Tigray region. "
+    text = ("The Tigray People’s Liberation Front said its fighters held the north of Ethiopia’s Tigray region. "
             "The Tigray people are waging resistance, a statement read out by George Washington Mekonnen said.")
     found = places(en, text)
     assert found["Tigray"].feature == "region" and found["Tigray"].country_code == "ET"

@@ -48,7 +48,7 @@ def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
 
 def _victims(low: str) -> int | None:
     """The people a killing verb names, added up: "killed 9 guards and one driver" is 10, "shot and
-    killed a man" is 1. None when the object is not a countable list ("killed civilians")."""
+    killed a motorist" is 1. None when the object is not a countable list ("killed civilians")."""
     best = None
     for verb in _LIST_VERB.finditer(low):
         tail = low[verb.end():verb.end() + 120]

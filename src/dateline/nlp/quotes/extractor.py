@@ -213,7 +213,7 @@ class _Finder(ReportedSpeech):
         return None
 
     def _from_before(self, frame: list[Token], q: QuotedSpan, short: bool, governing: bool):
-        """"X said: “…”", "X said the city “is and will be” …": the cue before the quote.
+        """"X said: “…”", "X said the port “will stay open” …": the cue before the quote.
 
         With ``governing`` only a cue above the quote in the parse counts (so
         "X says" in a clause before Y's quote does not); without it,
