@@ -142,10 +142,7 @@ class EventFinder(Actors, ClassifierReading):
                         and refers_back(sent.text)
                         and all(p.feature == "other" or _same_place(p, previous.place) for p in targets)):
                     # "… a mine went off during the evening raid": more of the event just told, not another one.
-                    previous.sources.append(sent)
-                    deaths = _fatalities(sent.text, previous.event_type)
-                    previous.fatalities = ((previous.fatalities or 0) + deaths if more_deaths(sent.text)
-                                           else max(previous.fatalities or 0, deaths))
+                    _join(previous, sent)
                     continue
                 where = (targets or [fallback])[:_MAX_TOWNS]
                 for k, place in enumerate(where):
@@ -159,11 +156,11 @@ class EventFinder(Actors, ClassifierReading):
                     draft.fatalities = share + (rest if k == 0 else 0)
                     drafts.append(draft)
             elif drafts:
-                _refine_scene(drafts, scene_types(sent.text), self._locations(text, in_sentence))
+                where_told = self._locations(text, in_sentence)
+                _refine_scene(drafts, scene_types(sent.text), where_told)
                 _police_response(drafts, i, sent)
                 _more_deaths(drafts, i, sent)
-                casualties = self._casualties_in_town(drafts, i, sent, self._locations(text, in_sentence),
-                                                      entities, published)
+                casualties = self._casualties_in_town(drafts, i, sent, where_told, entities, published)
                 if casualties is not None:
                     drafts.append(casualties)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
@@ -246,17 +243,15 @@ class EventFinder(Actors, ClassifierReading):
         actor1 = armed[0] if armed else None
         actor2 = armed[1] if len(armed) > 1 else None
         low = sent.text.lower()
+        if actor1 is None and event_type in VIOLENT_TYPES and UNIDENTIFIED.search(low):
+            actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
         if event_type == "Battles":
-            if actor1 is None and UNIDENTIFIED.search(low):
-                actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
             state = self._state_forces(place.country_code) if country else None
             if actor2 is None and state and actor1 and actor1 != state and not actor1.startswith("Police Forces of"):
                 actor2 = state  # a battle has two sides: the other is the state's forces where it is fought
             if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and actor1:
                 sub_event = "Government regains territory" if actor1.startswith("Military Forces") else sub_event
         elif event_type in ("Explosions/Remote violence", "Violence against civilians"):
-            if actor1 is None and UNIDENTIFIED.search(low):
-                actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
             if CIVILIANS.search(low) and country:
                 actor2 = f"Civilians ({country})"
         elif event_type == "Strategic developments" and sub_event == "Disrupted weapons use":
@@ -345,8 +340,16 @@ def _more_deaths(drafts: list[_Draft], i: int, sent: Span) -> None:
     """"One soldier was also killed in the exchange of fire": deaths to add to the event just told."""
     d = drafts[-1]
     if d.event_type in VIOLENT_TYPES and i - d.index <= 2 and refers_back(sent.text) and more_deaths(sent.text):
-        d.fatalities = (d.fatalities or 0) + _fatalities(sent.text, d.event_type)
-        d.sources.append(sent)
+        _join(d, sent)
+
+
+def _join(draft: _Draft, sent: Span) -> None:
+    """A sentence that tells more of the event: its deaths add up when they are more ("also killed"), else the
+    higher toll stands."""
+    deaths = _fatalities(sent.text, draft.event_type)
+    told = draft.fatalities or 0
+    draft.fatalities = told + deaths if more_deaths(sent.text) else max(told, deaths)
+    draft.sources.append(sent)
 
 
 def _police_response(drafts: list[_Draft], i: int, sent: Span) -> None:

@@ -248,7 +248,7 @@ def _prominence(place: GeoPlace) -> float:
 
 def _precision(place: GeoPlace) -> int:
     """ACLED geo-precision: 1 a town, 2 part of a region (admin-2), 3 a region, country or larger."""
-    if place.feature in ("city", "town", "village") or place.feature == "other":
+    if place.feature in ("city", "town", "village", "other"):
         return 1  # "other": a landmark we list at its own point ("the Kremlin")
     if place.feature == "region" and place.level == 2:
         return 2

@@ -121,8 +121,7 @@ class Recognition(Sites):
                 known = [c for c in found if c.start < end and start < c.end]
                 for c in known:
                     c.cue_region, c.cue_level = True, level
-                    if not any(o.feature == "region" for o in c.options):
-                        c.options += self._named_region(c.text, c.options)  # "Bryansk" of "the Bryansk Oblast"
+                    c.options = self._asking_region(c.text, c.options)  # "Bryansk" of "the Bryansk Oblast"
                 regions = (tuple(o for o in self.gazetteer.lookup(text) if o.feature == "region")
                            or self._named_region(text, ()))
                 if not known and regions:
@@ -371,10 +370,16 @@ class Recognition(Sites):
             # "the province of Idlib", "the provinces of Marib and Hajjah"
             kind = before.group(1) or before.group(2)
             cue, level = True, 2 if kind in ("county", "counties", "district", "districts", "département") else 0
-        if cue and not any(o.feature == "region" for o in options):
-            options += self._named_region(bare, options or self.gazetteer.lookup(bare))
+        if cue:
+            options = self._asking_region(bare, options, options or self.gazetteer.lookup(bare))
         town = bool(_TOWN_OF.search(full[max(0, start - 30):start])) and not cue
         return Candidate(start, end, clean, source, cue, options, cue_level=level, cue_town=town)
+
+    def _asking_region(self, name: str, options: tuple[GeoPlace, ...], towns=None) -> tuple[GeoPlace, ...]:
+        """The options of a name a cue asks to read as a region, with that region added when they lack one."""
+        if any(o.feature == "region" for o in options):
+            return options
+        return options + self._named_region(name, options if towns is None else towns)
 
     def _named_region(self, name: str, options: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
         """"Hajjah province", "the provinces of Marib and Hajjah": GeoNames names the region "Hajjah Governorate"
