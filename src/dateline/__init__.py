@@ -14,12 +14,18 @@ from .types import Entity, Event, Mention, Place, Quote, Record, Source  # noqa:
 __all__ = ["Entity", "Event", "Mention", "Options", "Place", "Quote", "Record", "Source", "__version__", "extract_text"]
 
 
-def extract_text(text: str, *, url: str | None = None, title: str | None = None, options: Options | None = None) -> Record:
-    """One record from one text already in memory; raises ``ValueError`` if it cannot be processed."""
-    from .ingest.document import RawDocument
-    from .nlp.runner import process_batch
+def extract_text(text: str, *, url: str | None = None, title: str | None = None, published: str | None = None,
+                 options: Options | None = None) -> Record:
+    """One record from one text already in memory; raises ``ValueError`` if it cannot be processed.
 
-    (outcome,) = process_batch([RawDocument(origin="<text>", text=text, url=url, title=title)], options or Options(workers=1))
+    The same path as the command line (cleanup, language, the pipeline with the publication date set on the
+    ``Doc`` before the components run), so both give the same record.
+    """
+    from .batch.work import annotate_batch
+    from .ingest.document import RawDocument
+
+    doc = RawDocument(origin="<text>", text=text, url=url, title=title, published=published)
+    (outcome,) = annotate_batch([doc], options or Options(executor="serial"))
     if not outcome.ok:
         raise ValueError(outcome.error.message)
     return outcome.record

@@ -1,41 +1,110 @@
 """The ``dateline`` command line. Each command parses, calls one library function, prints.
 
 Exit codes: 0 all documents processed; 1 some documents failed (each named on
-stderr); 2 bad usage.
+stderr); 2 bad usage (including a store or output path that cannot be opened);
+3 an internal error or a failing system (a full disk); 130 and 143 when stopped by
+SIGINT or SIGTERM (workers are stopped, output is left whole).
+
+Text from articles and file names is printed through ``terminal``: never as markup,
+never with its escape sequences.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import signal
+import sqlite3
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Iterator, List, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from . import __version__, jobs
+from . import __version__
+from .batch import EXECUTORS, Outcome, jobs
 from .export import FORMATS as EXPORT_FORMATS
 from .export import write as export_records
 from .export.acled import write_acled
-from .nlp.runner import Outcome
 from .settings import HELP, Options, trace_enabled
-from .store import Database
+from .store import Database, SearchSyntaxError
+from .terminal import plain, text
 from .types import ENTITY_KINDS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news reports into sourced, structured facts.")
+class _Commands(TyperGroup):
+    """Every command's errors end the same way: one line on stderr and the documented exit code, never a
+    traceback (``DATELINE_TRACE=1`` shows it)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            _stopped(ctx, 128 + signal.SIGINT)
+        except _Stopped as exc:
+            _stopped(ctx, exc.code)
+        except Fatal as exc:
+            _fail(ctx, Text.assemble(("error", "red"), " ", text(exc)), exc.code)
+        except OSError as exc:  # a full disk, a vanished folder: the system failed, not a document
+            if trace_enabled():
+                raise
+            where = f": {exc.filename}" if exc.filename else ""
+            _fail(ctx, Text.assemble(("error", "red"), " ", text(f"{exc.strerror or exc}{where}")), EXIT_INTERNAL)
+        except Exception as exc:
+            if trace_enabled():
+                raise
+            _fail(ctx, Text.assemble(("internal error", "red"), " ", text(f"{type(exc).__name__}: {exc}"),
+                                     " (DATELINE_TRACE=1 shows the traceback)"), EXIT_INTERNAL)
+
+
+def _fail(ctx: click.Context, message: Text, code: int) -> None:
+    err.print(message)
+    ctx.exit(code)
+
+
+def _stopped(ctx: click.Context, code: int) -> None:
+    err.print("stopped")
+    ctx.exit(code)
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
+                  help="Turn news reports into sourced, structured facts.")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure accuracy against gold data.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per error, whatever the width
 out = Console()
 
 DB_OPTION = typer.Option("dateline.db", "--db", help="SQLite store to use (created if missing).")
+
+EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
+
+
+class Fatal(Exception):
+    """An error the user can act on: printed as one line, with its exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+@contextmanager
+def _store(path: Path) -> Iterator[Database]:
+    try:
+        store = Database(path)
+    except (sqlite3.Error, OSError) as exc:
+        raise Fatal(f"cannot open the store {plain(path)}: {exc}") from None
+    with store:
+        yield store
 
 
 class TextFormat(str, Enum):
@@ -60,8 +129,28 @@ def main_callback(
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def _options(language: str, workers: int, max_file_bytes: Optional[int]) -> Options:
-    return Options().replace(language=language, workers=workers, max_file_bytes=max_file_bytes)
+def _options(language: str, workers: int, max_file_bytes: Optional[int], executor: str = "processes",
+             scheduler: Optional[str] = None, doc_timeout: Optional[float] = None) -> Options:
+    if executor not in EXECUTORS:
+        raise Fatal(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
+    if scheduler and executor != "dask":
+        executor = "dask"  # a scheduler address means a Dask cluster
+    if language != "auto" and not _known_language(language):
+        raise Fatal(f"unknown language code {language!r}: give an ISO 639-1 code spaCy knows (en, fr, de…) or 'auto'")
+    if workers < 0:
+        raise Fatal("--workers must be 0 (one per core) or more")
+    return Options().replace(language=language, workers=workers, max_file_bytes=max_file_bytes, executor=executor,
+                             scheduler=scheduler, doc_timeout=doc_timeout)
+
+
+def _known_language(code: str) -> bool:
+    import spacy
+
+    try:
+        spacy.util.get_lang_class(code)
+        return True
+    except Exception:
+        return False
 
 
 @contextmanager
@@ -78,12 +167,37 @@ def _progress(label: str, total: Optional[int] = None) -> Iterator:
 
 def _report_failure(outcome: Outcome) -> None:
     problem = outcome.error
-    err.print(f"[red]error[/red] {outcome.origin}: {problem.message} [dim]({problem.stage}/{problem.code})[/dim]", highlight=False)
+    err.print(Text.assemble(("error", "red"), " ", text(outcome.origin), ": ", text(problem.message), " ",
+                            text(f"({problem.stage}/{problem.code})", "dim")), highlight=False)
 
 
 LANGUAGE_OPTION = typer.Option("auto", "--language", "-l", help=HELP["language"])
 WORKERS_OPTION = typer.Option(0, "--workers", "-w", help=HELP["workers"])
 MAX_BYTES_OPTION = typer.Option(None, "--max-file-bytes", help=HELP["max_file_bytes"])
+EXECUTOR_OPTION = typer.Option("processes", "--executor", "-e", help=HELP["executor"])
+SCHEDULER_OPTION = typer.Option(None, "--scheduler", help=HELP["scheduler"])
+TIMEOUT_OPTION = typer.Option(None, "--doc-timeout", help=HELP["doc_timeout"])
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C: workers are stopped and output is closed before the exit."""
+    def stop(signum, frame):
+        raise _Stopped(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise _Stopped(128 + signal.SIGINT) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Stopped(Exception):
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
 
 
 @app.command()
@@ -93,31 +207,38 @@ def extract(
     language: str = LANGUAGE_OPTION,
     workers: int = WORKERS_OPTION,
     max_file_bytes: Optional[int] = MAX_BYTES_OPTION,
+    executor: str = EXECUTOR_OPTION,
+    scheduler: Optional[str] = SCHEDULER_OPTION,
+    doc_timeout: Optional[float] = TIMEOUT_OPTION,
 ) -> None:
     """Print one record per article (JSON Lines on stdout); errors go to stderr."""
-    options = _options(language, workers, max_file_bytes)
+    options = _options(language, workers, max_file_bytes, executor, scheduler, doc_timeout)
     failed = 0
     first = True
     if fmt is TextFormat.json:
         sys.stdout.write("[")
-    with _progress("extracting") as advance:
-        for outcome in jobs.extract(paths, options, progress=advance):
-            if not outcome.ok:
-                failed += 1
-                _report_failure(outcome)
-                continue
-            record = outcome.record.to_dict()
-            if fmt is TextFormat.jsonl:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif fmt is TextFormat.json:
-                sys.stdout.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
-            else:
-                _print_summary(outcome.record)
-            first = False
+    try:
+        with _stoppable(), _progress("extracting") as advance, \
+                closing(jobs.extract(paths, options, progress=advance)) as outcomes:
+            for outcome in outcomes:
+                if not outcome.ok:
+                    failed += 1
+                    _report_failure(outcome)
+                    continue
+                record = outcome.record.to_dict()
+                if fmt is TextFormat.jsonl:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                elif fmt is TextFormat.json:
+                    sys.stdout.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+                else:
+                    _print_summary(outcome.record)
+                first = False
+                sys.stdout.flush()
+    finally:
+        if fmt is TextFormat.json:  # a valid array even when stopped part-way
+            sys.stdout.write("]\n")
             sys.stdout.flush()
-    if fmt is TextFormat.json:
-        sys.stdout.write("]\n")
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(EXIT_FAILED_DOCUMENTS if failed else 0)
 
 
 @app.command()
@@ -128,37 +249,67 @@ def ingest(
     language: str = LANGUAGE_OPTION,
     workers: int = WORKERS_OPTION,
     max_file_bytes: Optional[int] = MAX_BYTES_OPTION,
+    executor: str = EXECUTOR_OPTION,
+    scheduler: Optional[str] = SCHEDULER_OPTION,
+    doc_timeout: Optional[float] = TIMEOUT_OPTION,
 ) -> None:
     """Process documents into the store; a re-run skips what is already stored."""
-    options = _options(language, workers, max_file_bytes)
-    with Database(db) as store, _progress("ingesting") as advance:
+    options = _options(language, workers, max_file_bytes, executor, scheduler, doc_timeout)
+    with _store(db) as store, _stoppable(), _progress("ingesting") as advance:
         def step(outcome: Outcome) -> None:
             advance(outcome)
             if not outcome.ok:
                 _report_failure(outcome)
 
         report = jobs.ingest(paths, store, options, refresh=refresh, progress=step)
-    err.print(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)} → {db}")
-    raise typer.Exit(1 if report.failed else 0)
+    err.print(Text(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)} → ")
+              + text(db))
+    raise typer.Exit(EXIT_FAILED_DOCUMENTS if report.failed else 0)
 
 
 @app.command()
 def search(
-    query: str = typer.Argument(..., help="Words to find (FTS5 syntax allowed: OR, NOT, \"phrases\", prefix*)."),
+    query: str = typer.Argument(..., help="Words to find, all of them (punctuation is ignored)."),
     db: Path = DB_OPTION,
     limit: int = typer.Option(20, "--limit", "-n", help="Most hits to show."),
+    fts: bool = typer.Option(False, "--fts", help="Read the query as SQLite FTS5 syntax (OR, NOT, \"phrases\", prefix*, NEAR)."),
 ) -> None:
     """Full-text search over stored articles and quotes."""
-    with Database(db) as store:
-        hits = store.search(query, limit=limit)
+    with _store(db) as store:
+        try:
+            hits = store.search(query, limit=limit, raw=fts)
+        except SearchSyntaxError as exc:
+            raise Fatal(str(exc)) from None
     if not hits:
         err.print("no matches")
         raise typer.Exit(0)
     table = Table("id", "kind", "title / speaker", "match", show_lines=False)
     for hit in hits:
         who = hit.speaker if hit.kind == "quote" else (hit.title or "")
-        table.add_row(hit.article_id, hit.kind, (who or "")[:50], hit.snippet)
+        table.add_row(text(hit.article_id), hit.kind, text((who or "")[:50]), _highlighted(hit.snippet))
     out.print(table)
+
+
+def _highlighted(snippet: str) -> Text:
+    """A search snippet with its matches (between the store's marks) in bold."""
+    from .store import MATCH_END, MATCH_START
+
+    shown = Text()
+    for n, part in enumerate(_split_marks(snippet, MATCH_START, MATCH_END)):
+        shown.append(plain(part), style="bold" if n % 2 else "")
+    return shown
+
+
+def _split_marks(snippet: str, start: str, end: str) -> list[str]:
+    parts, rest = [], snippet
+    while True:
+        i = rest.find(start)
+        if i < 0:
+            return parts + [rest]
+        j = rest.find(end, i)
+        j = len(rest) if j < 0 else j
+        parts += [rest[:i], rest[i + len(start): j]]
+        rest = rest[j + len(end):]
 
 
 @app.command()
@@ -168,11 +319,10 @@ def show(
     fmt: TextFormat = typer.Option(TextFormat.pretty, "--format", "-f", help="pretty, or json for the record."),
 ) -> None:
     """Show one stored article."""
-    with Database(db) as store:
+    with _store(db) as store:
         record = store.get(article_id)
     if record is None:
-        err.print(f"no article {article_id!r} in {db}")
-        raise typer.Exit(1)
+        raise Fatal(f"no article {plain(article_id)!r} in {plain(db)}", EXIT_FAILED_DOCUMENTS)
     if fmt is TextFormat.pretty:
         _print_summary(record)
     else:
@@ -187,22 +337,37 @@ def export(
 ) -> None:
     """Export every stored record."""
     if fmt not in EXPORT_FORMATS:
-        err.print(f"unknown format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
-        raise typer.Exit(2)
-    with Database(db) as store:
+        raise Fatal(f"unknown format {plain(fmt)!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    with _store(db) as store:
         if output and fmt == "acled-csv":
             # ACLED's columns stay exactly ACLED's; ours go beside them, keyed by event_id_cnty.
             extras_path = output.with_name(output.stem + ".dateline.csv")
-            with open(output, "w", encoding="utf-8", newline="") as stream, \
-                    open(extras_path, "w", encoding="utf-8", newline="") as extras:
+            with _writable(output) as stream, _writable(extras_path) as extras:
                 n = write_acled(store.records(), stream, extras)
-            err.print(f"Dateline's own fields (evidence, confidence, article) are in {extras_path}")
+            err.print(Text("Dateline's own fields (evidence, confidence, article) are in ") + text(extras_path))
         elif output:
-            with open(output, "w", encoding="utf-8", newline="") as stream:
+            with _writable(output) as stream:
                 n = export_records(store.records(), stream, fmt)
         else:
             n = export_records(store.records(), sys.stdout, fmt)
     err.print(f"exported {n} records")
+
+
+@contextmanager
+def _writable(path: Path):
+    """A file to export into; a path that cannot be written is a one-line usage error. The file is written
+    beside its target and moved into place whole, so a failed export never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        stream = open(tmp, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise Fatal(f"cannot write {plain(path)}: {exc.strerror or exc}") from None
+    try:
+        with stream:
+            yield stream
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @app.command("quotes")
@@ -212,15 +377,15 @@ def list_quotes(
     limit: int = typer.Option(50, "--limit", "-n", help="Most quotes to show."),
 ) -> None:
     """Who said what: stored quotes with their speakers, optionally for one speaker."""
-    with Database(db) as store:
+    with _store(db) as store:
         rows = store.quotes(speaker=speaker, limit=limit)
     if not rows:
         err.print("no quotes")
         raise typer.Exit(0)
     table = Table("speaker", "kind", "", "quote", "article", show_lines=False)
     for r in rows:
-        table.add_row(r["speaker"] or "?", r["speaker_kind"], "direct" if r["direct"] else "reported",
-                      _short(r["text"], 100), r["article_id"][:14])
+        table.add_row(text(r["speaker"] or "?"), text(r["speaker_kind"]), "direct" if r["direct"] else "reported",
+                      text(_short(r["text"], 100)), text(r["article_id"][:14]))
     out.print(table)
 
 
@@ -233,7 +398,7 @@ def list_events(
     limit: int = typer.Option(50, "--limit", "-n", help="Most events to show."),
 ) -> None:
     """What happened where and when: stored ACLED-style events, with the sentence that reports each."""
-    with Database(db) as store:
+    with _store(db) as store:
         rows = store.events(country=country, event_type=event_type, since=since, limit=limit)
     if not rows:
         err.print("no events")
@@ -241,9 +406,9 @@ def list_events(
     table = Table("date", "type", "where", "actors", "deaths", "evidence", show_lines=False)
     for r in rows:
         actors = " vs ".join(a for a in (r["actor1"], r["actor2"]) if a)
-        table.add_row(r["date"] or "?", r["sub_event_type"] or r["event_type"],
-                      f"{r['location'] or '?'} ({r['country_code'] or '—'})", actors, str(r["fatalities"] or 0),
-                      _short(r["evidence"] or "", 80))
+        table.add_row(text(r["date"] or "?"), text(r["sub_event_type"] or r["event_type"]),
+                      text(f"{r['location'] or '?'} ({r['country_code'] or '—'})"), text(actors), str(r["fatalities"] or 0),
+                      text(_short(r["evidence"] or "", 80)))
     out.print(table)
 
 
@@ -281,7 +446,7 @@ def gazetteer_lookup(name: str = typer.Argument(..., help="A place name, in any 
 
     table = Table("geonames id", "name", "feature", "country", "admin-1", "lat", "lon", "population")
     for p in open_gazetteer().lookup(name)[:limit]:
-        table.add_row(str(p.id) if p.id > 0 else "—", p.name, p.feature, p.country_code or "", p.admin1 or "",
+        table.add_row(str(p.id) if p.id > 0 else "—", text(p.name), p.feature, p.country_code or "", text(p.admin1 or ""),
                       f"{p.lat:.4f}", f"{p.lon:.4f}", f"{p.population:,}")
     out.print(table)
 
@@ -312,50 +477,53 @@ def classifier_classify(sentence: str = typer.Argument(..., help="An English sen
 @app.command()
 def stats(db: Path = DB_OPTION) -> None:
     """Counts of what the store holds, and the documents that failed."""
-    with Database(db) as store:
+    with _store(db) as store:
         counts = store.counts()
         failures = store.failures()
     for table, n in counts.items():
         out.print(f"{table:10s} {n}")
     for f in failures[:20]:
-        out.print(f"  failed {f['origin']}: {f['message']} ({f['stage']}/{f['code']})", highlight=False)
+        out.print(text(f"  failed {f['origin']}: {f['message']} ({f['stage']}/{f['code']})"), highlight=False)
 
 
 @app.command()
 def demo(db: Path = DB_OPTION) -> None:
     """Process the bundled franceinfo report into the store and summarise it."""
     sample = resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt")
-    with resources.as_file(sample) as path, Database(db) as store:
-        report = jobs.ingest([str(path)], store, Options(workers=1), refresh=True)
+    with resources.as_file(sample) as path, _store(db) as store:
+        report = jobs.ingest([str(path)], store, Options(executor="serial"), refresh=True)
         for outcome in report.failed:
             _report_failure(outcome)
         for record in store.records():
             if record.source.path and record.source.path.endswith("franceinfo-bakhmut.txt"):
                 _print_summary(record)
-    out.print(f"\nStored in {db}. Try: dateline search Bakhmut --db {db}   or   dateline quotes --speaker Adam --db {db}")
+    out.print(text(f"\nStored in {db}. Try: dateline search Bakhmut --db {db}   or   dateline quotes --speaker Adam --db {db}"))
     raise typer.Exit(1 if report.failed else 0)
 
 
 def _print_summary(record) -> None:
-    out.rule(f"[bold]{record.title or '(no headline)'}")
-    out.print(f"id {record.id} · language {record.language} · published {record.published or 'unknown'} · outlet {record.source.outlet or 'unknown'}", highlight=False)
-    out.print(f"{len(record.text.split())} words · {len(record.quotes)} quotes · {len(record.places)} places · {len(record.events)} events")
+    out.rule(text(record.title or "(no headline)", "bold"))
+    out.print(text(f"id {record.id} · language {record.language} · published {record.published or 'unknown'} · "
+                   f"outlet {record.source.outlet or 'unknown'}"))
+    out.print(f"{len(record.text.split())} words · {len(record.quotes)} quotes · {len(record.places)} places · "
+              f"{len(record.events)} events")
     for kind, label in ENTITY_KINDS:
         names = [f"{e.name} ×{len(e.mentions)}" for e in record.entities if e.type == kind]
-        out.print(f"[bold]{label}[/bold]: {', '.join(names) or '—'}", highlight=False)
+        out.print(Text.assemble((label, "bold"), ": ", text(", ".join(names) or "—")))
     for q in record.quotes:
-        out.print(f"  “{q.text[:80]}” — {q.speaker or '?'}", highlight=False)
+        out.print(text(f"  “{q.text[:80]}” — {q.speaker or '?'}"))
     for e in record.events:
         where = e.location.name if e.location else "place unknown"
         actors = " vs ".join(a for a in (e.actor1, e.actor2) if a) or "actors unknown"
-        out.print(f"  [bold]event[/bold] {e.event_type} / {e.sub_event_type} at {where}, {e.date or 'date unknown'}: "
-                  f"{actors}", highlight=False)
+        out.print(Text.assemble("  ", ("event", "bold"), " ", text(f"{e.event_type} / {e.sub_event_type} at {where}, "
+                                                                  f"{e.date or 'date unknown'}: {actors}")))
     for p in record.places:
         where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None else "not located"
         said = ", ".join(sorted({m.text for m in p.mentions}))
-        out.print(f"  [bold]place[/bold] {p.name} ({p.feature}, {p.country_code or '—'}) {where} ← {said}", highlight=False)
+        out.print(Text.assemble("  ", ("place", "bold"), " ",
+                                text(f"{p.name} ({p.feature}, {p.country_code or '—'}) {where} ← {said}")))
     for p in record.errors:
-        out.print(f"[yellow]note[/yellow] {p.message}", highlight=False)
+        out.print(Text.assemble(("note", "yellow"), " ", text(p.message)))
 
 
 from .eval import cli as _eval_cli  # noqa: E402  (registers `dateline eval ...`)
@@ -365,7 +533,6 @@ _eval_cli.register(eval_app)
 
 def main() -> None:
     app()
-
 
 if __name__ == "__main__":
     main()

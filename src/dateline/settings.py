@@ -14,7 +14,14 @@ from pathlib import Path
 
 SETTINGS: tuple[tuple[str, object, str], ...] = (
     ("language", "auto", "Language of the documents: 'auto' detects it per document, or an ISO 639-1 code."),
-    ("workers", 0, "Processes for the NLP stage; 0 picks one per core when the batch is large enough."),
+    ("executor", "processes", "Where documents are processed: 'serial' (this process), 'processes' (one worker per "
+     "core on this machine; serial for a handful of documents) or 'dask' (a Dask cluster, see --scheduler)."),
+    ("scheduler", None, "Address of a running Dask scheduler (tcp://HOST:8786) for --executor dask; without it a "
+     "local Dask cluster is started."),
+    ("workers", 0, "Worker processes; 0 picks one per core when the batch is large enough."),
+    ("doc_timeout", 60.0, "Seconds each document may take (plus --doc-timeout-per-char per character) before it is "
+     "given up as an nlp/timeout error; 0 disables the limit."),
+    ("doc_timeout_per_char", 0.001, "Extra seconds each document may take per character of text."),
     ("batch_size", 32, "Documents per nlp.pipe batch."),
     ("max_file_bytes", 32 * 1024 * 1024, "Single-document files larger than this are refused with an error."),
     ("max_chars", 300_000, "Longer documents are cut at a paragraph boundary, with a warning in `errors`."),
@@ -32,7 +39,11 @@ class Options:
     """One options object passed down the whole run (trafilatura's pattern), never 20 kwargs."""
 
     language: str = DEFAULTS["language"]
+    executor: str = DEFAULTS["executor"]
+    scheduler: str | None = DEFAULTS["scheduler"]
     workers: int = DEFAULTS["workers"]
+    doc_timeout: float = DEFAULTS["doc_timeout"]
+    doc_timeout_per_char: float = DEFAULTS["doc_timeout_per_char"]
     batch_size: int = DEFAULTS["batch_size"]
     max_file_bytes: int = DEFAULTS["max_file_bytes"]
     max_chars: int = DEFAULTS["max_chars"]

@@ -14,7 +14,7 @@ import time
 from ..eval.devset import dev_path, read_gold
 from ..ingest.document import RawDocument
 from ..nlp import models
-from ..nlp.runner import annotate
+from ..batch import annotate
 from ..settings import Options
 
 

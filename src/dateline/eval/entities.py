@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..ingest.document import RawDocument
-from ..nlp.runner import process_batch
+from ..batch.work import annotate_batch as process_batch
 from ..settings import Options
 from .devset import read_gold
 from .metrics import PRF, greedy_match

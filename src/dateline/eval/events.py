@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..ingest.document import RawDocument
 from ..nlp.places.gazetteer import distance_km, open_gazetteer
-from ..nlp.runner import process_batch
+from ..batch.work import annotate_batch as process_batch
 from ..settings import Options
 from .devset import read_gold
 from .places import _surface

@@ -114,7 +114,7 @@ def evaluate_gwn(path: Path | None = None, limit: int | None = None) -> dict:
 def evaluate_dev(path: Path) -> dict:
     """Places found and resolved on the dev set's gold, and countries by country code."""
     from ..ingest.document import RawDocument
-    from ..nlp.runner import process_batch
+    from ..batch.work import annotate_batch as process_batch
     from ..settings import Options
 
     gold_docs = list(read_gold(path))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..ingest.document import RawDocument
-from ..nlp.runner import process_batch
+from ..batch.work import annotate_batch as process_batch
 from ..settings import Options
 from .devset import german_quotes, read_gold
 from .entities import content_words

@@ -86,9 +86,9 @@ def read_file(name: str, options: Options, *, kind: str | None = None) -> Iterat
             data = _gunzip(data, options.max_file_bytes)
         yield from _guarded(read_bytes(data, name, options, kind=kind, path=name), name, name)
     except IngestError as exc:
-        yield RawDocument(origin=name, path=None if name == "-" else name, error=exc)
+        yield RawDocument(origin=name, path=None if name == "-" else name, error=exc.problem())
     except OSError as exc:
-        yield RawDocument(origin=name, path=name, error=IngestError("unreadable", f"cannot read file: {exc.strerror or exc}"))
+        yield RawDocument(origin=name, path=name, error=IngestError("unreadable", f"cannot read file: {exc.strerror or exc}").problem())
 
 
 def read_bytes(data: bytes, origin: str, options: Options, *, kind: str | None = None, path: str | None = None) -> Iterator[RawDocument]:
@@ -131,9 +131,9 @@ def _guarded(docs: Iterator[RawDocument], origin: str, path: str | None) -> Iter
     try:
         yield from docs
     except IngestError as exc:
-        yield RawDocument(origin=origin, path=path, error=exc)
+        yield RawDocument(origin=origin, path=path, error=exc.problem())
     except Exception as exc:  # a library bug on hostile input must not end the batch
-        yield RawDocument(origin=origin, path=path, error=IngestError("reader-crash", f"{type(exc).__name__}: {exc}", "parse"))
+        yield RawDocument(origin=origin, path=path, error=IngestError("reader-crash", f"{type(exc).__name__}: {exc}", "parse").problem())
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:

@@ -44,7 +44,7 @@ class RawDocument:
     language: Optional[str] = None
     extracted: bool = False  # text already came out of an article extractor (HTML, feed)
     problems: list[Problem] = field(default_factory=list)
-    error: Optional[IngestError] = None
+    error: Optional[Problem] = None  # plain data: a document crosses process boundaries, an exception may not
 
     @property
     def ok(self) -> bool:

@@ -30,7 +30,7 @@ def read_feed(data: bytes, origin: str, options: Options, *, path: str | None = 
         text = markup_to_text(body) if "<" in body else body.strip()
         if not text:
             yield RawDocument(origin=where, path=path, url=entry.get("link"),
-                              error=IngestError("empty", "feed entry has no content or summary", "parse"))
+                              error=IngestError("empty", "feed entry has no content or summary", "parse").problem())
             continue
         author = entry.get("author")
         yield RawDocument(

@@ -72,4 +72,4 @@ def _string(value) -> str | None:
 
 
 def _failed(where: str, path: str | None, error: IngestError) -> RawDocument:
-    return RawDocument(origin=where, path=path, error=error)
+    return RawDocument(origin=where, path=path, error=error.problem())

@@ -33,7 +33,7 @@ def prepare(doc: RawDocument, options: Options) -> RawDocument:
         if doc.language is None:
             doc.problems.append(Problem("language", "unknown-language", "language could not be identified"))
     except IngestError as exc:
-        doc.error = exc
+        doc.error = exc.problem()
     return doc
 
 

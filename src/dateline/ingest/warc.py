@@ -40,7 +40,7 @@ def read_warc(stream: IO[bytes], origin: str, options: Options, *, path: str | N
                 doc.problems.extend(problems)
                 yield doc
             except IngestError as exc:
-                yield RawDocument(origin=where, path=path, url=url, error=exc)
+                yield RawDocument(origin=where, path=path, url=url, error=exc.problem())
     except ArchiveLoadFailed as exc:
         raise IngestError("malformed-warc", f"not a readable WARC/ARC archive: {exc}", "parse") from exc
     if not records:

@@ -9,7 +9,9 @@ DOC_EXTENSIONS = {
     "quotes": "tuple[Quote]: what was said and by whom",
     "places": "tuple[Place]: resolved places with their mentions",
     "events": "tuple[Event]: ACLED-style events with evidence",
-    "published": "str | None: the article's publication date (ISO), set by the caller to date events",
+    "published": "str | None: the article's publication date (ISO), set before the components run to date events",
+    "url": "str | None: where the article was published",
+    "outlet": "str | None: who published it",
 }
 
 

@@ -64,3 +64,14 @@ def load(language: str) -> Language:
 
 def _pipe_names(name: str) -> list[str]:
     return list(spacy.util.get_model_meta(spacy.util.get_package_path(name)).get("pipeline", []))
+
+
+def build_resources() -> None:
+    """Build the place index and train the event classifier if they are missing, once, before workers start
+    (two workers building the same file at once would waste the time twice)."""
+    from .events.classifier import shared_classifier
+    from .places.gazetteer import index_path, open_gazetteer
+
+    if not index_path().exists():
+        open_gazetteer()
+    shared_classifier()

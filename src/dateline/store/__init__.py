@@ -1,5 +1,5 @@
 """Where records live: SQLite by default."""
 
-from .database import Database, SearchHit
+from .database import MATCH_END, MATCH_START, Database, SearchHit, SearchSyntaxError
 
-__all__ = ["Database", "SearchHit"]
+__all__ = ["MATCH_END", "MATCH_START", "Database", "SearchHit", "SearchSyntaxError"]

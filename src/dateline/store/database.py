@@ -7,7 +7,10 @@ places, events and full-text rows, so a killed run leaves whole articles or none
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -168,23 +171,45 @@ class Database:
         args.append(limit)
         return list(self.conn.execute(sql, args))
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over article text and quotes (FTS5 query syntax)."""
-        match = _fts_query(query)
-        hits = [
-            SearchHit(r["article_id"], r["title"], r["snip"], "quote", r["speaker"] or None)
-            for r in self.conn.execute(
-                "SELECT q.article_id, a.title, q.speaker, snippet(quotes_fts, 2, '[', ']', '…', 16) AS snip"
-                " FROM quotes_fts q JOIN articles a ON a.id = q.article_id"
-                " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))
-        ]
-        hits += [
-            SearchHit(r["article_id"], r["title"], r["snip"], "article")
-            for r in self.conn.execute(
-                "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', '…', 16) AS snip"
-                " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))
-        ]
+    def search(self, query: str, *, limit: int = 20, raw: bool = False) -> list[SearchHit]:
+        """Full-text search over article text and quotes.
+
+        By default every word of ``query`` must appear (punctuation, quotes and FTS5 operators are plain text);
+        ``raw`` reads it as FTS5 syntax. Raises :class:`SearchSyntaxError` for a query it cannot run.
+        """
+        match = _fts_raw(query) if raw else _fts_words(query)
+        if match is None:
+            return []
+        try:
+            with self._time_limit(_SEARCH_SECONDS):
+                hits = [
+                    SearchHit(r["article_id"], r["title"], r["snip"], "quote", r["speaker"] or None)
+                    for r in self.conn.execute(
+                        "SELECT q.article_id, a.title, q.speaker, snippet(quotes_fts, 2, ?, ?, '…', 16) AS snip"
+                        " FROM quotes_fts q JOIN articles a ON a.id = q.article_id"
+                        " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", (MATCH_START, MATCH_END, match, limit))
+                ]
+                hits += [
+                    SearchHit(r["article_id"], r["title"], r["snip"], "article")
+                    for r in self.conn.execute(
+                        "SELECT article_id, title, snippet(articles_fts, 2, ?, ?, '…', 16) AS snip"
+                        " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                        (MATCH_START, MATCH_END, match, limit))
+                ]
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise SearchSyntaxError(f"the search took longer than {_SEARCH_SECONDS} s; use fewer or rarer words") from None
+            raise SearchSyntaxError(f"not a valid FTS5 query ({exc}); drop --fts to search for the words") from None
         return hits[:limit]
+
+    @contextmanager
+    def _time_limit(self, seconds: float) -> Iterator[None]:
+        deadline = time.monotonic() + seconds
+        self.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        try:
+            yield
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     def failures(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY at, origin")]
@@ -194,8 +219,28 @@ class Database:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
-def _fts_query(query: str) -> str:
-    """Plain words are ANDed phrase tokens; queries with FTS operators or quotes pass through."""
-    if any(op in query for op in ('"', " OR ", " AND ", " NOT ", "*", "NEAR(")):
-        return query
-    return " ".join('"' + word.replace('"', "") + '"' for word in query.split())
+class SearchSyntaxError(ValueError):
+    """A search query that cannot be run: bad FTS5 syntax, too long, or too slow."""
+
+
+# Marks around matched words in snippets: control characters no article text keeps (see ``terminal``).
+MATCH_START, MATCH_END = "\x02", "\x03"
+_MAX_TERMS = 64
+_MAX_QUERY_CHARS = 2000
+_SEARCH_SECONDS = 10
+
+
+def _fts_words(query: str) -> str | None:
+    """Each word of the query as an FTS5 string, all required: nothing in it is syntax."""
+    words = re.findall(r"\w+", query)
+    if len(words) > _MAX_TERMS:
+        raise SearchSyntaxError(f"the query has {len(words)} words; at most {_MAX_TERMS} are searched")
+    return " ".join(f'"{word}"' for word in words) or None
+
+
+def _fts_raw(query: str) -> str | None:
+    if len(query) > _MAX_QUERY_CHARS:
+        raise SearchSyntaxError(f"the query is {len(query)} characters long; at most {_MAX_QUERY_CHARS}")
+    if len(re.findall(r"\w+", query)) > _MAX_TERMS:
+        raise SearchSyntaxError(f"the query has more than {_MAX_TERMS} terms")
+    return query.strip() or None

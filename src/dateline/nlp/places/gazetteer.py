@@ -188,7 +188,7 @@ def open_gazetteer(path: str | None = None) -> Gazetteer:
 def build(target: Path) -> Path:
     """Build the index into ``target`` atomically (a half-built file is never left in place)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".building")
+    tmp = target.with_suffix(f".building-{os.getpid()}")  # per process: two workers building at once never collide
     if tmp.exists():
         tmp.unlink()
     conn = sqlite3.connect(tmp)

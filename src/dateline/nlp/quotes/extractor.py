@@ -325,7 +325,7 @@ class _Finder(ReportedSpeech):
             return q.start - (cue.idx + len(cue)) < 40
         node = span.root
         for _ in range(steps):
-            if node.head is node:
+            if node.head.i == node.i:  # a root is its own head (tokens are new objects: never compare with `is`)
                 return False
             node = node.head
             if node == cue:
@@ -351,7 +351,7 @@ class _Finder(ReportedSpeech):
                 if not any(x.text in (":", "[", "]", "|") or "\n" in x.text_with_ws for x in between):
                     return self.resolver.from_span(_subject_phrase(subjects[0]))
                 break
-            if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node:
+            if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head.i != node.i:
                 if node.dep_ == "ccomp":
                     break
                 node = node.head
@@ -437,7 +437,7 @@ class _Finder(ReportedSpeech):
         if not nominal:
             return None
         head = nominal[0]
-        while last < head.head.i < limit and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+        while last < head.head.i < limit and head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             head = head.head
         end = min(limit, head.right_edge.i + 1)
         span = self.doc[last + 1: end]

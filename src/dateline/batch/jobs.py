@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .ingest import RawDocument, read_paths
-from .nlp.runner import Outcome, annotate
-from .settings import Options
-from .store import Database
+from ..ingest import RawDocument, iter_files, read_paths
+from ..settings import Options
+from ..store import Database
+from .engine import annotate
+from .outcome import Outcome
 
 Progress = Callable[[Outcome], None]
 
@@ -60,8 +61,6 @@ def ingest(paths: Iterable[str], db: Database, options: Options, *, refresh: boo
 
 def _estimate(paths: list[str]) -> int | None:
     """How many documents to expect, when cheap to know (plain files), else None."""
-    from .ingest import iter_files
-
     count = 0
     for name in iter_files(paths):
         if name == "-" or name.endswith((".jsonl", ".ndjson", ".json", ".warc", ".warc.gz", ".gz", ".xml", ".rss", ".atom")):
