@@ -19,7 +19,7 @@ from ..ingest.document import RawDocument
 from ..settings import Options
 from .deadline import budget
 from .outcome import Outcome, failed
-from .work import annotate_batch, worker_setup
+from .work import annotate_batch, preloaded_languages, worker_setup
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,9 @@ EXECUTORS = ("serial", "processes", "dask")
 
 Work = Callable[..., list[Outcome]]  # (batch, options, *, in_worker) -> outcomes, a module-level function
 
-# A worker's first batch also loads its pipelines and the place index.
-_STARTUP_SECONDS = 60.0
+# Workers load their pipelines before their first batch (``worker_setup``); this covers what is left (a
+# blank pipeline, the place index's first pages).
+_STARTUP_SECONDS = 10.0
 
 
 class Executor:
@@ -134,7 +135,8 @@ class ProcessExecutor(_Pooled):
         # which has already imported the pipeline code once for all of them.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["dateline.batch.work"])
-        self.pool = ProcessPool(max_workers=workers, initializer=worker_setup, context=context)
+        self.pool = ProcessPool(max_workers=workers, initializer=worker_setup, initargs=(preloaded_languages(options),),
+                                context=context)
 
     def _submit(self, batch):
         return self.pool.schedule(self.work, args=(batch, self.options), kwargs={"in_worker": True},
@@ -178,7 +180,9 @@ class DaskExecutor(_Pooled):
         super().__init__(options, workers, work)
         self.cluster = None
         # A document that kills a worker is not retried on the next one: we read its batch again alone.
-        dask.config.set({"distributed.scheduler.allowed-failures": 0})
+        # A worker gets a task only when its thread is free (saturation 1.0), so a worker that dies takes
+        # only the task it was running down with it.
+        dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0})
         if options.scheduler:
             self.client = Client(options.scheduler, timeout="30s")
             self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
@@ -188,6 +192,7 @@ class DaskExecutor(_Pooled):
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                         dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
+        self.client.register_plugin(_worker_setup_plugin(preloaded_languages(options)), name="dateline-setup")
 
     def _submit(self, batch):
         return self.client.submit(self.work, batch, self.options, in_worker=True, pure=False)
@@ -196,9 +201,15 @@ class DaskExecutor(_Pooled):
         from distributed import KilledWorker
 
         deadline = self._hard_deadline(batch)
+        deadline = None if deadline is None else 2 * deadline  # counted from here: it may wait behind one batch
         try:
             return future.result(timeout=deadline)
         except KilledWorker:
+            if len(batch) == 1 and not getattr(future, "_dateline_retry", False):
+                # On a cluster we do not configure, a task queued on a dying worker is blamed too: read it again.
+                again = self._submit(batch)
+                again._dateline_retry = True
+                return self._result(again, batch)
             raise _died("the Dask worker was lost") from None
         except (FutureTimeout, TimeoutError):
             self._restart_stuck(future)
@@ -220,6 +231,17 @@ class DaskExecutor(_Pooled):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _worker_setup_plugin(languages: tuple[str, ...]):
+    """A Dask worker plugin that runs ``worker_setup`` as each worker starts (and restarts)."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class WorkerSetup(WorkerPlugin):
+        def setup(self, worker) -> None:
+            worker_setup(languages)
+
+    return WorkerSetup()
 
 
 def make_executor(options: Options, workers: int, work: Work = annotate_batch) -> Executor:

@@ -126,8 +126,9 @@ def _budget(chars: int, options: Options) -> float | None:
 _SET_UP = False
 
 
-def worker_setup() -> None:
-    """Once per worker process: one BLAS thread (one worker per core), and exit when the parent is gone."""
+def worker_setup(languages: tuple[str, ...] = ()) -> None:
+    """Once per worker process: one BLAS thread (one worker per core), exit when the parent is gone, and load
+    the pipelines of ``languages`` now, so a batch's time is spent reading, not loading."""
     global _SET_UP
     if _SET_UP:
         return
@@ -137,6 +138,21 @@ def worker_setup() -> None:
     threadpool_limits(1)
     parent = os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), name="dateline-orphan-check", daemon=True).start()
+    for language in languages:
+        try:
+            models.load(language)
+        except Exception:  # reported per document when a batch needs it
+            log.warning("cannot load the %s pipeline", language, exc_info=True)
+    if languages:  # the language detector, the place index and the classifier load on first use: use them once
+        annotate_batch([RawDocument(origin="warm-up", text=_WARM_UP)], Options(doc_timeout=0))
+
+
+_WARM_UP = "Police in Kyiv said two drones were shot down on Monday, the mayor told reporters."
+
+
+def preloaded_languages(options: Options) -> tuple[str, ...]:
+    """The pipelines a worker loads at start: the forced language, or every language with a trained model."""
+    return (options.language,) if options.language != "auto" else tuple(models.MODELS)
 
 
 def _exit_with_parent(parent: int) -> None:
