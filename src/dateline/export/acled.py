@@ -9,7 +9,6 @@ Group" = 3, "Rioters" = 5, "Protesters" = 6, "Civilians" = 7, else 8).
 
 from __future__ import annotations
 
-import csv
 import time
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +17,7 @@ from typing import Iterable, TextIO
 from ..data import data_lines
 from ..nlp.events.lexicon import DISORDER, NAMED_GROUPS
 from ..types import Record
+from . import spreadsheet
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -30,9 +30,9 @@ EXTRA_COLUMNS = ("event_id_cnty", "article_id", "url", "evidence_start", "eviden
 
 
 def write_acled(records: Iterable[Record], out: TextIO, extras: TextIO | None = None) -> int:
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(ACLED_COLUMNS)
-    extra = csv.writer(extras) if extras is not None else None
+    extra = spreadsheet.writer(extras) if extras is not None else None
     if extra is not None:
         extra.writerow(EXTRA_COLUMNS)
     counters: dict[str, int] = {}

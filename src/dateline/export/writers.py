@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Callable, Iterable, TextIO
 
 from ..types import ENTITY_KINDS, Record
+from . import spreadsheet
 from .acled import write_acled
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "language", "title", "url", "path",
@@ -22,7 +22,7 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
 
 def write_csv(records: Iterable[Record], out: TextIO) -> int:
     """One row per article: metadata plus the names and counts of what was extracted."""
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(ARTICLE_COLUMNS)
     n = 0
     for n, r in enumerate(records, start=1):
@@ -42,7 +42,7 @@ QUOTE_COLUMNS = ("article_id", "published", "outlet", "url", "speaker", "speaker
 
 def write_quotes_csv(records: Iterable[Record], out: TextIO) -> int:
     """One row per quote, with the article it came from: the table fact-checkers sort by speaker."""
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(QUOTE_COLUMNS)
     n = 0
     for n, r in enumerate(records, start=1):

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from ..settings import Options
 from .decode import decode
-from .document import IngestError, RawDocument, normalise_url
+from .document import IngestError, RawDocument, normalise_url, scrub
 from .feed import read_feed
 from .html import html_to_document, markup_to_text
 from .jsonl import read_jsonl
@@ -55,7 +55,8 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
 
 def read_paths(paths: Iterable[str], options: Options, *, kind: str | None = None) -> Iterator[RawDocument]:
     for name in iter_files(paths):
-        yield from read_file(name, options, kind=kind)
+        for doc in read_file(name, options, kind=kind):
+            yield scrub(doc)
 
 
 def read_file(name: str, options: Options, *, kind: str | None = None) -> Iterator[RawDocument]:

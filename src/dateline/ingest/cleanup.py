@@ -54,10 +54,17 @@ class CleanText:
 
 
 def normalise(text: str) -> str:
-    """NFC, unified newlines, no control characters, no trailing blanks."""
+    """NFC, unified newlines, no control characters, no trailing blanks, no endless runs of one symbol."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch == "\u200d")
+    text = _LONG_RUN.sub(lambda m: m.group(1) * MAX_SYMBOL_RUN, text)
     return text.replace("\u00a0", " ")
+
+
+# A run of one symbol ("=====", "!!!!!", emoji) longer than this is decoration. spaCy's tokenizer takes time
+# quadratic in such a run (8,000 '=' took 24 s), so it is cut to this length.
+MAX_SYMBOL_RUN = 16
+_LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_SYMBOL_RUN)
 
 
 def split_lines(text: str) -> list[str]:

@@ -80,8 +80,25 @@ _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|ocid|cmpid|at_[a-z_]+)=", re.
 
 def normalise_url(url: str) -> str:
     """The same article under http/https, ``www.``, a fragment or tracking parameters is one id."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": not a URL we can take apart; it still names the document
+        return url.strip()
     host = parts.netloc.lower().removeprefix("www.")
     query = "&".join(p for p in parts.query.split("&") if p and not _TRACKING.match(p))
     path = parts.path.rstrip("/") or "/"
     return urlunsplit(("", host, path, query, ""))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("origin", "text", "html", "path", "url", "title", "published", "outlet", "given_id")
+
+
+def scrub(doc: RawDocument) -> RawDocument:
+    """Lone surrogates (a JSON "\\ud800" escape) cannot be encoded, hashed or stored: each becomes U+FFFD."""
+    for name in _TEXT_FIELDS:
+        value = getattr(doc, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(doc, name, _SURROGATE.sub("\ufffd", value))
+    doc.byline = [_SURROGATE.sub("\ufffd", b) for b in doc.byline]
+    return doc

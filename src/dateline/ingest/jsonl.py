@@ -18,25 +18,46 @@ _DATE_KEYS = ("published", "date", "date_publish", "datePublished", "pubDate")
 
 
 def read_jsonl(stream: IO[bytes], origin: str, options: Options, *, path: str | None = None) -> Iterator[RawDocument]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw, whole in _lines(stream, options.max_file_bytes):
         where = f"{origin}:{number}"
+        if not whole:
+            yield _failed(where, path, IngestError("too-large", f"line is over the {options.max_file_bytes}-byte limit"))
+            continue
         if not raw.strip():
             continue
-        if len(raw) > options.max_file_bytes:
-            yield _failed(where, path, IngestError("too-large", f"line is {len(raw)} bytes, over the {options.max_file_bytes}-byte limit"))
-            continue
         try:
-            obj = json.loads(raw.decode("utf-8", errors="strict"))
+            obj = json.loads(raw.decode("utf-8", errors="strict").removeprefix("\ufeff"))
         except UnicodeDecodeError:
             yield _failed(where, path, IngestError("encoding", "line is not valid UTF-8 (JSON Lines must be UTF-8)", "decode"))
             continue
         except json.JSONDecodeError as exc:
             yield _failed(where, path, IngestError("malformed-json", f"malformed JSON: {exc.msg} at column {exc.colno}", "parse"))
             continue
+        except (ValueError, RecursionError) as exc:  # 5,000-digit numbers, nesting deeper than Python's stack
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+            yield _failed(where, path, IngestError("malformed-json", f"unreadable JSON: {reason}", "parse"))
+            continue
         if not isinstance(obj, dict):
             yield _failed(where, path, IngestError("malformed-json", "line is not a JSON object", "parse"))
             continue
         yield _from_object(obj, where, path, options)
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, bool]]:
+    """``(number, line, whole)``; a line longer than ``limit`` is skipped unread (``whole`` False), so one
+    endless line cannot take the memory."""
+    number = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw, True
+            continue
+        while raw and not raw.endswith(b"\n"):  # skip the rest of the line in bounded chunks
+            raw = stream.readline(1 << 20)
+        yield number, b"", False
 
 
 def _from_object(obj: dict, where: str, path: str | None, options: Options) -> RawDocument:

@@ -121,12 +121,43 @@ def _dateline(span: Span) -> bool:
 
 def _title_case_line(span: Span) -> bool:
     """Whether the span sits in a headline-style line where every word is capitalised."""
-    doc = span.doc
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
-        start -= 1
-    end = span.end
-    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
-        end += 1
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.is_title for t in words) / len(words) > 0.8
+    lines = _lines(span.doc)
+    start, end = lines.start[span.start], lines.end[span.end]
+    words = lines.words[end] - lines.words[start]
+    return words >= 4 and (lines.titles[end] - lines.titles[start]) / words > 0.8
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """Per token: where its line starts and ends, and running counts of long words and title-case ones, so a
+    line test costs O(1) however long the line (a 160,000-character paragraph made it quadratic)."""
+
+    start: list[int]
+    end: list[int]
+    words: list[int]
+    titles: list[int]
+
+
+def _lines(doc) -> _Lines:
+    cached = doc.user_data.get("dateline.lines")
+    if cached is not None and len(cached.words) == len(doc) + 1:
+        return cached
+    n = len(doc)
+    breaks = ["\n" in t.whitespace_ or "\n" in t.text for t in doc]
+    newline_token = ["\n" in t.text for t in doc]
+    start = [0] * (n + 1)
+    for i in range(1, n + 1):
+        start[i] = i if breaks[i - 1] else start[i - 1]
+    end = [n] * (n + 1)  # end[e]: from an exclusive end e, where the line stops
+    for e in range(n - 1, 0, -1):
+        end[e] = e if (breaks[e - 1] and "\n" in doc[e - 1].whitespace_) or newline_token[e] else end[e + 1]
+    if n:
+        end[0] = 0 if newline_token[0] else end[1] if n > 1 else n
+    words, titles = [0] * (n + 1), [0] * (n + 1)
+    for i, t in enumerate(doc):
+        long_word = t.is_alpha and len(t) > 3
+        words[i + 1] = words[i] + long_word
+        titles[i + 1] = titles[i] + (long_word and t.is_title)
+    lines = _Lines(start, end, words, titles)
+    doc.user_data["dateline.lines"] = lines
+    return lines

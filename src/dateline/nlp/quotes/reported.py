@@ -131,8 +131,9 @@ class ReportedSpeech:
             return
         if any(self._reporting_cue(x) for x in span):
             return
-        if "|" in span.text:
-            span = _trim(self.doc[max(x.i for x in span if x.text == "|") + 1: span.end])
+        bars = [x.i for x in span if x.text == "|"]  # "|" inside a token ("a|b") is not a separator
+        if bars:
+            span = _trim(self.doc[max(bars) + 1: span.end])
         speaker = self._subject(t, None, None)
         if speaker is None and comma + 1 < t.i:
             speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
