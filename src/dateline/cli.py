@@ -194,7 +194,7 @@ def _stoppable() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-class _Stopped(Exception):
+class _Stopped(BaseException):  # like KeyboardInterrupt: no `except Exception` on the way may swallow it
     def __init__(self, code: int):
         super().__init__(code)
         self.code = code
@@ -357,7 +357,8 @@ def export(
 def _writable(path: Path):
     """A file to export into; a path that cannot be written is a one-line usage error. The file is written
     beside its target and moved into place whole, so a failed export never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.partial")
+    direct = path.exists() and not path.is_file()  # a pipe or a device is written as it is
+    tmp = path if direct else path.with_name(f".{path.name}.partial")
     try:
         stream = open(tmp, "w", encoding="utf-8", newline="")
     except OSError as exc:
@@ -365,9 +366,11 @@ def _writable(path: Path):
     try:
         with stream:
             yield stream
-        tmp.replace(path)
+        if not direct:
+            tmp.replace(path)
     finally:
-        tmp.unlink(missing_ok=True)
+        if not direct:
+            tmp.unlink(missing_ok=True)
 
 
 @app.command("quotes")

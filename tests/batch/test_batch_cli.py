@@ -139,3 +139,26 @@ def _corpus_lines() -> list[str]:
 
     seed = resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt").read_text(encoding="utf-8")
     return [json.dumps({"text": p}) for p in seed.split("\n") if len(p) > 80]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_extract_leaves_valid_json_and_no_workers(tmp_path, signum):
+    texts = [json.loads(line)["text"] for line in _corpus_lines()]
+    with open(tmp_path / "many.jsonl", "w", encoding="utf-8") as out:
+        for i in range(300):
+            out.write(json.dumps({"id": f"d{i}", "text": texts[i % len(texts)]}) + "\n")
+    stdout = tmp_path / "out.json"
+    with open(stdout, "w") as sink:
+        run = subprocess.Popen([*DATELINE, "extract", str(tmp_path / "many.jsonl"), "--format", "json", "--workers", "2"],
+                               stdout=sink, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 300
+        while stdout.stat().st_size < 20_000 and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.2)
+        assert run.poll() is None
+        os.kill(run.pid, signum)
+        _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 128 + signum, stderr
+    assert "Traceback" not in stderr and "stopped" in stderr
+    records = json.loads(stdout.read_text())
+    assert 0 < len(records) < 300
+    _wait_for_orphans(run.pid)
