@@ -166,3 +166,26 @@ def test_a_full_disk_is_one_line(tmp_path, make_store, monkeypatch):
     result = run("export", "--format", "jsonl", "-o", tmp_path / "x.jsonl", "--db", make_store().path)
     assert result.exit_code == 3 and "No space left on device" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "x.jsonl").exists()
+
+
+def test_an_xml_entity_bomb_in_a_feed_is_not_expanded():
+    from dateline.ingest import read_data
+
+    bomb = '<!DOCTYPE rss [<!ENTITY a "lol">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>"
+    feed = (f'<?xml version="1.0"?>{bomb}<rss version="2.0"><channel><title>Wire</title><item><title>One</title>'
+            "<link>https://example.org/1</link><description>Police said a convoy was attacked near Gao on Monday. &j;"
+            "</description></item></channel></rss>").encode()
+    start = time.monotonic()
+    (doc,) = list(read_data(feed, "bomb.rss", Options()))
+    assert time.monotonic() - start < 0.5
+    assert doc.ok and "convoy was attacked" in doc.text and "lollol" not in doc.text
+
+
+def test_a_corrupt_gzip_in_memory_is_an_error_not_a_crash():
+    from dateline.ingest import read_data
+
+    data = gzip.compress(b"WARC/1.0\r\n" + b"x" * 5000)
+    broken = data[:20] + bytes(b ^ 0x55 for b in data[20:60]) + data[60:]
+    (doc,) = list(read_data(broken, "crawl.warc.gz", Options()))
+    assert not doc.ok and doc.error.code in ("malformed-gzip", "malformed-warc", "reader-crash") is not None

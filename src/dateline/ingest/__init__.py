@@ -12,6 +12,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,7 +25,7 @@ from .jsonl import read_jsonl
 from .text import text_to_document
 from .warc import read_warc
 
-__all__ = ["IngestError", "RawDocument", "iter_files", "read_paths", "read_bytes", "sniff_kind", "normalise_url", "markup_to_text"]
+__all__ = ["IngestError", "RawDocument", "iter_files", "read_paths", "read_bytes", "read_data", "sniff_kind", "normalise_url", "markup_to_text"]
 
 _BY_SUFFIX = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -63,7 +64,7 @@ def read_file(name: str, options: Options, *, kind: str | None = None) -> Iterat
     try:
         if name == "-":
             data = sys.stdin.buffer.read(options.max_file_bytes + 1)
-            yield from _guarded(read_bytes(data, "<stdin>", options, kind=kind), "<stdin>", None)
+            yield from read_data(data, "<stdin>", options, kind=kind)
             return
         path = Path(name)
         if not path.exists():
@@ -90,6 +91,21 @@ def read_file(name: str, options: Options, *, kind: str | None = None) -> Iterat
         yield RawDocument(origin=name, path=None if name == "-" else name, error=exc.problem())
     except OSError as exc:
         yield RawDocument(origin=name, path=name, error=IngestError("unreadable", f"cannot read file: {exc.strerror or exc}").problem())
+
+
+def read_data(data: bytes, origin: str, options: Options, *, kind: str | None = None,
+              path: str | None = None) -> Iterator[RawDocument]:
+    """Documents from bytes in memory (an upload, stdin, a fuzzer's input), never raising: a failure is a
+    document whose ``error`` says why. Gzip is opened and what is inside sniffed (a gzipped WARC stays whole)."""
+    try:
+        if kind is None and data[:2] == b"\x1f\x8b":
+            inner = _gunzip(data, options.max_file_bytes)
+            if not inner.lstrip().startswith(b"WARC/"):
+                data = inner
+        for doc in _guarded(read_bytes(data, origin, options, kind=kind, path=path), origin, path):
+            yield scrub(doc)
+    except IngestError as exc:
+        yield scrub(RawDocument(origin=origin, path=path, error=exc.problem()))
 
 
 def read_bytes(data: bytes, origin: str, options: Options, *, kind: str | None = None, path: str | None = None) -> Iterator[RawDocument]:
@@ -141,7 +157,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             out = stream.read(limit + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise IngestError("malformed-gzip", f"corrupt gzip file: {exc}") from exc
     if len(out) > limit:
         raise IngestError("too-large", f"decompressed size over the {limit / 1e6:.0f} MB limit")

@@ -64,7 +64,7 @@ def normalise(text: str) -> str:
 # A run of one symbol ("=====", "!!!!!", emoji) longer than this is decoration. spaCy's tokenizer takes time
 # quadratic in such a run (8,000 '=' took 24 s), so it is cut to this length.
 MAX_SYMBOL_RUN = 16
-_LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_SYMBOL_RUN)
+_LONG_RUN = re.compile(r"([^\w\s]|_)\1{%d,}" % MAX_SYMBOL_RUN)
 
 
 def split_lines(text: str) -> list[str]:
