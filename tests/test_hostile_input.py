@@ -51,7 +51,7 @@ def test_a_pipe_inside_a_token_is_not_a_separator():
 @pytest.mark.model
 def test_a_long_single_line_paragraph_is_linear():
     """A 160,000-character line took 115 s in the title-case test (now O(1) per span)."""
-    line = " ".join(["Officials in Kharkiv said Russian Troops Shelled The Town Near Izium on Monday."] * 2000)
+    line = " ".join(["Officials in Kharkiv said Russian Troops Shelled The Town Near Izium on Monday."] * 1000)
     start = time.monotonic()
     assert _one(line).ok
     assert time.monotonic() - start < 120  # a bound, not a benchmark: it took hours before

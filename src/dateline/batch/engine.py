@@ -45,8 +45,11 @@ def workers(options: Options, expected: int | None) -> int:
 def _through(executor: Executor, docs: Iterable[RawDocument], options: Options) -> Iterator[Outcome]:
     sent: deque[list[RawDocument]] = deque()  # whole batches, unreadable documents included, in order
 
+    # Several workers: smaller batches, so none waits long at the end for the last one (nlp.pipe still batches).
+    size = options.batch_size if executor.workers <= 1 else max(4, options.batch_size // 4)
+
     def readable() -> Iterator[list[RawDocument]]:
-        for batch in _batches(docs, options.batch_size):
+        for batch in _batches(docs, size):
             sent.append(batch)
             yield [doc for doc in batch if doc.ok]
 

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import register_extensions
+from .extensions import keep_text, register_extensions
 
 T = TypeVar("T")
 
@@ -29,6 +29,7 @@ def make_doc(nlp: Language, text: str, context: DocContext | None) -> Doc:
     """A tokenized ``Doc`` with ``Doc._.published``, ``._.url`` and ``._.outlet`` set, ready for the components."""
     register_extensions()
     doc = nlp.make_doc(text)
+    keep_text(doc, text)  # spaCy's tokenizer keeps the text exactly: no need to rebuild it from the tokens
     if context is not None:
         doc._.published, doc._.url, doc._.outlet = context.published, context.url, context.outlet
     return doc

@@ -20,3 +20,20 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+_TEXT_KEY = "dateline.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from every token on each access, read once per document and kept in
+    ``doc.user_data`` for the other components (a Doc's text never changes, even when tokens are merged)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Record the text a ``Doc`` was made from, so ``text_of`` need not rebuild it."""
+    doc.user_data[_TEXT_KEY] = text

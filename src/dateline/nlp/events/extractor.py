@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Event, Location, Mention, Place
 from ..places.gazetteer import distance_km
+from ..extensions import text_of
 from . import lexicon_fr
 from .actors import Actors
 from .dating import event_date, weekday
@@ -105,7 +106,7 @@ class EventFinder(Actors, ClassifierReading):
         if rules is None:
             return ()
         self.rules = rules
-        text = doc.text
+        text = text_of(doc)
         located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions]
         main = _main_place(places)
         drafts: list[_Draft] = []

@@ -6,9 +6,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LENGTH
 from spacy.tokens import Span
 
+from ..extensions import text_of
 from .gazetteer import GeoPlace, fold
 
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -143,21 +146,38 @@ def _lines(doc) -> _Lines:
     if cached is not None and len(cached.words) == len(doc) + 1:
         return cached
     n = len(doc)
-    breaks = ["\n" in t.whitespace_ or "\n" in t.text for t in doc]
-    newline_token = ["\n" in t.text for t in doc]
+    attrs = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_TITLE]).reshape(n, 4) if n else np.zeros((0, 4), dtype=np.uint64)
+    starts, lengths = attrs[:, 0].astype(np.int64), attrs[:, 1].astype(np.int64)
+    # A token "breaks" its line when a newline is in its text or in the space after it; a newline token
+    # itself holds one in its text.
+    newlines = np.array([m.start() for m in re.finditer("\n", text_of(doc))], dtype=np.int64)
+    owner = np.searchsorted(starts, newlines, side="right") - 1
+    breaks = np.zeros(n, dtype=bool)
+    in_text = np.zeros(n, dtype=bool)
+    valid = owner >= 0
+    breaks[owner[valid]] = True
+    inside = valid & (newlines < starts[np.maximum(owner, 0)] + lengths[np.maximum(owner, 0)])
+    in_text[owner[inside]] = True
+    in_space = breaks & ~in_text | (breaks & _space_newline(doc, breaks, in_text))
     start = [0] * (n + 1)
     for i in range(1, n + 1):
         start[i] = i if breaks[i - 1] else start[i - 1]
     end = [n] * (n + 1)  # end[e]: from an exclusive end e, where the line stops
     for e in range(n - 1, 0, -1):
-        end[e] = e if (breaks[e - 1] and "\n" in doc[e - 1].whitespace_) or newline_token[e] else end[e + 1]
+        end[e] = e if in_space[e - 1] or in_text[e] else end[e + 1]
     if n:
-        end[0] = 0 if newline_token[0] else end[1] if n > 1 else n
-    words, titles = [0] * (n + 1), [0] * (n + 1)
-    for i, t in enumerate(doc):
-        long_word = t.is_alpha and len(t) > 3
-        words[i + 1] = words[i] + long_word
-        titles[i + 1] = titles[i] + (long_word and t.is_title)
+        end[0] = 0 if in_text[0] else end[1] if n > 1 else n
+    long_word = (attrs[:, 2] == 1) & (lengths > 3)
+    words = [0] + np.cumsum(long_word).tolist()
+    titles = [0] + np.cumsum(long_word & (attrs[:, 3] == 1)).tolist()
     lines = _Lines(start, end, words, titles)
     doc.user_data["dateline.lines"] = lines
     return lines
+
+
+def _space_newline(doc, breaks, in_text) -> np.ndarray:
+    """Tokens whose text holds a newline and whose trailing space holds one too (rare: checked one by one)."""
+    both = np.zeros(len(breaks), dtype=bool)
+    for i in np.flatnonzero(breaks & in_text):
+        both[i] = "\n" in doc[int(i)].whitespace_
+    return both

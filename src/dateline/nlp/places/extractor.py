@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of
 from ...types import Mention, Place
 from .common import Candidate, _latin, _same_name, _short_hash
 from .gazetteer import GeoPlace, Gazetteer, distance_km, fold
@@ -48,7 +49,7 @@ class PlaceFinder(Recognition):
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]], entities=()) -> list[GeoPlace | None]:
         """Resolve given character spans (gold toponyms), with the recognised places as extra context."""
-        self._text = doc.text
+        self._text = text_of(doc)
         given = [self._candidate(doc, s, e, "given") for s, e in spans]
         recognised = self.recognise(doc, entities)
         # A given name inside an organization's ("the Washington Post") says nothing of where the story is.

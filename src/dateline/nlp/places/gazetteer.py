@@ -45,6 +45,7 @@ _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./]+")
 
 
+@lru_cache(maxsize=65536)  # the same few thousand names are folded again and again in every article
 def fold(name: str) -> str:
     """The lookup key of a name: case, accents, apostrophes and hyphens ignored ("Kam’yans’ke" = "kamyanske")."""
     text = unicodedata.normalize("NFKD", name)

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import text_of
 from ..lexicon import EQUIPMENT
 from .common import (
     _CALENDAR,
@@ -78,7 +79,7 @@ def _paragraph_start(span: Span) -> bool:
 class Recognition(Sites):
 
     def recognise(self, doc: Doc, entities=()) -> list[Candidate]:
-        self._text = doc.text  # Doc.text is rebuilt on every access: read it once per document
+        self._text = text_of(doc)
         blocked = self._blocked = self._blocked_spans(doc, entities)
         found: list[Candidate] = []
         taken: set[int] = set()
@@ -158,7 +159,7 @@ class Recognition(Sites):
                 spans += [(m.start, m.end) for m in entity.mentions
                           if " " in m.text.strip() or m.text == entity.name or not self._big_place(m.text)
                           or (entity.type == "PERSON" and not _ORG_WORDS.search(entity.name))]
-        text = doc.text
+        text = text_of(doc)
         # "the White House" read as an organization leaves the landmark "White House" free.
         spans = [(s + 4 if text[s:s + 4].lower() == "the " and self._landmark(text[s + 4:e]) else s, e) for s, e in spans]
         # Without trailing numbers: "Kherson 42 [times]" read as an organization is the place Kherson.

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import text_of
 from ...types import Quote
 from .common import (
     _DASHES,
@@ -60,7 +61,7 @@ def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Q
 class _Finder(ReportedSpeech):
     def __init__(self, doc: Doc, cues: Cues, entities):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.cues = cues
         self.parsed = doc.has_annotation("DEP")
         self.resolver = SpeakerResolver(doc, entities)
