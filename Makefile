@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval bench fuzz clean
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,11 @@ bench: install
 	$(BIN)/python -m dateline.bench.throughput
 	$(BIN)/python -m dateline.bench.components --rounds 5
 	$(BIN)/python -m dateline.bench.places
+
+# 100,000 mutated real texts through reading, cleanup and annotation (about 100 minutes on 2 cores);
+# CI runs 2,000 of them (tests/test_fuzz.py).
+fuzz: install
+	$(BIN)/python -m dateline.bench.fuzz --inputs 100000
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info dateline.db dateline.db-wal dateline.db-shm

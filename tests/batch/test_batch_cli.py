@@ -162,3 +162,37 @@ def test_a_stopped_extract_leaves_valid_json_and_no_workers(tmp_path, signum):
     records = json.loads(stdout.read_text())
     assert 0 < len(records) < 300
     _wait_for_orphans(run.pid)
+
+
+def test_extract_runs_on_a_running_dask_cluster(hostile_folder, tmp_path):
+    """``--scheduler``: a scheduler and two workers started apart from Dateline, on loopback, as on a cluster."""
+    port = _free_port()
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    logs = open(tmp_path / "cluster.log", "w")
+    scheduler = subprocess.Popen([*dask, "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", ":0"],
+                                 stdout=logs, stderr=logs, start_new_session=True)
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", f"tcp://127.0.0.1:{port}",
+                               "--nworkers", "2", "--nthreads", "1", "--host", "127.0.0.1", "--dashboard-address", ":0"],
+                              stdout=logs, stderr=logs, start_new_session=True)
+    try:
+        result = _cli("extract", hostile_folder, "--format", "jsonl", "--scheduler", f"tcp://127.0.0.1:{port}")
+        assert result.returncode == 1, result.stderr
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [Path(r["source"]["path"]).name for r in records] == ["broken.html", "dump.jsonl", "fr.txt", "seed.txt"]
+        assert "random.bin: binary content" in result.stderr
+    finally:
+        for process in (worker, scheduler):
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        logs.close()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -19,7 +19,7 @@ merged, keeping the most precise place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -486,14 +486,3 @@ def _event(d: _Draft) -> Event:
         evidence=Mention(sent.start_char, sent.end_char, sent.text),
         confidence=d.confidence,
     )
-
-
-def redate(events: tuple[Event, ...], published: str | None) -> tuple[Event, ...]:
-    """Dates again once the publication date is known (the record knows it; a bare ``Doc`` may not)."""
-    if not published:
-        return events
-    out = []
-    for e in events:
-        day, precision = event_date(e.evidence.text if e.evidence else "", published)
-        out.append(replace(e, date=day, time_precision=precision))
-    return tuple(out)
