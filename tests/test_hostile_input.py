@@ -189,3 +189,30 @@ def test_a_corrupt_gzip_in_memory_is_an_error_not_a_crash():
     broken = data[:20] + bytes(b ^ 0x55 for b in data[20:60]) + data[60:]
     (doc,) = list(read_data(broken, "crawl.warc.gz", Options()))
     assert not doc.ok and doc.error.code in ("malformed-gzip", "malformed-warc", "reader-crash")
+
+
+def test_two_processes_building_the_place_index_at_once_both_succeed(tmp_path, monkeypatch):
+    """On an empty cache both workers built the gazetteer at once and one failed (they shared a temp file)."""
+    import threading
+
+    from dateline.nlp.places import gazetteer
+
+    place = (1, "Kyiv", "city", "UA", "Kyiv City", 50.45, 30.52, 2_900_000, "12", 0, 1)
+    monkeypatch.setattr(gazetteer, "_collect", lambda: ([place], [("kyiv", 1, 0)], [("ukrainian", "UA")]))
+    monkeypatch.setattr(gazetteer.os, "getpid", lambda: threading.get_ident())  # one temp file per builder
+    target = tmp_path / "index.sqlite"
+    errors = []
+
+    def build():
+        try:
+            gazetteer.build(target)
+        except Exception as exc:  # the failure this test is about
+            errors.append(exc)
+
+    builders = [threading.Thread(target=build) for _ in range(2)]
+    for b in builders:
+        b.start()
+    for b in builders:
+        b.join()
+    assert not errors and target.exists()
+    assert gazetteer.Gazetteer(target).lookup("Kyiv")[0].name == "Kyiv"

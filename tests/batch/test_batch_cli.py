@@ -196,3 +196,28 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_single_bad_files_on_two_workers_are_one_line_errors(tmp_path):
+    """Each of the audit's single bad files, on worker processes: a one-line error each, no traceback."""
+    import gzip
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    good = json.dumps(GOOD_LINE).encode() + b"\n"
+    (folder / "binary.jsonl").write_bytes(os.urandom(2000))
+    (folder / "truncated.jsonl").write_bytes(good + good[:30])
+    (folder / "not-utf8.jsonl").write_bytes(b'{"text": "caf\xe9 \xff\xfe"}\n')
+    (folder / "array.jsonl").write_bytes(b"[" + good.strip() + b"]\n")
+    (folder / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + good)
+    (folder / "binary.warc").write_bytes(os.urandom(3000))
+    (folder / "truncated.txt.gz").write_bytes(gzip.compress(b"The mayor said the port reopened." * 50)[:40])
+    (folder / "empty.rss").write_bytes(b"")
+    (folder / "page.xml").write_bytes(b"<html><body><p>Not a feed at all, a page.</p></body></html>")
+    result = _cli("extract", folder, "--workers", "2")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    errors = {line.split(":")[0].rsplit("/", 1)[-1] for line in result.stderr.splitlines() if line.startswith("error")}
+    assert {"binary.jsonl", "truncated.jsonl", "not-utf8.jsonl", "array.jsonl", "binary.warc", "truncated.txt.gz",
+            "empty.rss", "page.xml"} <= errors, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"]["path"].rsplit("/", 1)[-1] for r in records] == ["bom.jsonl", "truncated.jsonl"]
