@@ -42,3 +42,25 @@ def test_store_failed_write_leaves_nothing(make_store, monkeypatch):
 
 def test_store_uses_wal(make_store):
     assert make_store().conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_record_the_store_refuses_is_that_documents_error(make_store, monkeypatch, tmp_path):
+    from dateline.batch import jobs
+    from dateline.settings import Options
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("The mayor of Odesa said the port reopened on Friday after repairs.")
+    (news / "b.txt").write_text("Police in Lagos said protesters blocked the main road on Monday morning.")
+    db = make_store()
+    original = db.add_article
+
+    def picky(record):
+        if "Odesa" in record.text:
+            raise ValueError("a value the store cannot hold")
+        original(record)
+
+    monkeypatch.setattr(db, "add_article", picky)
+    report = jobs.ingest([str(news)], db, Options(executor="serial"))
+    assert report.stored == 1 and [o.error.code for o in report.failed] == ["refused"]
+    assert db.counts()["failures"] == 1

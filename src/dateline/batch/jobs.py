@@ -5,6 +5,7 @@ Plain functions over plain arguments, so the CLI only parses and prints.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -12,7 +13,7 @@ from ..ingest import RawDocument, iter_files, read_paths
 from ..settings import Options
 from ..store import Database
 from .engine import annotate
-from .outcome import Outcome
+from .outcome import Outcome, failed
 
 Progress = Callable[[Outcome], None]
 
@@ -48,7 +49,8 @@ def ingest(paths: Iterable[str], db: Database, options: Options, *, refresh: boo
 
     for outcome in annotate(fresh(read_paths(paths, options)), options, expected=_estimate(paths)):
         if outcome.ok:
-            db.add_article(outcome.record)
+            outcome = _store(db, outcome)
+        if outcome.ok:
             db.clear_failure(outcome.origin)
             report.stored += 1
         else:
@@ -57,6 +59,18 @@ def ingest(paths: Iterable[str], db: Database, options: Options, *, refresh: boo
         if progress:
             progress(outcome)
     return report
+
+
+def _store(db: Database, outcome: Outcome) -> Outcome:
+    """Store one record in its own transaction. A record the store refuses is that document's error; a store
+    that cannot write at all (a full disk, a read-only file) stops the run, since every document would fail."""
+    try:
+        db.add_article(outcome.record)
+        return outcome
+    except sqlite3.OperationalError:
+        raise
+    except (sqlite3.Error, ValueError, TypeError) as exc:
+        return failed(outcome.origin, "store", "refused", f"{type(exc).__name__}: {exc}")
 
 
 def _estimate(paths: list[str]) -> int | None:
