@@ -3,6 +3,7 @@ that document alone, with the reason, and the rest of the batch comes back in or
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -90,3 +91,18 @@ def test_the_time_limit_interrupts_a_python_loop_and_lets_finished_work_stand():
     with time_limit(5):
         total = sum(range(1000))
     assert total == 499500
+
+
+def test_every_executor_gives_the_same_records_in_the_same_order(seed_path, tmp_path):
+    from dateline.batch import extract
+
+    lines = [{"id": f"n{i}", "text": t, "published": "2024-05-0" + str(i + 1)} for i, t in enumerate(GOOD)]
+    (tmp_path / "news.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n{broken\n", encoding="utf-8")
+    paths = [str(seed_path), str(tmp_path / "news.jsonl")]
+    results = {}
+    for name in ("serial", "processes", "dask"):
+        outcomes = list(extract(paths, Options(executor=name, workers=2)))
+        results[name] = [(o.origin, o.record.to_dict() if o.ok else o.error.code) for o in outcomes]
+    assert results["serial"] == results["processes"] == results["dask"]
+    assert [origin.rsplit("/", 1)[-1] for origin, _ in results["serial"]] == [
+        "franceinfo-bakhmut.txt", "news.jsonl:1", "news.jsonl:2", "news.jsonl:3", "news.jsonl:4"]
