@@ -19,7 +19,7 @@ from ..ingest.document import RawDocument
 from ..settings import Options
 from .deadline import budget
 from .outcome import Outcome, failed
-from .work import annotate_batch, preloaded_languages, worker_setup
+from .work import annotate_batch, preloaded_languages, warm_up, worker_setup
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,11 @@ class SerialExecutor(Executor):
         self.work = work
 
     def run(self, batches):
+        warmed = False
         for batch in batches:
+            if batch and not warmed:  # the first document's budget is not spent loading models
+                warm_up(preloaded_languages(self.options)[:1])
+                warmed = True
             yield self.work(batch, self.options)
 
 

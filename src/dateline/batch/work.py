@@ -37,10 +37,12 @@ def annotate_batch(docs: list[RawDocument], options: Options, *, in_worker: bool
         else:
             by_language.setdefault(doc.language or "xx", []).append(i)
     for language, indices in by_language.items():
-        nlp = _pipeline(language, options)
-        if isinstance(nlp, Outcome):
+        try:
+            nlp = models.load(language)
+        except Exception as exc:  # a broken model install: every document of the language says so
             for i in indices:
-                outcomes[i] = Outcome(docs[i].origin, error=nlp.error)
+                outcomes[i] = failed(docs[i].origin, "nlp", "no-pipeline",
+                                     f"cannot load a pipeline for {language!r}: {type(exc).__name__}: {exc}")
             continue
         _annotate(nlp, docs, indices, options, outcomes)
     return outcomes  # type: ignore[return-value]
@@ -48,22 +50,16 @@ def annotate_batch(docs: list[RawDocument], options: Options, *, in_worker: bool
 
 def _prepare(doc: RawDocument, options: Options) -> Outcome | None:
     """Cleanup, headline and language; an outcome only when the document stops here."""
+    seconds = _budget(len(doc.text), options)
     try:
-        with time_limit(_budget(len(doc.text), options)):
+        with time_limit(seconds):
             prepare(doc, options)
     except DocumentTimeout:
-        return failed(doc.origin, "cleanup", "timeout", f"cleanup took longer than {_budget(len(doc.text), options):.0f} s")
+        return failed(doc.origin, "cleanup", "timeout", f"cleanup took longer than {seconds:.0f} s")
     except Exception as exc:  # a cleaner bug must not end the batch
         log.debug("cleanup crashed on %s", doc.origin, exc_info=True)
         return failed(doc.origin, "cleanup", "crash", f"{type(exc).__name__}: {exc}")
     return None if doc.ok else Outcome(doc.origin, error=doc.error)
-
-
-def _pipeline(language: str, options: Options):
-    try:
-        return models.load(language)
-    except Exception as exc:
-        return failed("", "nlp", "no-pipeline", f"cannot load a pipeline for language {language!r}: {type(exc).__name__}: {exc}")
 
 
 def _annotate(nlp, docs: list[RawDocument], indices: list[int], options: Options, outcomes: list) -> None:
@@ -138,12 +134,18 @@ def worker_setup(languages: tuple[str, ...] = ()) -> None:
     threadpool_limits(1)
     parent = os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), name="dateline-orphan-check", daemon=True).start()
+    warm_up(languages)
+
+
+def warm_up(languages: tuple[str, ...]) -> None:
+    """Load the pipelines of ``languages`` and read one sentence, so the language detector, the place index
+    and the classifier are loaded too: their first use is not counted in a document's time budget."""
     for language in languages:
         try:
             models.load(language)
         except Exception:  # reported per document when a batch needs it
             log.warning("cannot load the %s pipeline", language, exc_info=True)
-    if languages:  # the language detector, the place index and the classifier load on first use: use them once
+    if languages:
         annotate_batch([RawDocument(origin="warm-up", text=_WARM_UP)], Options(doc_timeout=0))
 
 
