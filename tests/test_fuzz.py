@@ -49,3 +49,11 @@ def test_any_text_is_cleaned_into_text_that_indexes_itself(text):
         prepare(doc, Options(language="en"))
         if doc.ok:
             assert "\x1b" not in doc.text and len(doc.text) <= Options().max_chars
+
+
+def test_fuzz_finding_a_warc_response_without_a_target_uri_is_a_malformed_warc():
+    """Input 238 of the 100,000-input run (seed 1): byte flips remove WARC-Target-URI and warcio raises
+    AttributeError; it is now the file's `malformed-warc` error, not a reader crash."""
+    _, data = make_input(1, 238, seed_texts())
+    docs = list(read_data(data, "fuzz-238", Options()))
+    assert docs and all(d.ok or d.error.code != "reader-crash" for d in docs)

@@ -6,6 +6,7 @@ response cannot exhaust memory.
 
 from __future__ import annotations
 
+import zlib
 from typing import IO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -43,6 +44,8 @@ def read_warc(stream: IO[bytes], origin: str, options: Options, *, path: str | N
                 yield RawDocument(origin=where, path=path, url=url, error=exc.problem())
     except ArchiveLoadFailed as exc:
         raise IngestError("malformed-warc", f"not a readable WARC/ARC archive: {exc}", "parse") from exc
+    except (AttributeError, ValueError, EOFError, zlib.error) as exc:  # warcio on damaged headers (fuzzing found it)
+        raise IngestError("malformed-warc", f"damaged WARC record: {type(exc).__name__}: {exc}", "parse") from exc
     if not records:
         raise IngestError("malformed-warc", "not a readable WARC/ARC archive: no records found", "parse")
     if not found:
