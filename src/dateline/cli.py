@@ -54,17 +54,22 @@ class _Commands(TyperGroup):
         except _Stopped as exc:
             _stopped(ctx, exc.code)
         except Fatal as exc:
-            _fail(ctx, Text.assemble(("error", "red"), " ", text(exc)), exc.code)
+            _fail(ctx, _error_line(exc), exc.code)
         except OSError as exc:  # a full disk, a vanished folder: the system failed, not a document
             if trace_enabled():
                 raise
             where = f": {exc.filename}" if exc.filename else ""
-            _fail(ctx, Text.assemble(("error", "red"), " ", text(f"{exc.strerror or exc}{where}")), EXIT_INTERNAL)
+            _fail(ctx, _error_line(f"{exc.strerror or exc}{where}"), EXIT_INTERNAL)
         except Exception as exc:
             if trace_enabled():
                 raise
-            _fail(ctx, Text.assemble(("internal error", "red"), " ", text(f"{type(exc).__name__}: {exc}"),
-                                     " (DATELINE_TRACE=1 shows the traceback)"), EXIT_INTERNAL)
+            _fail(ctx, _error_line(f"{type(exc).__name__}: {exc}", label="internal error")
+                  + " (DATELINE_TRACE=1 shows the traceback)", EXIT_INTERNAL)
+
+
+def _error_line(message: object, *, label: str = "error") -> Text:
+    """``error <message>``: the label in red, the message as inert text (it may quote article text)."""
+    return Text.assemble((label, "red"), " ", text(message))
 
 
 def _fail(ctx: click.Context, message: Text, code: int) -> None:
@@ -167,8 +172,8 @@ def _progress(label: str, total: Optional[int] = None) -> Iterator:
 
 def _report_failure(outcome: Outcome) -> None:
     problem = outcome.error
-    err.print(Text.assemble(("error", "red"), " ", text(outcome.origin), ": ", text(problem.message), " ",
-                            text(f"({problem.stage}/{problem.code})", "dim")), highlight=False)
+    err.print(_error_line(f"{outcome.origin}: {problem.message}") + " " + text(f"({problem.stage}/{problem.code})", "dim"),
+              highlight=False)
 
 
 LANGUAGE_OPTION = typer.Option("auto", "--language", "-l", help=HELP["language"])

@@ -23,9 +23,12 @@ class DocumentTimeout(BaseException):
     extractor cannot swallow it and loop on."""
 
 
-def budget(chars: int, base: float, per_char: float) -> float:
-    """Seconds allowed for ``chars`` characters of text: a fixed allowance plus a linear one."""
-    return base + per_char * max(0, chars)
+def budget(chars: int, options) -> float | None:
+    """Seconds allowed for ``chars`` characters of text: ``--doc-timeout`` plus a per-character allowance
+    (None when ``--doc-timeout`` is 0: no limit)."""
+    if options.doc_timeout <= 0:
+        return None
+    return options.doc_timeout + options.doc_timeout_per_char * max(0, chars)
 
 
 class _Watchdog:

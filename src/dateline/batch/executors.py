@@ -97,10 +97,8 @@ class _Pooled(Executor):
 
     def _hard_deadline(self, batch: list[RawDocument]) -> float | None:
         """Past this a worker is stuck in code the in-thread budget cannot interrupt, and is replaced."""
-        if self.options.doc_timeout <= 0:
-            return None
-        chars = sum(len(d.text) + len(d.html or "") for d in batch)
-        return 2 * budget(chars, self.options.doc_timeout, self.options.doc_timeout_per_char) + _STARTUP_SECONDS
+        seconds = budget(sum(len(d.text) + len(d.html or "") for d in batch), self.options)
+        return None if seconds is None else 2 * seconds + _STARTUP_SECONDS
 
     def _submit(self, batch):
         raise NotImplementedError

@@ -17,17 +17,17 @@ def context_of(doc: RawDocument) -> DocContext:
 
 
 def build_record(doc: RawDocument, spacy_doc) -> Record:
+    """The record of ``doc``; its date and outlet are the context set on ``spacy_doc`` before the pipeline ran."""
     ext = spacy_doc._
-    context = context_of(doc)
     return Record(
         id=doc.id,
         text=doc.text,
-        source=Source(path=doc.path, url=doc.url, outlet=context.outlet),
+        source=Source(path=doc.path, url=doc.url, outlet=ext.outlet),
         language=doc.language,
         paragraph_languages=tuple(LanguageSpan(s, e, lang) for s, e, lang in paragraph_languages(doc.text, doc.language)),
         title=doc.title,
         byline=tuple(doc.byline),
-        published=context.published,
+        published=ext.published,
         entities=ext.entities or (),
         quotes=ext.quotes or (),
         places=ext.places or (),

@@ -50,7 +50,7 @@ def annotate_batch(docs: list[RawDocument], options: Options, *, in_worker: bool
 
 def _prepare(doc: RawDocument, options: Options) -> Outcome | None:
     """Cleanup, headline and language; an outcome only when the document stops here."""
-    seconds = _budget(len(doc.text), options)
+    seconds = budget(len(doc.text), options)
     try:
         with time_limit(seconds):
             prepare(doc, options)
@@ -73,14 +73,13 @@ def _annotate(nlp, docs: list[RawDocument], indices: list[int], options: Options
         try:
             while pos < len(indices):
                 i = indices[pos]
-                seconds = _budget(_chars_due(docs, indices, pos, stream_start, options.batch_size), options)
+                seconds = budget(_chars_due(docs, indices, pos, stream_start, options.batch_size), options)
                 with time_limit(seconds):
                     spacy_doc, _ = next(stream)
                     outcomes[i] = Outcome(docs[i].origin, record=build_record(docs[i], spacy_doc))
                 pos += 1
         except DocumentTimeout:
-            outcomes[indices[pos]] = failed(docs[indices[pos]].origin, "nlp", "timeout",
-                                            f"no result within {seconds:.0f} s (the time budget, see --doc-timeout)")
+            outcomes[indices[pos]] = _timed_out(docs[indices[pos]], seconds)
             pos += 1
         except Exception:
             # A trained component runs on a whole mini-batch: read this document alone to see if it is the culprit.
@@ -93,16 +92,20 @@ def _annotate(nlp, docs: list[RawDocument], indices: list[int], options: Options
 
 
 def _alone(nlp, doc: RawDocument, options: Options) -> Outcome:
-    seconds = _budget(len(doc.text), options)
+    seconds = budget(len(doc.text), options)
     try:
         with time_limit(seconds):
             (spacy_doc, _), = pipe_with_context(nlp, [(doc.text, context_of(doc), 0)])
             return Outcome(doc.origin, record=build_record(doc, spacy_doc))
     except DocumentTimeout:
-        return failed(doc.origin, "nlp", "timeout", f"no result within {seconds:.0f} s (the time budget, see --doc-timeout)")
+        return _timed_out(doc, seconds)
     except Exception as exc:
         log.debug("NLP crashed on %s", doc.origin, exc_info=True)
         return failed(doc.origin, "nlp", "crash", f"{type(exc).__name__}: {exc}")
+
+
+def _timed_out(doc: RawDocument, seconds: float) -> Outcome:
+    return failed(doc.origin, "nlp", "timeout", f"no result within {seconds:.0f} s (the time budget, see --doc-timeout)")
 
 
 def _chars_due(docs, indices, pos, stream_start, batch_size) -> int:
@@ -111,12 +114,6 @@ def _chars_due(docs, indices, pos, stream_start, batch_size) -> int:
     if (pos - stream_start) % batch_size == 0:
         return sum(len(docs[i].text) for i in indices[pos: pos + batch_size])
     return len(docs[indices[pos]].text)
-
-
-def _budget(chars: int, options: Options) -> float | None:
-    if options.doc_timeout <= 0:
-        return None
-    return budget(chars, options.doc_timeout, options.doc_timeout_per_char)
 
 
 _SET_UP = False
