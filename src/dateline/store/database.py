@@ -2,6 +2,8 @@
 
 WAL mode; each article is written in one transaction with its entities, quotes,
 places, events and full-text rows, so a killed run leaves whole articles or none.
+Every write stamps ``updated_at`` from a clock that only moves forward, and a
+deletion leaves a row in ``deletions``, so a client can sync with ``updated_since``.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote as url_quote
 
 from ..types import SCHEMA_ID, Problem, Record
+from . import listing
+from .listing import Filters, Page
 
 
 @dataclass(frozen=True)
@@ -28,18 +34,49 @@ class SearchHit:
     speaker: str | None = None
 
 
-class Database:
-    """A Dateline store at ``path`` (created on first use)."""
+class NotAStore(Exception):
+    """A file that is missing or is not a Dateline store (when opened read-only, nothing is created)."""
 
-    def __init__(self, path: str | Path = "dateline.db"):
+
+class Database:
+    """A Dateline store at ``path`` (created on first use), or an existing one opened ``readonly``.
+
+    A read-only connection, or one opened ``any_thread``, may be used from any thread, one thread at a time.
+    """
+
+    def __init__(self, path: str | Path = "dateline.db", *, readonly: bool = False, any_thread: bool = False):
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).is_file():
+                raise NotAStore(f"no such store: {self.path}")
+            uri = f"file:{url_quote(str(Path(self.path).resolve()))}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            try:
+                self.conn.execute("PRAGMA query_only=ON")
+                if self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() is None:
+                    raise NotAStore(f"{self.path} is not a Dateline store")
+            except sqlite3.DatabaseError as exc:
+                self.conn.close()
+                raise NotAStore(f"{self.path} is not a Dateline store ({exc})") from None
+            return
+        self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=not any_thread)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8"))
         self.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_ID,))
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older release up to date, in place (idempotent)."""
+        columns = {row["name"] for row in self.conn.execute("PRAGMA table_info(articles)")}
+        if "updated_at" not in columns:
+            self.conn.execute("ALTER TABLE articles ADD COLUMN updated_at TEXT")
+        self.conn.execute("UPDATE articles SET updated_at = replace(ingested_at, 'Z', '.000000Z') WHERE updated_at IS NULL")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS articles_updated ON articles(updated_at, id)")
 
     def close(self) -> None:
         self.conn.close()
@@ -61,11 +98,13 @@ class Database:
         c.execute("BEGIN IMMEDIATE")
         try:
             self._delete(record.id)
+            c.execute("DELETE FROM deletions WHERE article_id = ?", (record.id,))
             c.execute(
-                "INSERT INTO articles(id, url, path, outlet, language, title, published, text, record)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO articles(id, url, path, outlet, language, title, published, text, record, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (record.id, record.source.url, record.source.path, record.source.outlet, record.language,
-                 record.title, record.published, record.text, json.dumps(record.to_dict(), ensure_ascii=False)),
+                 record.title, record.published, record.text, json.dumps(record.to_dict(), ensure_ascii=False),
+                 self._tick()),
             )
             c.executemany(
                 "INSERT INTO entities VALUES (?,?,?,?,?)",
@@ -98,6 +137,34 @@ class Database:
         except BaseException:
             c.execute("ROLLBACK")
             raise
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove one article and what was extracted from it, leaving a tombstone for syncing clients."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            found = self.has_article(article_id)
+            if found:
+                self._delete(article_id)
+                c.execute("INSERT OR REPLACE INTO deletions(article_id, deleted_at) VALUES (?, ?)",
+                          (article_id, self._tick()))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return found
+
+    def _tick(self) -> str:
+        """The next change time: now, or a microsecond after the last change if the clock has not moved on
+        (or went back), so ``updated_at > last seen`` never misses a write. Called inside a write transaction."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        if row is not None:
+            last = datetime.strptime(row[0], _CLOCK_FORMAT)
+            now = max(now, last + timedelta(microseconds=1))
+        stamp = now.strftime(_CLOCK_FORMAT)
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clock', ?)", (stamp,))
+        return stamp
 
     def _delete(self, article_id: str) -> None:
         for table in ("entities", "quotes", "places", "events"):
@@ -211,12 +278,75 @@ class Database:
         finally:
             self.conn.set_progress_handler(None, 0)
 
+    # -- lists for the API: filtered, keyset-paginated (see ``listing``) ------------------------------------
+
+    def page(self, kind: str, filters: Filters, *, limit: int = 50, cursor: str | None = None) -> Page:
+        """One page of a list (``LISTS``); raises ``listing.CursorError`` or ``SearchSyntaxError``."""
+        query, shape = _list_query(kind, filters)
+        with self._bounded():
+            return query.page(self.conn, max(1, min(limit, listing.MAX_LIMIT)), cursor, shape)
+
+    def all_rows(self, kind: str, filters: Filters) -> Iterator[dict]:
+        """Every row of one list, read page by page (a streamed export of any size)."""
+        query, shape = _list_query(kind, filters)
+        return query.rows(self.conn, shape)
+
+    def timeline(self, filters: Filters) -> list[dict]:
+        with self._bounded():
+            return list(listing.timeline(filters).rows(self.conn, _item, batch=5000))
+
+    def facets(self) -> dict[str, list[dict]]:
+        return listing.facets(self.conn)
+
+    @contextmanager
+    def _bounded(self) -> Iterator[None]:
+        try:
+            with self._time_limit(_SEARCH_SECONDS):
+                yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise SearchSyntaxError(f"the query took longer than {_SEARCH_SECONDS} s; narrow the filters") from None
+            raise
+
     def failures(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY at, origin")]
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "entities", "quotes", "places", "events", "failures")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _item(row: sqlite3.Row) -> dict:
+    """A row as a dict, without the ordering keys (``_k0``…) the pagination added."""
+    return {k: row[k] for k in row.keys() if not k.startswith("_k")}
+
+
+def _quote_item(row: sqlite3.Row) -> dict:
+    item = _item(row)
+    item["direct"] = bool(item["direct"])
+    return item
+
+
+def _match(filters: Filters) -> str | None:
+    return _fts_words(filters.q) if filters.q else None
+
+
+LISTS = {
+    "articles": lambda f: (listing.articles(f, _match(f)), _item),
+    "quotes": lambda f: (listing.quotes(f, _match(f)), _quote_item),
+    "events": lambda f: (listing.events(f), _item),
+    "places": lambda f: (listing.places(f), _item),
+    "entities": lambda f: (listing.entities(f), _item),
+    "speakers": lambda f: (listing.speakers(f), _item),
+    "deletions": lambda f: (listing.deletions(f), _item),
+}
+
+
+def _list_query(kind: str, filters: Filters):
+    return LISTS[kind](filters)
+
+
+_CLOCK_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 class SearchSyntaxError(ValueError):

@@ -12,7 +12,8 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,
     text TEXT NOT NULL,
     record TEXT NOT NULL,            -- the full record as JSON (the contract)
-    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at TEXT                  -- when this row last changed; strictly increasing per store (sync)
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
@@ -26,6 +27,7 @@ CREATE TABLE IF NOT EXISTS entities (
     PRIMARY KEY (article_id, entity_id)
 );
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
+CREATE INDEX IF NOT EXISTS entities_type_name ON entities(type, name, article_id, mentions);
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -43,6 +45,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, n, speaker);
 
 CREATE TABLE IF NOT EXISTS places (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -58,6 +61,7 @@ CREATE TABLE IF NOT EXISTS places (
     confidence REAL,
     PRIMARY KEY (article_id, place_id)
 );
+CREATE INDEX IF NOT EXISTS places_geonames ON places(geonames_id);
 
 CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -77,6 +81,16 @@ CREATE TABLE IF NOT EXISTS events (
     confidence REAL,
     PRIMARY KEY (article_id, n)
 );
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_country_date ON events(country_code, date);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(event_type, date);
+
+-- Articles deleted from the store, so a client syncing with updated_since learns of them.
+CREATE TABLE IF NOT EXISTS deletions (
+    article_id TEXT PRIMARY KEY,
+    deleted_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deletions_at ON deletions(deleted_at);
 
 CREATE TABLE IF NOT EXISTS failures (
     origin TEXT PRIMARY KEY,
