@@ -35,39 +35,55 @@ def write_acled(records: Iterable[Record], out: TextIO, extras: TextIO | None = 
     extra = spreadsheet.writer(extras) if extras is not None else None
     if extra is not None:
         extra.writerow(EXTRA_COLUMNS)
-    counters: dict[str, int] = {}
     now = int(time.time())
     n = 0
     for n, record in enumerate(records, start=1):
-        places = {p.id: p for p in record.places}
-        for event in record.events:
-            loc = event.location
-            code = loc.country_code if loc else None
-            alpha3, numeric, country = _country(code)
-            counters[alpha3 or "XXX"] = counters.get(alpha3 or "XXX", 0) + 1
-            event_id = f"{alpha3 or 'XXX'}{record.id[-8:]}{counters[alpha3 or 'XXX']:03d}"
-            inter1, inter2 = _inter(event.actor1), _inter(event.actor2) if event.actor2 else 0
-            place = places.get(loc.place_id) if loc else None
-            notes = (f"On {event.date}, " if event.date else "") + (event.evidence.text.strip() if event.evidence else "")
-            disorder = DISORDER.get(event.event_type, "")
-            if event.sub_event_type == "Excessive force against protesters":
-                disorder = "Political violence; Demonstrations"
-            writer.writerow([
-                event_id, event.date or "", (event.date or "")[:4], event.time_precision or "", disorder,
-                event.event_type, event.sub_event_type, event.actor1 or "", "", inter1, event.actor2 or "", "",
-                inter2, _interaction(inter1, inter2),
-                "Civilian targeting" if (event.actor2 or "").startswith("Civilians") else "",
-                numeric or "", _region(code), country or "", place.admin1 if place and place.admin1 else "", "", "",
-                loc.name if loc else "", loc.lat if loc and loc.lat is not None else "",
-                loc.lon if loc and loc.lon is not None else "", place.geo_precision if place else "",
-                record.source.outlet or "", "", notes, event.fatalities if event.fatalities is not None else 0, "", now,
-            ])
+        for index in range(len(record.events)):
+            writer.writerow(acled_row(record, index, now))
             if extra is not None:
-                extra.writerow([event_id, record.id, record.source.url or "",
-                                event.evidence.start if event.evidence else "", event.evidence.end if event.evidence else "",
-                                event.evidence.text if event.evidence else "", event.confidence,
-                                loc.place_id if loc else ""])
+                extra.writerow(extra_row(record, index))
     return n
+
+
+def event_id(record: Record, index: int) -> str:
+    """ACLED's ``event_id_cnty``: the country's ISO alpha-3 code, then a number unique in the store (the
+    article id's tail and the event's position), the same in every export."""
+    loc = record.events[index].location
+    alpha3 = _country(loc.country_code if loc else None)[0] or "XXX"
+    return f"{alpha3}{record.id[-8:]}{index + 1:03d}"
+
+
+def acled_row(record: Record, index: int, timestamp: int) -> list:
+    """The ACLED columns of the record's event at ``index``."""
+    event = record.events[index]
+    loc = event.location
+    code = loc.country_code if loc else None
+    _, numeric, country = _country(code)
+    inter1, inter2 = _inter(event.actor1), _inter(event.actor2) if event.actor2 else 0
+    place = next((p for p in record.places if loc and p.id == loc.place_id), None)
+    notes = (f"On {event.date}, " if event.date else "") + (event.evidence.text.strip() if event.evidence else "")
+    disorder = DISORDER.get(event.event_type, "")
+    if event.sub_event_type == "Excessive force against protesters":
+        disorder = "Political violence; Demonstrations"
+    return [
+        event_id(record, index), event.date or "", (event.date or "")[:4], event.time_precision or "", disorder,
+        event.event_type, event.sub_event_type, event.actor1 or "", "", inter1, event.actor2 or "", "",
+        inter2, _interaction(inter1, inter2),
+        "Civilian targeting" if (event.actor2 or "").startswith("Civilians") else "",
+        numeric or "", _region(code), country or "", place.admin1 if place and place.admin1 else "", "", "",
+        loc.name if loc else "", loc.lat if loc and loc.lat is not None else "",
+        loc.lon if loc and loc.lon is not None else "", place.geo_precision if place else "",
+        record.source.outlet or "", "", notes, event.fatalities if event.fatalities is not None else 0, "", timestamp,
+    ]
+
+
+def extra_row(record: Record, index: int) -> list:
+    """Dateline's own columns for the same event (``EXTRA_COLUMNS``)."""
+    event = record.events[index]
+    evidence, loc = event.evidence, event.location
+    return [event_id(record, index), record.id, record.source.url or "", evidence.start if evidence else "",
+            evidence.end if evidence else "", evidence.text if evidence else "", event.confidence,
+            loc.place_id if loc else ""]
 
 
 def _inter(actor: str | None) -> int:

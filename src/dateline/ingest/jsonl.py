@@ -40,7 +40,7 @@ def read_jsonl(stream: IO[bytes], origin: str, options: Options, *, path: str | 
         if not isinstance(obj, dict):
             yield _failed(where, path, IngestError("malformed-json", "line is not a JSON object", "parse"))
             continue
-        yield _from_object(obj, where, path, options)
+        yield document_from_object(obj, where, options, path=path)
 
 
 def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, bool]]:
@@ -60,7 +60,8 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, bool]]:
         yield number, b"", False
 
 
-def _from_object(obj: dict, where: str, path: str | None, options: Options) -> RawDocument:
+def document_from_object(obj: dict, where: str, options: Options, *, path: str | None = None) -> RawDocument:
+    """One document from a JSON object (a dump line, an API request); a failure is the document's ``error``."""
     url = _string(obj.get("url") or obj.get("link"))
     text = next((obj[k] for k in _TEXT_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None)
     html = obj.get("html") if isinstance(obj.get("html"), str) else None
