@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench fuzz clean
+.PHONY: install demo serve browser test eval bench fuzz clean
 
 install: $(VENV)/.installed
 
@@ -23,8 +23,18 @@ $(VENV)/.installed: pyproject.toml
 
 demo: install
 	$(BIN)/dateline demo --db dateline.db
+	@if [ -f $(SHARED)/data/dev/news-dev.jsonl ]; then $(BIN)/dateline ingest $(SHARED)/data/dev/news-dev.jsonl --db dateline.db; fi
+	@echo
+	@echo "Open the map, timeline and quotes:  make serve   (then http://127.0.0.1:8000/ in a browser)"
 
-test: install
+serve: install
+	$(BIN)/dateline serve --db dateline.db
+
+# The browser tests drive Debian's chromium through playwright; no browser is ever downloaded.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 eval: install
@@ -41,6 +51,7 @@ bench: install
 	$(BIN)/python -m dateline.bench.throughput
 	$(BIN)/python -m dateline.bench.components --rounds 5
 	$(BIN)/python -m dateline.bench.places
+	$(BIN)/python -m dateline.bench.serve
 
 # 100,000 mutated real texts through reading, cleanup and annotation (about 100 minutes on 2 cores);
 # CI runs 2,000 of them (tests/test_fuzz.py).

@@ -506,6 +506,8 @@ def demo(db: Path = DB_OPTION) -> None:
             if record.source.path and record.source.path.endswith("franceinfo-bakhmut.txt"):
                 _print_summary(record)
     out.print(text(f"\nStored in {db}. Try: dateline search Bakhmut --db {db}   or   dateline quotes --speaker Adam --db {db}"))
+    out.print(text(f"Open the map, timeline and quotes in your browser: dateline serve --db {db}   "
+                   f"(then http://127.0.0.1:8000/)"))
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -532,6 +534,37 @@ def _print_summary(record) -> None:
                                 text(f"{p.name} ({p.feature}, {p.country_code or '—'}) {where} ← {said}")))
     for p in record.errors:
         out.print(Text.assemble(("note", "yellow"), " ", text(p.message)))
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option("dateline.db", "--db", help="The store to serve (it must exist; `dateline ingest` makes one)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; 127.0.0.1 keeps the server on this machine."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
+    write_token: Optional[str] = typer.Option(None, envvar="DATELINE_WRITE_TOKEN", show_default=False,
+                                              help="Accept POST/DELETE /api/articles from requests carrying this "
+                                                   "token (Authorization: Bearer TOKEN); without it the server is read-only."),
+    workers: int = typer.Option(1, min=1, help="Server processes (each opens the store read-only)."),
+) -> None:
+    """Serve the store: the JSON API (/api, docs at /docs) and the offline page with map, timeline and quotes."""
+    import os
+
+    import uvicorn
+
+    from .serve import create_app
+    from .store import NotAStore
+
+    try:
+        create_app(db)  # checks the store before the server starts, so a bad --db is one line, exit 2
+    except NotAStore as exc:
+        raise Fatal(f"{exc}; create it with `dateline ingest FILES --db {plain(db)}` or `dateline demo`") from None
+    out.print(text(f"Serving {db} at http://{host}:{port}/  (API docs: http://{host}:{port}/docs). "
+                   f"{'Writes need the token. ' if write_token else 'Read-only. '}Ctrl-C stops."))
+    os.environ["DATELINE_SERVE_DB"] = str(db)
+    if write_token:
+        os.environ["DATELINE_WRITE_TOKEN"] = write_token
+    uvicorn.run("dateline.serve.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", access_log=False)
 
 
 from .eval import cli as _eval_cli  # noqa: E402  (registers `dateline eval ...`)
