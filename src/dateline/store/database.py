@@ -8,10 +8,13 @@ deletion leaves a row in ``deletions``, so a client can sync with ``updated_sinc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -77,6 +80,34 @@ class Database:
             self.conn.execute("ALTER TABLE articles ADD COLUMN updated_at TEXT")
         self.conn.execute("UPDATE articles SET updated_at = replace(ingested_at, 'Z', '.000000Z') WHERE updated_at IS NULL")
         self.conn.execute("CREATE INDEX IF NOT EXISTS articles_updated ON articles(updated_at, id)")
+        if "fts_key" not in columns:
+            self._key_full_text()
+        self.conn.execute("CREATE INDEX IF NOT EXISTS articles_fts_key ON articles(fts_key)")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS quotes_fts_key ON quotes(fts_key)")
+
+    def _key_full_text(self) -> None:
+        """Give the full-text rows the keys of their articles and quotes (stores before they had them): a
+        match is then joined on an integer, without reading the stored text back."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("articles", "quotes"):
+                if "fts_key" not in {row["name"] for row in c.execute(f"PRAGMA table_info({table})")}:
+                    c.execute(f"ALTER TABLE {table} ADD COLUMN fts_key INTEGER")
+            c.executemany("UPDATE articles SET fts_key = ? WHERE id = ?",
+                          [(fts_key(r[0]), r[0]) for r in c.execute("SELECT id FROM articles").fetchall()])
+            c.executemany("UPDATE quotes SET fts_key = ? WHERE article_id = ? AND n = ?",
+                          [(fts_key(r[0], r[1]), r[0], r[1]) for r in c.execute("SELECT article_id, n FROM quotes").fetchall()])
+            c.execute("DELETE FROM articles_fts")
+            c.execute("INSERT INTO articles_fts(rowid, article_id, title, text) "
+                      "SELECT fts_key, id, COALESCE(title, ''), text FROM articles")
+            c.execute("DELETE FROM quotes_fts")
+            c.execute("INSERT INTO quotes_fts(rowid, article_id, n, text, speaker) "
+                      "SELECT fts_key, article_id, n, text, COALESCE(speaker, '') FROM quotes")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -100,20 +131,21 @@ class Database:
             self._delete(record.id)
             c.execute("DELETE FROM deletions WHERE article_id = ?", (record.id,))
             c.execute(
-                "INSERT INTO articles(id, url, path, outlet, language, title, published, text, record, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO articles(id, url, path, outlet, language, title, published, text, record, updated_at,"
+                " fts_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (record.id, record.source.url, record.source.path, record.source.outlet, record.language,
                  record.title, record.published, record.text, json.dumps(record.to_dict(), ensure_ascii=False),
-                 self._tick()),
+                 self._tick(), fts_key(record.id)),
             )
             c.executemany(
                 "INSERT INTO entities VALUES (?,?,?,?,?)",
                 [(record.id, e.id, e.name, e.type, len(e.mentions)) for e in record.entities],
             )
             c.executemany(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(record.id, n, q.text, q.start, q.end, q.speaker, q.speaker_kind, q.speaker_entity,
-                  q.speaker_role, q.cue, int(q.direct), q.confidence) for n, q in enumerate(record.quotes)],
+                  q.speaker_role, q.cue, int(q.direct), q.confidence, fts_key(record.id, n))
+                 for n, q in enumerate(record.quotes)],
             )
             c.executemany(
                 "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -128,10 +160,11 @@ class Database:
                   e.date, e.time_precision, e.fatalities, e.evidence.text if e.evidence else None, e.confidence)
                  for n, e in enumerate(record.events)],
             )
-            c.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (record.id, record.title or "", record.text))
+            c.execute("INSERT INTO articles_fts(rowid, article_id, title, text) VALUES (?,?,?,?)",
+                      (fts_key(record.id), record.id, record.title or "", record.text))
             c.executemany(
-                "INSERT INTO quotes_fts(article_id, n, text, speaker) VALUES (?,?,?,?)",
-                [(record.id, n, q.text, q.speaker or "") for n, q in enumerate(record.quotes)],
+                "INSERT INTO quotes_fts(rowid, article_id, n, text, speaker) VALUES (?,?,?,?,?)",
+                [(fts_key(record.id, n), record.id, n, q.text, q.speaker or "") for n, q in enumerate(record.quotes)],
             )
             c.execute("COMMIT")
         except BaseException:
@@ -167,10 +200,11 @@ class Database:
         return stamp
 
     def _delete(self, article_id: str) -> None:
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (fts_key(article_id),))
+        self.conn.execute("DELETE FROM quotes_fts WHERE rowid IN (SELECT fts_key FROM quotes WHERE article_id = ?)",
+                          (article_id,))
         for table in ("entities", "quotes", "places", "events"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        self.conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
-        self.conn.execute("DELETE FROM quotes_fts WHERE article_id = ?", (article_id,))
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def clear_failure(self, origin: str) -> None:
@@ -191,6 +225,11 @@ class Database:
             rows = self.conn.execute("SELECT record FROM articles WHERE id LIKE ? LIMIT 2", (article_id + "%",)).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return Record.from_dict(json.loads(row["record"])) if row else None
+
+    def record_json(self, article_id: str) -> str | None:
+        """The stored record of exactly this id as JSON text, unparsed (the API sends it as it is)."""
+        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["record"] if row else None
 
     def records(self, *, batch: int = 200) -> Iterator[Record]:
         """Every stored record, oldest first, read in pages so memory stays flat."""
@@ -283,8 +322,12 @@ class Database:
     def page(self, kind: str, filters: Filters, *, limit: int = 50, cursor: str | None = None) -> Page:
         """One page of a list (``LISTS``); raises ``listing.CursorError`` or ``SearchSyntaxError``."""
         query, shape = _list_query(kind, filters)
-        with self._bounded():
-            return query.page(self.conn, max(1, min(limit, listing.MAX_LIMIT)), cursor, shape)
+        limit = max(1, min(limit, listing.MAX_LIMIT))
+
+        def run() -> Page:
+            with self._bounded():
+                return query.page(self.conn, limit, cursor, shape)
+        return self._cached(("page", kind, filters, limit, cursor), run) if kind in listing.AGGREGATES else run()
 
     def all_rows(self, kind: str, filters: Filters) -> Iterator[dict]:
         """Every row of one list, read page by page (a streamed export of any size)."""
@@ -292,11 +335,30 @@ class Database:
         return query.rows(self.conn, shape)
 
     def timeline(self, filters: Filters) -> list[dict]:
-        with self._bounded():
-            return list(listing.timeline(filters).rows(self.conn, _item, batch=5000))
+        def run() -> list[dict]:
+            with self._bounded():
+                return list(listing.timeline(filters).rows(self.conn, _item, batch=5000))
+        return self._cached(("timeline", filters), run)
 
     def facets(self) -> dict[str, list[dict]]:
-        return listing.facets(self.conn)
+        return self._cached(("facets",), lambda: listing.facets(self.conn))
+
+    def _cached(self, key: tuple, compute):
+        """Counts over the whole store, kept until the store changes: the key holds the store's change clock,
+        which every write moves, so an answer is never staler than the last write. Shared by the threads of
+        one process (the server's); the caller must not modify what it gets."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
+        full = (self.path, row[0] if row else None, key)
+        with _CACHE_LOCK:
+            if full in _CACHE:
+                _CACHE.move_to_end(full)
+                return _CACHE[full]
+        value = compute()
+        with _CACHE_LOCK:
+            _CACHE[full] = value
+            while len(_CACHE) > _CACHE_ENTRIES:
+                _CACHE.popitem(last=False)
+        return value
 
     @contextmanager
     def _bounded(self) -> Iterator[None]:
@@ -314,6 +376,13 @@ class Database:
     def counts(self) -> dict[str, int]:
         tables = ("articles", "entities", "quotes", "places", "events", "failures")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def fts_key(article_id: str, quote: int | None = None) -> int:
+    """The full-text rowid of an article (or of its quote number ``quote``): 63 bits of a hash of the id, so it
+    never changes (SQLite's own rowids may, on VACUUM) and can be computed to delete the row."""
+    name = article_id if quote is None else f"{article_id}\x00{quote}"
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big") >> 1
 
 
 def _item(row: sqlite3.Row) -> dict:
@@ -347,6 +416,9 @@ def _list_query(kind: str, filters: Filters):
 
 
 _CLOCK_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+_CACHE_ENTRIES = 512
 
 
 class SearchSyntaxError(ValueError):

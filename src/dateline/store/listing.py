@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -41,6 +42,7 @@ class Filters:
     sub_event_type: str | None = None
     actor: str | None = None
     entity_type: str | None = None
+    place: str | None = None  # a GeoNames id, or a place's name as stored
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat (RFC 7946)
 
 
@@ -61,21 +63,34 @@ class Query:
     where: list[str] = field(default_factory=list)
     args: list[Any] = field(default_factory=list)
     group_by: str | None = None
+    # Late row lookup: (columns, joins on the page's rows, aliased ``page``). The page is cut on the narrow rows
+    # first and only its rows are joined to their columns, so a filter matching thousands of rows does not
+    # fetch thousands of articles.
+    late: tuple[str, str] | None = None
 
     def filter(self, clause: str, *args: Any) -> "Query":
         self.where.append(clause)
         self.args.extend(args)
         return self
 
-    def sql(self, after: Sequence[Any] | None) -> tuple[str, list[Any]]:
+    def contains(self, column: str, text: str | None) -> "Query":
+        """Rows whose ``column`` contains ``text`` anywhere, case-insensitively, wildcards taken literally."""
+        return self.filter(f"{column} LIKE ? ESCAPE '\\'", like(text)) if text else self
+
+    def sql(self, after: Sequence[Any] | None, limit: int) -> tuple[str, list[Any]]:
         keys = ", ".join(f"{expr} AS _k{i}" for i, (expr, _) in enumerate(self.order))
+        order = " ORDER BY " + ", ".join(f"_k{i}{' DESC' if desc else ''}" for i, (_, desc) in enumerate(self.order))
         sql = f"SELECT * FROM (SELECT {self.select}, {keys} {self._from_where()})"
         args = list(self.args)
         if after is not None:
             clause, more = _after([(f"_k{i}", desc) for i, (_, desc) in enumerate(self.order)], after)
             sql += f" WHERE {clause}"
             args += more
-        sql += " ORDER BY " + ", ".join(f"_k{i}{' DESC' if desc else ''}" for i, (_, desc) in enumerate(self.order))
+        sql += order + " LIMIT ?"
+        args.append(limit)
+        if self.late:
+            columns, joins = self.late
+            sql = f"SELECT {columns}, page.* FROM ({sql}) page {joins}{order}"
         return sql, args
 
     def _from_where(self) -> str:
@@ -86,8 +101,8 @@ class Query:
     def page(self, conn: sqlite3.Connection, limit: int, cursor: str | None,
              shape: Callable[[sqlite3.Row], dict]) -> Page:
         after = decode_cursor(cursor, self.tag, len(self.order)) if cursor else None
-        sql, args = self.sql(after)
-        rows = conn.execute(sql + " LIMIT ?", [*args, limit + 1]).fetchall()
+        sql, args = self.sql(after, limit + 1)
+        rows = conn.execute(sql, args).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         items = [shape(row) for row in rows]
@@ -146,7 +161,11 @@ def articles(f: Filters, fts_match: str | None) -> Query:
     else:
         query = Query(ARTICLE_FIELDS, "articles a", [(_PUBLISHED, True), ("a.id", True)], "articles")
     if fts_match:
-        query.filter("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", fts_match)
+        query.filter("a.fts_key IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", fts_match)
+    if f.place:
+        column = "geonames_id" if f.place.isdigit() else "name"
+        query.filter(f"a.id IN (SELECT article_id FROM places WHERE {column} = ?)",
+                     int(f.place) if f.place.isdigit() else f.place)
     if f.country:
         query.filter("(a.id IN (SELECT article_id FROM places WHERE country_code = ?)"
                      " OR a.id IN (SELECT article_id FROM events WHERE country_code = ?))", f.country, f.country)
@@ -155,44 +174,48 @@ def articles(f: Filters, fts_match: str | None) -> Query:
 
 
 def quotes(f: Filters, fts_match: str | None) -> Query:
-    select = ("q.article_id, q.n, q.text, q.start, q.\"end\", q.speaker, q.speaker_kind, q.speaker_entity,"
-              " q.speaker_role, q.cue, q.direct, q.confidence, a.title, a.outlet, a.url, a.published,"
-              " a.updated_at AS article_updated_at")
     if f.updated_since:
-        query = Query(select, _QUOTES, [("a.updated_at", False), ("q.article_id", False), ("q.n", False)], "quotes-sync")
+        query = Query("q.article_id, q.n", _QUOTES, [("a.updated_at", False), ("q.article_id", False), ("q.n", False)],
+                      "quotes-sync")
     else:
-        query = Query(select, _QUOTES, [(_PUBLISHED, True), ("q.article_id", True), ("q.n", False)], "quotes")
+        query = Query("q.article_id, q.n", _QUOTES, [(_PUBLISHED, True), ("q.article_id", True), ("q.n", False)],
+                      "quotes")
+    query.late = ("q.text, q.start, q.\"end\", q.speaker, q.speaker_kind, q.speaker_entity, q.speaker_role, q.cue,"
+                  " q.direct, q.confidence, a.title, a.outlet, a.url, a.published, a.updated_at AS article_updated_at",
+                  "JOIN quotes q ON q.article_id = page.article_id AND q.n = page.n JOIN articles a ON a.id = q.article_id")
     if fts_match:
-        query.filter("(q.article_id, q.n) IN (SELECT article_id, n FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                     fts_match)
+        query.filter("q.fts_key IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fts_match)
     if f.speaker:
-        query.filter("q.speaker LIKE ? ESCAPE '\\'", like(f.speaker))
+        query.filter("q.fts_key IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", speaker_match(f.speaker))
     _article_filters(query, f)
     return query
 
 
 def events(f: Filters) -> Query:
-    select = ("e.article_id, e.n, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.location, e.lat, e.lon,"
-              " e.country_code, e.date, e.time_precision, e.fatalities, e.evidence, e.confidence, a.title,"
-              " a.outlet, a.url, a.published, a.updated_at AS article_updated_at")
     if f.updated_since:
-        query = Query(select, _EVENTS, [("a.updated_at", False), ("e.article_id", False), ("e.n", False)], "events-sync")
+        query = Query("e.article_id, e.n", "events e", [("a.updated_at", False), ("e.article_id", False), ("e.n", False)],
+                      "events-sync")
     else:
-        query = Query(select, _EVENTS, [("COALESCE(e.date, '')", True), ("e.article_id", True), ("e.n", False)],
-                      "events")
+        query = Query("e.article_id, e.n", "events e",
+                      [("COALESCE(e.date, '')", True), ("e.article_id", True), ("e.n", False)], "events")
+    query.late = ("e.event_type, e.sub_event_type, e.actor1, e.actor2, e.location, e.lat, e.lon, e.country_code, e.date,"
+                  " e.time_precision, e.fatalities, e.evidence, e.confidence, a.title, a.outlet, a.url, a.published,"
+                  " a.updated_at AS article_updated_at",
+                  "JOIN events e ON e.article_id = page.article_id AND e.n = page.n"
+                  " JOIN articles a ON a.id = e.article_id")
     _event_filters(query, f)
-    _article_filters(query, f, dates=False)
+    _article_filters(query, f, dates=False, join="e")
     return query
 
 
 def timeline(f: Filters) -> Query:
     """Events per day and type, oldest first (the page's timeline)."""
     query = Query("e.date AS date, e.event_type AS event_type, count(*) AS events,"
-                  " COALESCE(sum(e.fatalities), 0) AS fatalities", _EVENTS,
+                  " COALESCE(sum(e.fatalities), 0) AS fatalities", "events e",
                   [("e.date", False), ("e.event_type", False)], "timeline", group_by="e.date, e.event_type")
     query.filter("e.date IS NOT NULL")
     _event_filters(query, f)
-    _article_filters(query, f, dates=False)
+    _article_filters(query, f, dates=False, join="e")
     return query
 
 
@@ -200,40 +223,39 @@ def places(f: Filters) -> Query:
     """Places grouped across articles (one GeoNames id, else one name in one country), most-cited first."""
     key = "COALESCE('g' || p.geonames_id, 'n' || p.name || '|' || COALESCE(p.country_code, ''))"
     query = Query(f"{key} AS key, p.name, p.geonames_id, p.lat, p.lon, p.country_code, p.admin1, p.feature,"
-                  " count(DISTINCT p.article_id) AS articles, max(a.published) AS last_published",
-                  "places p JOIN articles a ON a.id = p.article_id",
+                  " count(DISTINCT p.article_id) AS articles", "places p",
                   [("count(DISTINCT p.article_id)", True), (key, False)], "places", group_by=key)
     if f.country:
         query.filter("p.country_code = ?", f.country)
-    if f.q:
-        query.filter("p.name LIKE ? ESCAPE '\\'", like(f.q))
+    query.contains("p.name", f.q)
     if f.bbox:
         _bbox(query, f.bbox, "p")
-    _article_filters(query, f)
+    _article_filters(query, f, join="p")
     return query
 
 
 def entities(f: Filters) -> Query:
-    query = Query("e.name, e.type, count(*) AS articles, sum(e.mentions) AS mentions",
-                  "entities e JOIN articles a ON a.id = e.article_id",
+    query = Query("e.name, e.type, count(*) AS articles, sum(e.mentions) AS mentions", "entities e",
                   [("count(*)", True), ("e.name", False), ("e.type", False)], "entities", group_by="e.name, e.type")
     if f.entity_type:
         query.filter("e.type = ?", f.entity_type)
-    if f.q:
-        query.filter("e.name LIKE ? ESCAPE '\\'", like(f.q))
-    _article_filters(query, f)
+    query.contains("e.name", f.q)
+    _article_filters(query, f, join="e")
     return query
 
 
 def speakers(f: Filters) -> Query:
     query = Query("q.speaker AS speaker, max(q.speaker_kind) AS speaker_kind, count(*) AS quotes,"
-                  " count(DISTINCT q.article_id) AS articles, max(a.published) AS last_published", _QUOTES,
+                  " count(DISTINCT q.article_id) AS articles", "quotes q",
                   [("count(*)", True), ("q.speaker", False)], "speakers", group_by="q.speaker")
     query.filter("q.speaker IS NOT NULL")
-    if f.speaker or f.q:
-        query.filter("q.speaker LIKE ? ESCAPE '\\'", like(f.speaker or f.q or ""))
-    _article_filters(query, f)
+    query.contains("q.speaker", f.speaker or f.q)
+    _article_filters(query, f, join="q")
     return query
+
+
+# Lists that count over the whole store rather than page through rows: worth caching per store version.
+AGGREGATES = frozenset({"places", "entities", "speakers"})
 
 
 def deletions(f: Filters) -> Query:
@@ -261,8 +283,13 @@ def _event_filters(query: Query, f: Filters) -> None:
         _bbox(query, f.bbox, "e")
 
 
-def _article_filters(query: Query, f: Filters, *, dates: bool = True) -> None:
-    """Filters on the article a row comes from (alias ``a``)."""
+def _article_filters(query: Query, f: Filters, *, dates: bool = True, join: str | None = None) -> None:
+    """Filters on the article a row comes from (alias ``a``). Counting lists read their own table alone and
+    join the articles (on ``join``'s article_id) only when one of these filters asks for it: the join costs
+    one lookup per row counted."""
+    needed = any((f.article, f.language, f.outlet, f.updated_since, dates and (f.since or f.until)))
+    if join and needed:
+        query.select_from += f" JOIN articles a ON a.id = {join}.article_id"
     if f.article:
         query.filter("a.id = ?", f.article)
     if f.language:
@@ -284,6 +311,13 @@ def _bbox(query: Query, bbox: tuple[float, float, float, float], alias: str) -> 
         query.filter(f"{alias}.lon BETWEEN ? AND ?", west, east)
     else:  # the box crosses the antimeridian
         query.filter(f"({alias}.lon >= ? OR {alias}.lon <= ?)", west, east)
+
+
+def speaker_match(name: str) -> str:
+    """An FTS5 query for speakers whose name has words starting with each word of ``name`` ("val" finds Valery,
+    "Adam" finds Adam and Adams); nothing in ``name`` is syntax."""
+    words = re.findall(r"\w+", name)[:16]
+    return "speaker : (" + " ".join(f'"{w}"*' for w in words) + ")" if words else 'speaker : ""'
 
 
 def like(text: str) -> str:

@@ -13,10 +13,13 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL,
     record TEXT NOT NULL,            -- the full record as JSON (the contract)
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    updated_at TEXT                  -- when this row last changed; strictly increasing per store (sync)
+    updated_at TEXT,                 -- when this row last changed; strictly increasing per store (sync)
+    fts_key INTEGER                  -- this row's rowid in articles_fts (a hash of the id: VACUUM keeps it)
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet, published);
+CREATE INDEX IF NOT EXISTS articles_recent ON articles(COALESCE(published, ''), id);  -- the lists' default order
 
 CREATE TABLE IF NOT EXISTS entities (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -42,10 +45,12 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue TEXT,
     direct INTEGER NOT NULL,
     confidence REAL,
+    fts_key INTEGER,                 -- this row's rowid in quotes_fts
     PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, n, speaker);
+CREATE INDEX IF NOT EXISTS quotes_speakers ON quotes(speaker, article_id, speaker_kind);
 
 CREATE TABLE IF NOT EXISTS places (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -82,6 +87,7 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_latest ON events(COALESCE(date, '') DESC, article_id DESC, n);
 CREATE INDEX IF NOT EXISTS events_country_date ON events(country_code, date);
 CREATE INDEX IF NOT EXISTS events_type_date ON events(event_type, date);
 
