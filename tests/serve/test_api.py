@@ -74,6 +74,9 @@ def test_filters_reach_the_store(client):
     assert client.get("/api/quotes?speaker=Valery&limit=3").json()["items"][0]["speaker"] == "Valery"
     assert client.get("/api/entities?type=person").json()["items"][0]["name"] == "Valery"
     assert {a["outlet"] for a in client.get("/api/articles?outlet=bbc&limit=1000").json()["items"]} == {"bbc"}
+    assert len(client.get("/api/articles?place=712451&limit=1000").json()["items"]) == 57
+    assert len(client.get("/api/articles?place=Bakhmut&limit=1000").json()["items"]) == 57
+    assert client.get("/api/articles?place=Kyiv").json()["items"] == []
 
 
 def test_geojson_is_rfc7946_longitude_first(client):

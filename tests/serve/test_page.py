@@ -165,6 +165,11 @@ def test_the_article_view_highlights_quotes_places_names_and_evidence(visit, ids
     page.locator("#article-text .hl.place", has_text="Bakhmout").first.click()  # text → map
     page.wait_for_selector(".leaflet-popup-content h4")
     assert "Bakhmut" in page.locator(".leaflet-popup-content h4").inner_text()
+    page.click(".place-popup button.place-articles")  # map → the articles naming the place
+    page.locator("#place-articles li").first.wait_for()
+    assert page.locator("#place-articles li").count() == 1
+    page.goto(f"{page.url.split('#')[0]}#article={ids['seed']}")
+    page.wait_for_selector("#article-text")
     page.locator(".article-event").first.click()  # event list → its evidence in the text and on the map
     page.wait_for_selector("#article-text .hl.evidence.flash")
 

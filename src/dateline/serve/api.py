@@ -15,13 +15,14 @@ from typing import Annotated, Iterator, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..export import spreadsheet
 from ..export.acled import ACLED_COLUMNS, acled_row
 from ..store import Database, Filters, Page
 from ..types import ENTITY_KINDS
+from .problems import FastJSON as JSONResponse
 from .problems import Problem
 from .security import require_token
 
@@ -40,94 +41,117 @@ ListFormat = Annotated[Literal["json", "csv"], Query(alias="format")]
 GeoFormat = Annotated[Literal["json", "geojson", "csv"], Query(alias="format")]
 
 
-def store(request: Request) -> Database:
-    return request.app.state.stores.get()
+class ThisThreadsStore:
+    """The store connection of the thread that runs the endpoint. A sync dependency would run in another
+    thread of the pool than the endpoint, and two requests could then share one SQLite connection at once."""
+
+    def __init__(self, request: Request):
+        self.stores = request.app.state.stores
+
+    def __call__(self) -> Database:
+        return self.stores.get()
 
 
-Store = Annotated[Database, Depends(store)]
+async def store(request: Request) -> ThisThreadsStore:
+    return ThisThreadsStore(request)
+
+
+Store = Annotated[ThisThreadsStore, Depends(store)]
 
 
 # -- lists ----------------------------------------------------------------------------------------------
 
-@router.get("/articles", summary="Articles, newest first (full-text q, language, outlet, dates, country)")
-def list_articles(request: Request, db: Store, q: Text = None, language: Text = None, outlet: Text = None,
-                  since: Day = None, until: Day = None, country: Country = None, updated_since: Since = None,
-                  limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
+@router.get("/articles", summary="Articles, newest first (full-text q, language, outlet, dates, country, place)")
+def list_articles(request: Request, open_store: Store, q: Text = None, language: Text = None, outlet: Text = None,
+                  since: Day = None, until: Day = None, country: Country = None,
+                  place: Annotated[str | None, Query(max_length=200, description="a GeoNames id or a place name: "
+                                                     "the articles that name it")] = None,
+                  updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
+    db = open_store()
     filters = Filters(q=q, language=language, outlet=outlet, since=since, until=until, country=_upper(country),
-                      updated_since=_stamp(updated_since))
+                      place=place, updated_since=_stamp(updated_since))
     return _answer(request, db, "articles", filters, limit, cursor, fmt)
 
 
 @router.get("/quotes", summary="Quotes with their speakers, newest articles first")
-def list_quotes(request: Request, db: Store, speaker: Text = None, q: Text = None, article: Text = None,
+def list_quotes(request: Request, open_store: Store, speaker: Text = None, q: Text = None, article: Text = None,
                 since: Day = None, until: Day = None, language: Text = None, outlet: Text = None,
                 updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
+    db = open_store()
     filters = Filters(speaker=speaker, q=q, article=article, since=since, until=until, language=language,
                       outlet=outlet, updated_since=_stamp(updated_since))
     return _answer(request, db, "quotes", filters, limit, cursor, fmt)
 
 
 @router.get("/speakers", summary="Who said what: speakers by number of quotes")
-def list_speakers(request: Request, db: Store, q: Text = None, article: Text = None, since: Day = None,
+def list_speakers(request: Request, open_store: Store, q: Text = None, article: Text = None, since: Day = None,
                   until: Day = None, outlet: Text = None, updated_since: Since = None, limit: Limit = 50,
                   cursor: Cursor = None, fmt: ListFormat = "json"):
+    db = open_store()
     filters = Filters(q=q, article=article, since=since, until=until, outlet=outlet,
                       updated_since=_stamp(updated_since))
     return _answer(request, db, "speakers", filters, limit, cursor, fmt)
 
 
 @router.get("/events", summary="Events (ACLED types), latest first; GeoJSON and ACLED CSV")
-def list_events(request: Request, db: Store, type: Text = None, sub_type: Text = None, country: Country = None,
+def list_events(request: Request, open_store: Store, type: Text = None, sub_type: Text = None, country: Country = None,
                 since: Day = None, until: Day = None, bbox: Bbox = None, actor: Text = None, article: Text = None,
                 outlet: Text = None, updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None,
                 fmt: GeoFormat = "json"):
+    db = open_store()
     filters = _event_filters(type, sub_type, country, since, until, bbox, actor, article, outlet, updated_since)
     return _answer(request, db, "events", filters, limit, cursor, fmt)
 
 
 @router.get("/timeline", summary="Events per day and type, for the same filters as /api/events")
-def timeline(db: Store, type: Text = None, sub_type: Text = None, country: Country = None, since: Day = None,
+def timeline(open_store: Store, type: Text = None, sub_type: Text = None, country: Country = None, since: Day = None,
              until: Day = None, bbox: Bbox = None, actor: Text = None, article: Text = None, outlet: Text = None):
+    db = open_store()
     filters = _event_filters(type, sub_type, country, since, until, bbox, actor, article, outlet, None)
     return JSONResponse({"items": db.timeline(filters)})
 
 
 @router.get("/places", summary="Places, grouped across articles, most cited first; GeoJSON")
-def list_places(request: Request, db: Store, q: Text = None, country: Country = None, bbox: Bbox = None,
+def list_places(request: Request, open_store: Store, q: Text = None, country: Country = None, bbox: Bbox = None,
                 article: Text = None, since: Day = None, until: Day = None, outlet: Text = None,
                 updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: GeoFormat = "json"):
+    db = open_store()
     filters = Filters(q=q, country=_upper(country), bbox=_bbox(bbox), article=article, since=since, until=until,
                       outlet=outlet, updated_since=_stamp(updated_since))
     return _answer(request, db, "places", filters, limit, cursor, fmt)
 
 
 @router.get("/entities", summary="People, organisations and groups, by number of articles")
-def list_entities(request: Request, db: Store,
+def list_entities(request: Request, open_store: Store,
                   type: Annotated[str | None, Query(description="person, organization or group")] = None,
                   q: Text = None, article: Text = None, since: Day = None, until: Day = None, outlet: Text = None,
                   updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
+    db = open_store()
     filters = Filters(entity_type=_entity_type(type), q=q, article=article, since=since, until=until, outlet=outlet,
                       updated_since=_stamp(updated_since))
     return _answer(request, db, "entities", filters, limit, cursor, fmt)
 
 
 @router.get("/deletions", summary="Articles deleted from the store (for clients syncing with updated_since)")
-def list_deletions(request: Request, db: Store, updated_since: Since = None, limit: Limit = 50,
+def list_deletions(request: Request, open_store: Store, updated_since: Since = None, limit: Limit = 50,
                    cursor: Cursor = None):
+    db = open_store()
     return _answer(request, db, "deletions", Filters(updated_since=_stamp(updated_since)), limit, cursor, "json")
 
 
 @router.get("/facets", summary="The values the filters offer, with counts")
-def facets(db: Store):
+def facets(open_store: Store):
+    db = open_store()
     return JSONResponse(db.facets())
 
 
 @router.get("/articles/{article_id}", summary="One article: the full record (schema dateline/1)")
-def get_article(db: Store, article_id: str):
-    record = db.get(article_id)
+def get_article(open_store: Store, article_id: str):
+    db = open_store()
+    record = db.record_json(article_id)
     if record is None:
         raise Problem(404, f"no article with id {article_id!r}", "not-found")
-    return JSONResponse(record.to_dict())
+    return Response(record, media_type="application/json")
 
 
 # -- writes ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -23,6 +23,7 @@ from ..store import Database
 from ..types import SCHEMA_ID, Record
 from . import problems
 from .api import router
+from .problems import FastJSON as JSONResponse
 from .problems import Problem
 from .security import SecurityHeaders
 
@@ -108,6 +109,7 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, options: 
         app.state.writer.close()
 
     app = FastAPI(title="Dateline", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  default_response_class=JSONResponse,
                   description=f"Sourced, structured facts from news reports: who said what, where and when. "
                               f"Records follow schema {SCHEMA_ID}.")
     app.state.stores = Stores(path)

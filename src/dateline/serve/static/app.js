@@ -166,11 +166,24 @@ async function loadPlaces() {
     const p = feature.properties;
     const marker = L.circleMarker([lat, lon], { radius: 4, color: "#37474f", weight: 1, fillColor: "#ffffff",
                                                 fillOpacity: 0.9, className: "place-marker" });
-    marker.bindPopup(() => el("div", { class: "popup" }, el("h4", { text: p.name }),
+    marker.bindPopup(() => el("div", { class: "popup place-popup" }, el("h4", { text: p.name }),
       el("p", { class: "meta" }, [p.feature, p.admin1, p.country_code].filter(Boolean).join(" · ")),
-      el("p", { text: `Named in ${plural(p.articles, "article")}` })));
+      el("button", { type: "button", class: "place-articles", onclick: () => showPlaceArticles(p) },
+         `The ${plural(p.articles, "article")} naming it`)));
     placeMarkers.set(p.key, marker);
     placeLayer.addLayer(marker);
+  }
+}
+
+async function showPlaceArticles(place) {
+  const key = place.geonames_id ? String(place.geonames_id) : place.name;
+  if (location.hash.startsWith("#article")) history.pushState(null, "", "#");
+  const list = el("ul", { class: "list", id: "place-articles" });
+  document.getElementById("panel").replaceChildren(el("h2", { text: `Articles naming ${place.name}` }), list);
+  try {
+    await fillList(list, LISTS.articles, { place: key });
+  } catch (error) {
+    status(error.message, true);
   }
 }
 
