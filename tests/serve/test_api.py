@@ -246,3 +246,18 @@ def test_dateline_serve_answers_on_loopback(synthetic):
     finally:
         process.terminate()
         process.wait(20)
+
+
+def test_every_endpoint_on_a_store_the_pipeline_wrote(served_store, ids):
+    """The demo's kind of store (the seed report and another article, through the pipeline)."""
+    with TestClient(create_app(served_store)) as c:
+        for name in ("articles", "quotes", "speakers", "events", "places", "entities"):
+            assert c.get(f"/api/{name}").json()["items"], name
+        assert {q["speaker"] for q in c.get(f"/api/quotes?article={ids['seed']}").json()["items"]} >= {"Valery", "Adam"}
+        bakhmut = c.get("/api/events?format=geojson&country=UA&bbox=37.5,48.3,38.5,48.9").json()["features"]
+        assert {f["properties"]["sub_event_type"] for f in bakhmut} == {"Armed clash", "Shelling/artillery/missile attack"}
+        assert c.get("/api/timeline").json()["items"][0]["date"] == "2023-03-01"
+        rows = list(csv.DictReader(io.StringIO(c.get("/api/events?format=csv").text)))
+        assert {r["location"] for r in rows} >= {"Bakhmut"} and all(r["event_id_cnty"] for r in rows)
+        record = c.get(f"/api/articles/{ids['seed']}").json()
+        assert len(record["quotes"]) == 7
