@@ -97,6 +97,8 @@ def register(app: typer.Typer) -> None:
         show_errors: bool = typer.Option(False, "--errors", help="List missed and invented events and sub-type confusions."),
         sentences: bool = typer.Option(False, "--sentences", help="Score sub-event types of single sentences: ours and the dev set's evidence."),
         general: bool = typer.Option(False, "--general", help="Count the events found in 181 pages of general news (false alarms, mostly)."),
+        corpora: bool = typer.Option(False, "--corpora", help="Score on MUC-3/4 DEV, IndiaPoliceEvents and PLOVER (../shared/data/events)."),
+        limit: Optional[int] = typer.Option(None, help="With --corpora: read only the first N documents of MUC and IndiaPoliceEvents."),
     ) -> None:
         """ACLED-style events: event-type P/R/F1, sub-type accuracy, located-event F1, date accuracy."""
         from .events import evaluate, evaluate_general_news, evaluate_sentences
@@ -104,6 +106,11 @@ def register(app: typer.Typer) -> None:
 
         if general:
             _print(evaluate_general_news(benchmark_folder(), errors=show_errors))
+            return
+        if corpora:
+            from .event_corpora import evaluate_all
+
+            _print(evaluate_all(limit, errors=show_errors))
             return
 
         if sentences:
