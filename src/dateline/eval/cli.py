@@ -66,10 +66,20 @@ def register(app: typer.Typer) -> None:
         gold: Optional[Path] = typer.Option(None, help="Gold JSONL in the dev-set schema (default: the dev set)."),
         german: bool = typer.Option(False, "--german", help="Score the German Wikinews set (../shared/data/quotes) instead."),
         split: str = typer.Option("test", help="Split of the German set."),
+        polnear: Optional[str] = typer.Option(None, "--polnear", help="Score PolNeAR's 'train' or 'dev' split "
+                                              "(../shared/data/quotes/polnear): look at train, report dev."),
         show_errors: bool = typer.Option(False, "--errors", help="List every missed, invented and mis-attributed quote."),
     ) -> None:
         """Quotes and speakers: quote P/R/F1, speaker accuracy, end-to-end F1, direct and reported apart."""
         from . import quotes as q
+
+        if polnear is not None:
+            if polnear not in ("train", "dev"):
+                raise typer.BadParameter("--polnear is 'train' or 'dev' (the test split is reserved)")
+            from .polnear import evaluate_polnear
+
+            _print(evaluate_polnear(polnear, errors=show_errors))
+            return
 
         items = q.german_items(split) if german else q.dev_items(gold or dev_path())
         _print(q.evaluate(items, errors=show_errors))

@@ -13,16 +13,15 @@ Each corpus's README (``../shared/data/events/*``) explains it; the mappings to 
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from ..batch.engine import annotate
 from ..ingest.document import RawDocument
-from ..settings import Options
 from ..types import Event, Record
+from .corpus import read_jsonl as _read
+from .corpus import records as _records
 from .devset import shared_dir
 from .metrics import PRF, greedy_match
 from .quotes import jaccard, tokens
@@ -34,22 +33,6 @@ VIOLENT = {BATTLES, REMOTE, CIVILIANS, RIOTS}
 
 def events_folder() -> Path:
     return shared_dir() / "data" / "events"
-
-
-def _records(docs: list[RawDocument], workers: int) -> list[Record | None]:
-    options = Options(executor="processes" if workers != 1 else "serial", workers=workers)
-    return [o.record if o.ok else None for o in annotate(iter(docs), options, expected=len(docs))]
-
-
-def _read(path: Path, limit: int | None = None) -> list[dict]:
-    rows = []
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit and len(rows) >= limit:
-                    break
-    return rows
 
 
 def _fold(text: str | None) -> str:

@@ -38,7 +38,7 @@ class Cues:
             return (token.text.lower(),)
         if token.lemma_:
             return (token.lemma_.lower(),)
-        return _guess_lemmas(token.text.lower())  # a lemmatized language in a pipeline without a lemmatizer
+        return guess_lemmas(token.text.lower())  # a lemmatized language in a pipeline without a lemmatizer
 
     def is_cue(self, token) -> bool:
         return any(k in self.words for k in self.keys(token))
@@ -51,7 +51,7 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "w
               "sworn": "swear", "thought": "think", "dit": "dire", "écrit": "écrire"}
 
 
-def _guess_lemmas(word: str) -> tuple[str, ...]:
+def guess_lemmas(word: str) -> tuple[str, ...]:
     """Candidate lemmas of an English or French verb form, for text no lemmatizer has seen."""
     out = [word, _IRREGULAR.get(word, word)]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
