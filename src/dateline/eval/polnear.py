@@ -28,6 +28,9 @@ from .metrics import PRF, greedy_match
 from .quotes import jaccard, speaker_right, tokens
 
 CONSTRUCTIONS = ("X said (that)", "..., X said", "according to X", "X told Y", "other cue verbs")
+# Our cue lexicon also holds verbs of thinking that can frame a quote ("I believe…"); PolNeAR annotates beliefs
+# as attributions, so these do not make a speech attribution.
+COGNITION = frozenset({"believe", "wonder", "estimate"})
 
 
 def construction(attribution: dict) -> str | None:
@@ -41,7 +44,7 @@ def construction(attribution: dict) -> str | None:
     english = cues_for("en")
     if "tell" in lemmas:
         return "X told Y"
-    if not lemmas & english.words:
+    if not lemmas & (english.words - COGNITION):
         return None
     if "say" in lemmas:
         content, cue_at = attribution["content_spans"][0][0], attribution["cue_spans"][0][0]
