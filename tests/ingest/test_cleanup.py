@@ -73,3 +73,18 @@ def test_cleanup_never_crashes_and_keeps_only_input_lines(text):
     for paragraph in result.paragraphs + ((result.title,) if result.title else ()):
         assert paragraph.strip() and "\n" not in paragraph
         assert paragraph in folded
+
+
+def test_a_headline_ending_in_a_full_stop_is_the_title_when_it_stands_alone():
+    from dateline.ingest.cleanup import clean
+
+    body = ("Tuesday marks four weeks since the Indiana primary, forcing the other candidates out of the race and "
+            "leaving the party to come to terms with its nominee.\n\nSecond paragraph of the story, long enough to be "
+            "body text that nobody would take for a headline of any kind.")
+    assert clean("How Paul Ryan Thinks About Donald Trump.\n\n" + body).title == "How Paul Ryan Thinks About Donald Trump."
+    # A one-sentence lead with a dateline, or a first line that runs on into the next, stays body text.
+    assert clean("KYIV, Ukraine (AP) — Shelling hit the city overnight.\n\n" + body).title is None
+    assert clean("Shelling hit the city overnight, officials said.\n" + body).title is None
+    lead = ("Russian forces shelled the eastern city of Kharkiv overnight, killing two people and wounding nine more "
+            "in the centre of the city, regional officials said.")
+    assert clean(lead + "\n\n" + body).title is None  # over 20 words: a lead paragraph

@@ -32,6 +32,9 @@ from .boilerplate import CHROME, COMMENT_START, FUNCTION_WORDS, PROSE_CHROME, TE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"([.!?…。！？][\"”»’)\]」』]*|[\"”»])$")
+# "KYIV, Ukraine (AP) —", "WASHINGTON —", "Paris, 3 March –": a lead paragraph's dateline, never a headline's.
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,[^—–-]{1,40})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
+_MAX_STOPPED_HEADLINE_WORDS = 20
 _BULLET = re.compile(r"^[\s•·*▪►▶»›>|\-–—]+")
 
 
@@ -117,9 +120,17 @@ def best_segment(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def looks_like_headline(line: str) -> bool:
+def looks_like_headline(line: str, *, standalone: bool = False) -> bool:
+    """A first line that reads as a headline: short and not ending like a sentence of a paragraph. A headline
+    may end in a full stop (many sites and archives add one) when it stands alone as its own paragraph and is
+    short: a lead paragraph of that length rarely stands alone, and never opens with a dateline."""
     words = _WORD.findall(line)
-    return 3 <= len(words) <= 30 and len(line) <= 250 and not line.endswith((".", ":", ";", ","))
+    if not (3 <= len(words) <= 30 and len(line) <= 250):
+        return False
+    if not line.endswith((".", ":", ";", ",")):
+        return True
+    return (standalone and line.endswith(".") and len(words) <= _MAX_STOPPED_HEADLINE_WORDS
+            and not _DATELINE_LEAD.match(line) and not line[:1].islower())
 
 
 def clean(text: str, *, title: str | None = None, structural: bool = True) -> CleanText:
@@ -133,7 +144,7 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
         (removed if is_chrome(line) else kept).append(line)
     lines = kept
 
-    if title is None and lines and looks_like_headline(lines[0]) and len(lines) > 1:
+    if title is None and lines and len(lines) > 1 and looks_like_headline(lines[0], standalone=_first_stands_alone(text)):
         title = lines.pop(0)
     elif title is not None and lines and _same(lines[0], title):
         lines.pop(0)
@@ -153,6 +164,11 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
         for i in reversed(tail):
             removed.append(lines.pop(i))
     return CleanText(title=title, paragraphs=tuple(lines), removed=tuple(removed))
+
+
+def _first_stands_alone(text: str) -> bool:
+    """Whether the text's first line is a paragraph of its own (a blank line follows it)."""
+    return bool(re.match(r"\s*[^\n]+\n[ \t\r\u00a0]*\n", normalise(text)))
 
 
 def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
