@@ -91,6 +91,9 @@ class Quote(_Serializable):
     cue: Optional[str] = None
     direct: bool = True
     confidence: float = 0.0
+    # Quotes that are one statement share its number: the parts of a quote interrupted by its attribution
+    # ("“…,” she said, “…”") and a reported clause with the words it quotes ("said it will “compete”").
+    statement: Optional[int] = None
 
 
 @dataclass(frozen=True)

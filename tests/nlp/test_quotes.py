@@ -104,3 +104,27 @@ def test_quotes_speaker_after_an_apposition_and_an_anonymous_source(en):
     assert got["We will not surrender,"] == ("Roman Mrochko", "person", "mayor of Kherson")
     assert got["The city stands."][0] == "Roman Mrochko"
     assert got["There is no ceasefire,"][:2] == ("a senior official", "anonymous")
+
+
+def test_an_interrupted_quote_is_one_statement(en):
+    doc = en("“This is a worldwide fight and America must lead it,” Clinton said, “and our strategy should have "
+             "three main elements.” Officials in Washington said more talks would follow next week.")
+    first, second, reported = doc._.quotes
+    assert first.statement == second.statement != reported.statement
+    assert first.speaker == second.speaker == "Clinton" and first.direct and second.direct
+
+
+def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):
+    doc = en("The campaign said it will pursue federal matching funds and will “compete vigorously for the "
+             "nomination,” according to a statement released on Monday.")
+    clause, words = doc._.quotes
+    assert not clause.direct and clause.text.startswith("it will pursue") and clause.text.endswith("nomination,”")
+    assert words.direct and words.text == "compete vigorously for the nomination,"
+    assert clause.statement == words.statement and clause.speaker == words.speaker == "The campaign"
+
+
+def test_a_cue_with_its_own_clause_after_a_closed_quote_starts_another_statement(en):
+    doc = en("“I am not shy,” Sanders said. “I have not been reluctant to express my views in public.” "
+             "Officials in Washington said more talks would follow next week.")
+    assert [(q.speaker, q.direct) for q in doc._.quotes] == [
+        ("Sanders", True), ("Sanders", True), ("Officials in Washington", False)]

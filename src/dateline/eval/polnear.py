@@ -9,6 +9,10 @@ one-to-one, best pairs first):
 * speech attributions (a cue from our English cue lexicon, "according to", "told") and their recall by
   construction, as the issue asks: "X said (that) …", "…, X said", "according to X", "X told Y", other
   cue verbs;
+* PolNeAR is univocal (a token has one role in one attribution) and calls content with a double quotation mark
+  direct, so our quotes are read the same way before matching: a quote nested in another of ours (a quoted
+  fragment inside its reported clause) is part of that one, and a reported clause holding quotation marks is
+  direct;
 * speakers: on matched pairs whose gold source is a name or description (not a pronoun, not absent), our
   speaker is right when it shares a content word with it; end to end (quote and speaker right) on those.
 
@@ -17,7 +21,9 @@ Look at train, report dev (``--polnear train`` / ``--polnear dev``); no licence,
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
 from ..ingest.document import RawDocument
 from ..nlp.quotes.cues import cues_for, guess_lemmas
@@ -52,6 +58,25 @@ def construction(attribution: dict) -> str | None:
     return "other cue verbs"
 
 
+_QUOTE_MARK = re.compile(r'["“”„‟«»″]')
+
+
+def univocal(quotes: list[Quote]) -> list[Quote]:
+    """Our quotes as PolNeAR counts attributions, one per statement: a quote nested inside another of ours is
+    part of it (a mixed quote is its reported clause), and the parts of an interrupted quote are one content."""
+    outer = [q for q in quotes if not any(o is not q and o.start <= q.start and q.end <= o.end
+                                          and (o.end - o.start) > (q.end - q.start) for o in quotes)]
+    merged: dict[object, Quote] = {}
+    for q in outer:
+        key = q.statement if q.statement is not None else id(q)
+        if key in merged:
+            first = merged[key]
+            merged[key] = replace(first, text=f"{first.text} {q.text}", end=q.end, direct=first.direct or q.direct)
+        else:
+            merged[key] = q
+    return list(merged.values())
+
+
 def named(attribution: dict) -> bool:
     return bool(attribution.get("source")) and not attribution.get("source_is_pronoun")
 
@@ -67,7 +92,7 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
     speech_found: Counter = Counter()
     notes: list[str] = []
     for article, record in zip(articles, found):
-        quotes: list[Quote] = list(record.quotes) if record else []
+        quotes: list[Quote] = univocal(list(record.quotes) if record else [])
         titles_right += bool(record) and _headline(record.title) == _headline(article["title"])
         gold = article["gold"]["attributions"]
         q_tokens = [tokens(q.text) for q in quotes]
@@ -79,7 +104,7 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
 
         all_pairs = pair(list(range(len(quotes))), list(range(len(gold))))
         everything.add(len(all_pairs), len(quotes) - len(all_pairs), len(gold) - len(all_pairs))
-        q_direct = [i for i, q in enumerate(quotes) if q.direct]
+        q_direct = [i for i, q in enumerate(quotes) if q.direct or _QUOTE_MARK.search(q.text)]
         g_direct = [j for j, a in enumerate(gold) if a["direct"]]
         direct_pairs = pair(q_direct, g_direct)
         direct.add(len(direct_pairs), len(q_direct) - len(direct_pairs), len(g_direct) - len(direct_pairs))

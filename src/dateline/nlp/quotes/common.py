@@ -36,6 +36,13 @@ class Found:
     speaker: Speaker | None
     cue: str | None
     how: str
+    part_of: "Found | None" = None  # the statement this is a part of (an interrupted quote, a mixed quote)
+
+    def statement(self) -> "Found":
+        root = self
+        while root.part_of is not None:
+            root = root.part_of
+        return root
 
 
 def _how(speaker: Speaker) -> str:

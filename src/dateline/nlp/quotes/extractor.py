@@ -108,6 +108,8 @@ class _Finder(ReportedSpeech):
             if speaker is None and words < _UNATTRIBUTED_MIN_WORDS:
                 continue
             found = Found(q.inner_start, q.inner_end, True, speaker, cue, how)
+            if previous is not None and self._interrupted(previous, q, speaker):
+                found.part_of, found.speaker = previous, previous.speaker  # "“…,” she said, “…”": one statement
             self.found.append(found)
             if speaker is not None:
                 previous = found
@@ -127,6 +129,18 @@ class _Finder(ReportedSpeech):
                         return cut, speaker, tokens[k + 1].text, _how(speaker)
         return q, None, None, "none"
 
+    def _interrupted(self, previous: Found, q: QuotedSpan, speaker: Speaker | None) -> bool:
+        """The quote goes on after its attribution: the previous one stops on a comma inside its marks and only
+        a short attribution, ending on a comma or colon, stands between them ("“…,” she said, “…”")."""
+        if not previous.direct or not self.text[previous.start:previous.end].rstrip().endswith(","):
+            return False
+        between = self.text[previous.end:q.start]
+        words = _WORD.findall(between)
+        plain = between.strip().strip("“”\"«»„").strip()
+        return (0 < len(words) <= 12 and "\n" not in between and not re.search(r"[.!?]", between)
+                and plain.endswith((",", ":")) and (speaker is None or previous.speaker is None
+                                                   or speaker.name == previous.speaker.name))
+
     def _follows(self, previous: Found, q: QuotedSpan, inner: str) -> bool:
         """A whole short sentence quoted right after the previous quote's sentence, same paragraph."""
         between = self.text[previous.end:q.start]
@@ -138,7 +152,7 @@ class _Finder(ReportedSpeech):
         before = self._before_frame(q, index)
         result = (
             self._from_before(before, q, short, governing=True)
-            or self._from_after(after)
+            or self._from_after(after, closed=q.inner(self.text).rstrip()[-1:] == ".")
             or self._from_before(before, q, short, governing=False)
             or self._according(after)
             or (None if short else self._according(before))
@@ -180,8 +194,10 @@ class _Finder(ReportedSpeech):
         tokens.reverse()
         return tokens
 
-    def _from_after(self, frame: list[Token]):
-        """"“…,” he said", "“…,” said X", "“…” — X"."""
+    def _from_after(self, frame: list[Token], closed: bool = False):
+        """"“…,” he said", "“…,” said X", "“…” — X". A quote ``closed`` by a full stop ends its sentence: a cue
+        after it that reports a clause of its own ("“…” Officials said talks would follow.") starts another
+        statement, not this quote's attribution."""
         if not frame:
             return None
         if frame[0].text in _DASHES and len(frame) > 1:
@@ -190,6 +206,8 @@ class _Finder(ReportedSpeech):
                 return speaker, None, "cue"
         for p, t in enumerate(frame[:7]):
             if self._is_cue(t):
+                if closed and self._says_its_own(t):
+                    return None
                 speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
                 return (speaker, t.text, _how(speaker)) if speaker is not None else None
             if t.is_punct and t.text not in (".", "’s", "'s", "-"):
@@ -212,6 +230,10 @@ class _Finder(ReportedSpeech):
                     return speaker, t.text, _how(speaker)
             break
         return None
+
+    def _says_its_own(self, cue: Token) -> bool:
+        """The cue reports a clause of its own ("said talks would follow", "said that …")."""
+        return self.parsed and any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children)
 
     def _from_before(self, frame: list[Token], q: QuotedSpan, short: bool, governing: bool):
         """"X said: “…”", "X said the port “will stay open” …": the cue before the quote.
@@ -501,8 +523,10 @@ class _Finder(ReportedSpeech):
                 continue
             kept.append(f)
         out = []
+        statements: dict[int, int] = {}
         for f in kept:
             s = f.speaker
+            statement = statements.setdefault(id(f.statement()), len(statements))
             out.append(Quote(
                 text=self.text[f.start:f.end],
                 start=f.start,
@@ -514,5 +538,6 @@ class _Finder(ReportedSpeech):
                 cue=f.cue,
                 direct=f.direct,
                 confidence=CONFIDENCE[f.how if s else "none"],
+                statement=statement,
             ))
         return tuple(out)

@@ -18,6 +18,10 @@ from .cues import ACCORDING_TO
 from .speakers import Speaker
 
 
+# Above this share of quoted words a reported clause is the direct quote itself.
+_MIXED_MAX_QUOTED = 0.75
+
+
 class ReportedSpeech:
 
     def _reported(self) -> None:
@@ -45,7 +49,8 @@ class ReportedSpeech:
             span = self.doc[start:end]
             if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
                 continue
-            if self._mostly_quoted(span):
+            quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
+            if self._mostly_quoted(span) and not (quoted and self._mixed(span)):
                 continue
             outer = self._enclosing_report(t)
             if outer is not None and t.tag_ == "VBG":
@@ -56,7 +61,13 @@ class ReportedSpeech:
                 speaker = self._subject(t, None, None)
             if speaker is None:
                 continue
-            self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+            end = max([span.end_char] + [f.end for f in quoted])
+            end += end < len(self.text) and self.text[end] in "”\"»"  # the quoted words' closing mark, when they end it
+            clause = Found(span.start_char, end, False, speaker, t.text, _how(speaker))
+            self.found.append(clause)
+            for part in quoted:  # a mixed quote: the quoted words are the clause's speaker's, one statement
+                if part.part_of is None:
+                    part.part_of, part.speaker, part.cue, part.how = clause, speaker, t.text, clause.how
         self._according_sentences()
 
     def _reporting_cue(self, t: Token) -> bool:
@@ -72,7 +83,9 @@ class ReportedSpeech:
             for k in range(max(start, cue.i + 1), sent.end):
                 x = self.doc[k]
                 # Stop at ", adding that …" and "according to …": another statement or source.
-                if k > start + 3 and self.doc[k - 1].text in (",", ";") and (
+                comma = self.doc[k - 1].text in (",", ";") or (
+                    self.doc[k - 1].text in "”\"»" and self.doc[k - 2].text in (",", ";"))  # ',” according to'
+                if k > start + 3 and comma and (
                     (x.tag_ == "VBG" and self.cues.is_reporting(x)) or x.lower_ in ("according", "selon")):
                     end = k - 1
                     break
@@ -102,6 +115,12 @@ class ReportedSpeech:
     def _crosses_paragraph(self, cue: Token, clause: Token) -> bool:
         a, b = sorted((cue.i, clause.i))
         return any("\n" in x.text or "\n" in x.whitespace_ for x in self.doc[a:b])
+
+    def _mixed(self, span: Span) -> bool:
+        """A reported clause that quotes some of its words ("said it will “compete vigorously”"): it does not open
+        with the quote and is not nearly all quote."""
+        starts_quoted = self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
+        return not starts_quoted and self._quoted_share(span.start, span.end) < _MIXED_MAX_QUOTED
 
     def _mostly_quoted(self, span: Span) -> bool:
         """A clause that is largely a direct quote is that quote, not a second, reported one."""
