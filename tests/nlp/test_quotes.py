@@ -128,3 +128,22 @@ def test_a_cue_with_its_own_clause_after_a_closed_quote_starts_another_statement
              "Officials in Washington said more talks would follow next week.")
     assert [(q.speaker, q.direct) for q in doc._.quotes] == [
         ("Sanders", True), ("Sanders", True), ("Officials in Washington", False)]
+
+
+def test_cue_constructions_from_the_lexicon(en):
+    said = [(q.text, q.speaker, q.direct) for q in en(
+        "The governor vowed to rebuild every house in the city by the end of the year. "
+        "The ministry denied the charge on Tuesday. The mayor urged residents to leave the eastern districts.")._.quotes]
+    assert ("to rebuild every house in the city by the end of the year", "The governor", False) in said
+    assert ("the charge", "The ministry", False) in said
+    assert ("to leave the eastern districts", "The mayor", False) in said
+    # No construction without the lexicon's licence, and none in the passive.
+    assert en("Police said he was later asked to leave the building.")._.quotes[0].text.startswith("he was")
+    assert not en("The army announced the election date on Monday.")._.quotes
+
+
+def test_the_lexicon_file_declares_constructions():
+    from dateline.nlp.quotes.cues import cues_for
+
+    cues = dict(cues_for("en").constructions)
+    assert cues["vow"] == {"to"} and cues["deny"] == {"object"} and "announce" not in cues

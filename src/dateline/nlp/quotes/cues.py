@@ -26,12 +26,19 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
 
 @dataclass(frozen=True)
 class Cues:
-    """One language's cue words: every attributing word, and those that take reported speech."""
+    """One language's cue words: every attributing word, those that take reported speech, and the other
+    constructions a word licenses (``+to``: an infinitive says what was said, "vowed to fight on";
+    ``+object``: its object does, "denied the charge")."""
 
     language: str
     words: frozenset[str]
     reporting: frozenset[str]
     lemmatized: bool
+    constructions: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def licenses(self, token, construction: str) -> bool:
+        allowed = dict(self.constructions)
+        return any(construction in allowed.get(k, ()) for k in self.keys(token))
 
     def keys(self, token) -> tuple[str, ...]:
         if not self.lemmatized:
@@ -70,11 +77,17 @@ def cues_for(language: str | None) -> Cues:
     except FileNotFoundError:
         return cues_for("en") if language != "en" else Cues("en", frozenset(), frozenset(), True)
     words, reporting = set(), set()
+    constructions: dict[str, set[str]] = {}
+    bare = ""
     for line in text.splitlines():
         line = line.split("#", 1)[0]
         for word in line.split():
+            if word.startswith("+") and bare:
+                constructions.setdefault(bare, set()).add(word[1:])
+                continue
             bare = word.rstrip("*").lower()
             words.add(bare)
             if word.endswith("*"):
                 reporting.add(bare)
-    return Cues(language, frozenset(words), frozenset(reporting), lemmatized=language in ("en", "fr"))
+    return Cues(language, frozenset(words), frozenset(reporting), lemmatized=language in ("en", "fr"),
+                constructions=tuple((w, frozenset(c)) for w, c in sorted(constructions.items())))

@@ -36,7 +36,7 @@ class ReportedSpeech:
             if clause is not None and self._crosses_paragraph(t, clause):
                 clause = None  # the parser ran on into the next paragraph
             if clause is None:
-                if not self._antecedent(t):
+                if not self._licensed(t) and not self._antecedent(t):
                     self._parenthetical(t)
                 continue
             # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
@@ -68,7 +68,39 @@ class ReportedSpeech:
             for part in quoted:  # a mixed quote: the quoted words are the clause's speaker's, one statement
                 if part.part_of is None:
                     part.part_of, part.speaker, part.cue, part.how = clause, speaker, t.text, clause.how
+        for t in self.doc:
+            if not self.cues.is_reporting(t) and self._construction_cue(t):
+                self._licensed(t)  # "urged residents to leave", "expressed concern": no clause, other content
         self._according_sentences()
+
+    def _construction_cue(self, t: Token) -> bool:
+        return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t)
+                and not any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in t.children))
+
+    def _licensed(self, cue: Token) -> bool:
+        """What the cue's lexicon entry says was said when no clause follows: an infinitive ("+to": "vowed to
+        fight on") or an object ("+object": "denied the charge"). Adds it; tells whether it did."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+            return False  # "was asked to": the subject is who was asked
+        content = None
+        if self.cues.licenses(cue, "to"):
+            content = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if content is None and self.cues.licenses(cue, "object"):
+            content = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "DET")), None)
+        if content is None or self._crosses_paragraph(cue, content):
+            return False
+        start, end = self._within_paragraph(cue, content.left_edge.i, content.right_edge.i + 1)
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        span = self.doc[start:end]
+        if len([x for x in span if not x.is_punct]) < 2 or self._quoted_share(span.start, span.end) >= 0.3:
+            return False
+        speaker = self._subject(cue, None, None)
+        if speaker is None:
+            return False
+        self.found.append(Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker)))
+        return True
 
     def _reporting_cue(self, t: Token) -> bool:
         if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
