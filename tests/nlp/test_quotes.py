@@ -128,6 +128,8 @@ def test_a_cue_with_its_own_clause_after_a_closed_quote_starts_another_statement
              "Officials in Washington said more talks would follow next week.")
     assert [(q.speaker, q.direct) for q in doc._.quotes] == [
         ("Sanders", True), ("Sanders", True), ("Officials in Washington", False)]
+    first, second, _ = doc._.quotes
+    assert first.statement == second.statement  # "“…,” Sanders said. “…”": the quote goes on
 
 
 def test_cue_constructions_from_the_lexicon(en):

@@ -131,15 +131,15 @@ class _Finder(ReportedSpeech):
 
     def _interrupted(self, previous: Found, q: QuotedSpan, speaker: Speaker | None) -> bool:
         """The quote goes on after its attribution: the previous one stops on a comma inside its marks and only
-        a short attribution, ending on a comma or colon, stands between them ("“…,” she said, “…”")."""
+        a short attribution stands between them ("“…,” she said, “…”", "“…,” she said. “…”")."""
         if not previous.direct or not self.text[previous.start:previous.end].rstrip().endswith(","):
             return False
         between = self.text[previous.end:q.start]
         words = _WORD.findall(between)
         plain = between.strip().strip("“”\"«»„").strip()
-        return (0 < len(words) <= 12 and "\n" not in between and not re.search(r"[.!?]", between)
-                and plain.endswith((",", ":")) and (speaker is None or previous.speaker is None
-                                                   or speaker.name == previous.speaker.name))
+        return (0 < len(words) <= 12 and "\n" not in between and not re.search(r"[!?]|\.(?!$)", plain)
+                and plain.endswith((",", ":", ".")) and (speaker is None or previous.speaker is None
+                                                        or speaker.name == previous.speaker.name))
 
     def _follows(self, previous: Found, q: QuotedSpan, inner: str) -> bool:
         """A whole short sentence quoted right after the previous quote's sentence, same paragraph."""
