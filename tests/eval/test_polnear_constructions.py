@@ -22,3 +22,4 @@ def test_named_sources():
     assert named(attribution("said"))
     assert not named(attribution("said", source="he", pronoun=True))
     assert not named(attribution("said", source=None))
+    assert not named(attribution("noted", source="who"))

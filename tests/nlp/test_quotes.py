@@ -149,3 +149,9 @@ def test_the_lexicon_file_declares_constructions():
 
     cues = dict(cues_for("en").constructions)
     assert cues["vow"] == {"to"} and cues["deny"] == {"object"} and "announce" not in cues
+
+
+def test_a_relative_clause_speaks_for_its_antecedent(en):
+    doc = en("“We are gearing up,” said Scott Reed, the chamber’s chief political strategist, who added that his "
+             "organization plans to zero in on local issues.")
+    assert [(q.speaker, q.direct) for q in doc._.quotes] == [("Scott Reed", True), ("Scott Reed", False)]

@@ -77,8 +77,14 @@ def univocal(quotes: list[Quote]) -> list[Quote]:
     return list(merged.values())
 
 
+# PolNeAR's pronoun flag covers personal pronouns; a relative pronoun source ("…, who noted that …") is no
+# name either.
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+
+
 def named(attribution: dict) -> bool:
-    return bool(attribution.get("source")) and not attribution.get("source_is_pronoun")
+    source = attribution.get("source")
+    return bool(source) and not attribution.get("source_is_pronoun") and source.strip().lower() not in _RELATIVE
 
 
 def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int = 0, errors: bool = False) -> dict:

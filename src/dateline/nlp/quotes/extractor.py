@@ -368,6 +368,11 @@ class _Finder(ReportedSpeech):
         node = cue
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in _SUBJECT]
+            if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                antecedent = node.head  # "O’Malley, who noted that …": the speaker is who "who" stands for
+                while antecedent.dep_ == "appos" and antecedent.head.i != antecedent.i:
+                    antecedent = antecedent.head  # "Scott Reed, the chamber's strategist, who added …"
+                subjects = [antecedent]
             if subjects:
                 # A parse that joins a headline or a dateline to the sentence: the "subject" is not the speaker.
                 between = self.doc[min(subjects[0].i, cue.i): max(subjects[0].i, cue.i)]
