@@ -253,7 +253,9 @@ def test_every_endpoint_on_a_store_the_pipeline_wrote(served_store, ids):
     with TestClient(create_app(served_store)) as c:
         for name in ("articles", "quotes", "speakers", "events", "places", "entities"):
             assert c.get(f"/api/{name}").json()["items"], name
-        assert {q["speaker"] for q in c.get(f"/api/quotes?article={ids['seed']}").json()["items"]} >= {"Valery", "Adam"}
+        seed_quotes = c.get(f"/api/quotes?article={ids['seed']}").json()["items"]
+        assert {q["speaker"] for q in seed_quotes} >= {"Valery", "Adam"}
+        assert all(isinstance(q["statement"], int) for q in seed_quotes)  # quotes of one statement share it
         bakhmut = c.get("/api/events?format=geojson&country=UA&bbox=37.5,48.3,38.5,48.9").json()["features"]
         assert {f["properties"]["sub_event_type"] for f in bakhmut} == {"Armed clash", "Shelling/artillery/missile attack"}
         assert c.get("/api/timeline").json()["items"][0]["date"] == "2023-03-01"

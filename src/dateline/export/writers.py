@@ -37,7 +37,7 @@ def write_csv(records: Iterable[Record], out: TextIO) -> int:
 
 
 QUOTE_COLUMNS = ("article_id", "published", "outlet", "url", "speaker", "speaker_kind", "speaker_role",
-                 "speaker_entity", "direct", "cue", "confidence", "start", "end", "quote")
+                 "speaker_entity", "direct", "cue", "confidence", "start", "end", "quote", "statement")
 
 
 def write_quotes_csv(records: Iterable[Record], out: TextIO) -> int:
@@ -49,7 +49,7 @@ def write_quotes_csv(records: Iterable[Record], out: TextIO) -> int:
         for q in r.quotes:
             writer.writerow([r.id, r.published or "", r.source.outlet or "", r.source.url or "", q.speaker or "",
                              q.speaker_kind, q.speaker_role or "", q.speaker_entity or "", int(q.direct), q.cue or "",
-                             q.confidence, q.start, q.end, q.text])
+                             q.confidence, q.start, q.end, q.text, "" if q.statement is None else q.statement])
     return n
 
 

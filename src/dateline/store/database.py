@@ -82,6 +82,8 @@ class Database:
         self.conn.execute("CREATE INDEX IF NOT EXISTS articles_updated ON articles(updated_at, id)")
         if "fts_key" not in columns:
             self._key_full_text()
+        if "statement" not in {row["name"] for row in self.conn.execute("PRAGMA table_info(quotes)")}:
+            self.conn.execute("ALTER TABLE quotes ADD COLUMN statement INTEGER")
         self.conn.execute("CREATE INDEX IF NOT EXISTS articles_fts_key ON articles(fts_key)")
         self.conn.execute("CREATE INDEX IF NOT EXISTS quotes_fts_key ON quotes(fts_key)")
 
@@ -142,9 +144,10 @@ class Database:
                 [(record.id, e.id, e.name, e.type, len(e.mentions)) for e in record.entities],
             )
             c.executemany(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO quotes(article_id, n, text, start, \"end\", speaker, speaker_kind, speaker_entity,"
+                " speaker_role, cue, direct, confidence, fts_key, statement) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(record.id, n, q.text, q.start, q.end, q.speaker, q.speaker_kind, q.speaker_entity,
-                  q.speaker_role, q.cue, int(q.direct), q.confidence, fts_key(record.id, n))
+                  q.speaker_role, q.cue, int(q.direct), q.confidence, fts_key(record.id, n), q.statement)
                  for n, q in enumerate(record.quotes)],
             )
             c.executemany(

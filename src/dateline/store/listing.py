@@ -181,7 +181,7 @@ def quotes(f: Filters, fts_match: str | None) -> Query:
         query = Query("q.article_id, q.n", _QUOTES, [(_PUBLISHED, True), ("q.article_id", True), ("q.n", False)],
                       "quotes")
     query.late = ("q.text, q.start, q.\"end\", q.speaker, q.speaker_kind, q.speaker_entity, q.speaker_role, q.cue,"
-                  " q.direct, q.confidence, a.title, a.outlet, a.url, a.published, a.updated_at AS article_updated_at",
+                  " q.direct, q.confidence, q.statement, a.title, a.outlet, a.url, a.published, a.updated_at AS article_updated_at",
                   "JOIN quotes q ON q.article_id = page.article_id AND q.n = page.n JOIN articles a ON a.id = q.article_id")
     if fts_match:
         query.filter("q.fts_key IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fts_match)

@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     direct INTEGER NOT NULL,
     confidence REAL,
     fts_key INTEGER,                 -- this row's rowid in quotes_fts
+    statement INTEGER,               -- quotes that are one statement share it (see Quote.statement)
     PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
