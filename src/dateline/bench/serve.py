@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..settings import Options
-from ..store import Database
+from ..store import Database, Filters
 from ..types import Record
 
 OUTLETS = ("franceinfo", "Reuters", "AP", "BBC", "Kyiv Independent", "Al Jazeera", "Le Monde", "DW", "Babel",
@@ -83,7 +83,7 @@ def endpoints(db_path: Path) -> list[tuple[str, str]]:
     """(name, path) pairs: the page's requests and a syncing client's, with filters."""
     with Database(db_path, readonly=True) as db:
         speaker = next(iter(db.quotes(limit=1)), None)
-        some_id = db.conn.execute("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET 4321").fetchone()[0]
+        some_id = db.page("articles", Filters(), limit=1000).items[-1]["id"]
     name = (speaker["speaker"] if speaker and speaker["speaker"] else "Valery").split()[0]
     return [
         ("articles", "/api/articles?limit=50"),
@@ -186,8 +186,6 @@ def main(argv: list[str] | None = None) -> None:
         build_store(db, args.articles)
     with Database(db, readonly=True) as store:
         counts = store.counts()
-    from ..serve.app import Stores  # noqa: F401  (fails early if the server's dependencies are missing)
-
     port = 18000 + random.randrange(1000)
     print(f"store: {counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes, "
           f"{counts['places']} places; server: {args.workers} process(es); {args.clients} clients on loopback")

@@ -14,11 +14,11 @@ Each corpus's README (``../shared/data/events/*``) explains it; the mappings to 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from ..ingest.document import RawDocument
+from ..nlp.places.gazetteer import fold, open_gazetteer
 from ..types import Event, Record
 from .corpus import read_jsonl as _read
 from .corpus import records as _records
@@ -36,8 +36,7 @@ def events_folder() -> Path:
 
 
 def _fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    return fold(text or "")
 
 
 # -- MUC-3/4 ----------------------------------------------------------------------------------------------
@@ -171,8 +170,6 @@ def evaluate_muc(limit: int | None = None, workers: int = 0, errors: bool = Fals
 
 
 def _country_name(code: str | None) -> str:
-    from ..nlp.places.gazetteer import open_gazetteer
-
     country = open_gazetteer().country(code) if code else None
     return _fold(country.name) if country else ""
 
@@ -215,8 +212,7 @@ def _sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
 def _sentence_of(evidence: str, text: str, spans: list[tuple[int, int]], sentences: list[str]) -> int | None:
     """The gold sentence holding an event's evidence (our text is cleaned, so offsets differ: find the words)."""
     probe = " ".join(evidence.split())[:60]
-    flat = text
-    at = flat.find(probe) if probe else -1
+    at = text.find(probe) if probe else -1
     if at >= 0:
         return next((k for k, (a, b) in enumerate(spans) if a <= at < b), None)
     words = tokens(evidence)

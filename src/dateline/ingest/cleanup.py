@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"([.!?…。！？][\"”»’)\]」』]*|[\"”»])
 # "KYIV, Ukraine (AP) —", "WASHINGTON —", "Paris, 3 March –": a lead paragraph's dateline, never a headline's.
 _DATELINE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,[^—–-]{1,40})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
 _MAX_STOPPED_HEADLINE_WORDS = 20
+_HEADLINE_WINDOW = 1000  # characters read to see whether the first line stands alone
 _BULLET = re.compile(r"^[\s•·*▪►▶»›>|\-–—]+")
 
 
@@ -167,8 +168,9 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
 
 
 def _first_stands_alone(text: str) -> bool:
-    """Whether the text's first line is a paragraph of its own (a blank line follows it)."""
-    return bool(re.match(r"\s*[^\n]+\n[ \t\r\u00a0]*\n", normalise(text)))
+    """Whether the text's first line is a paragraph of its own (a blank line follows it). Only the start is read:
+    a headline is at most 250 characters, and the whole text was normalised once already."""
+    return bool(re.match(r"\s*[^\n]+\n[ \t\r\u00a0]*\n", normalise(text[:_HEADLINE_WINDOW])))
 
 
 def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from ..types import ENTITY_KINDS
 from .problems import FastJSON as JSONResponse
 from .problems import Problem
 from .security import require_token
+from .stores import Stores
 
 router = APIRouter(prefix="/api")
 
@@ -41,113 +42,104 @@ ListFormat = Annotated[Literal["json", "csv"], Query(alias="format")]
 GeoFormat = Annotated[Literal["json", "geojson", "csv"], Query(alias="format")]
 
 
-class ThisThreadsStore:
-    """The store connection of the thread that runs the endpoint. A sync dependency would run in another
-    thread of the pool than the endpoint, and two requests could then share one SQLite connection at once."""
-
-    def __init__(self, request: Request):
-        self.stores = request.app.state.stores
-
-    def __call__(self) -> Database:
-        return self.stores.get()
+async def stores(request: Request) -> Stores:
+    """The server's connections. Endpoints take theirs with ``stores.get()`` in their own thread: a sync
+    dependency would run in another pool thread, and two requests could then share one SQLite connection."""
+    return request.app.state.stores
 
 
-async def store(request: Request) -> ThisThreadsStore:
-    return ThisThreadsStore(request)
-
-
-Store = Annotated[ThisThreadsStore, Depends(store)]
+Store = Annotated[Stores, Depends(stores)]
 
 
 # -- lists ----------------------------------------------------------------------------------------------
 
 @router.get("/articles", summary="Articles, newest first (full-text q, language, outlet, dates, country, place)")
-def list_articles(request: Request, open_store: Store, q: Text = None, language: Text = None, outlet: Text = None,
+def list_articles(request: Request, stores: Store, q: Text = None, language: Text = None, outlet: Text = None,
                   since: Day = None, until: Day = None, country: Country = None,
                   place: Annotated[str | None, Query(max_length=200, description="a GeoNames id or a place name: "
                                                      "the articles that name it")] = None,
                   updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
-    db = open_store()
+    db = stores.get()
     filters = Filters(q=q, language=language, outlet=outlet, since=since, until=until, country=_upper(country),
                       place=place, updated_since=_stamp(updated_since))
     return _answer(request, db, "articles", filters, limit, cursor, fmt)
 
 
 @router.get("/quotes", summary="Quotes with their speakers, newest articles first")
-def list_quotes(request: Request, open_store: Store, speaker: Text = None, q: Text = None, article: Text = None,
+def list_quotes(request: Request, stores: Store, speaker: Text = None, q: Text = None, article: Text = None,
                 since: Day = None, until: Day = None, language: Text = None, outlet: Text = None,
                 updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
-    db = open_store()
+    db = stores.get()
     filters = Filters(speaker=speaker, q=q, article=article, since=since, until=until, language=language,
                       outlet=outlet, updated_since=_stamp(updated_since))
     return _answer(request, db, "quotes", filters, limit, cursor, fmt)
 
 
 @router.get("/speakers", summary="Who said what: speakers by number of quotes")
-def list_speakers(request: Request, open_store: Store, q: Text = None, article: Text = None, since: Day = None,
+def list_speakers(request: Request, stores: Store, q: Text = None, article: Text = None, since: Day = None,
                   until: Day = None, outlet: Text = None, updated_since: Since = None, limit: Limit = 50,
                   cursor: Cursor = None, fmt: ListFormat = "json"):
-    db = open_store()
+    db = stores.get()
     filters = Filters(q=q, article=article, since=since, until=until, outlet=outlet,
                       updated_since=_stamp(updated_since))
     return _answer(request, db, "speakers", filters, limit, cursor, fmt)
 
 
 @router.get("/events", summary="Events (ACLED types), latest first; GeoJSON and ACLED CSV")
-def list_events(request: Request, open_store: Store, type: Text = None, sub_type: Text = None, country: Country = None,
+def list_events(request: Request, stores: Store, type: Text = None, sub_type: Text = None, country: Country = None,
                 since: Day = None, until: Day = None, bbox: Bbox = None, actor: Text = None, article: Text = None,
                 outlet: Text = None, updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None,
                 fmt: GeoFormat = "json"):
-    db = open_store()
+    db = stores.get()
     filters = _event_filters(type, sub_type, country, since, until, bbox, actor, article, outlet, updated_since)
     return _answer(request, db, "events", filters, limit, cursor, fmt)
 
 
 @router.get("/timeline", summary="Events per day and type, for the same filters as /api/events")
-def timeline(open_store: Store, type: Text = None, sub_type: Text = None, country: Country = None, since: Day = None,
+def timeline(stores: Store, type: Text = None, sub_type: Text = None, country: Country = None, since: Day = None,
              until: Day = None, bbox: Bbox = None, actor: Text = None, article: Text = None, outlet: Text = None):
-    db = open_store()
+    db = stores.get()
     filters = _event_filters(type, sub_type, country, since, until, bbox, actor, article, outlet, None)
     return JSONResponse({"items": db.timeline(filters)})
 
 
 @router.get("/places", summary="Places, grouped across articles, most cited first; GeoJSON")
-def list_places(request: Request, open_store: Store, q: Text = None, country: Country = None, bbox: Bbox = None,
+def list_places(request: Request, stores: Store, q: Text = None, country: Country = None, bbox: Bbox = None,
                 article: Text = None, since: Day = None, until: Day = None, outlet: Text = None,
                 updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: GeoFormat = "json"):
-    db = open_store()
+    db = stores.get()
     filters = Filters(q=q, country=_upper(country), bbox=_bbox(bbox), article=article, since=since, until=until,
                       outlet=outlet, updated_since=_stamp(updated_since))
     return _answer(request, db, "places", filters, limit, cursor, fmt)
 
 
 @router.get("/entities", summary="People, organisations and groups, by number of articles")
-def list_entities(request: Request, open_store: Store,
+def list_entities(request: Request, stores: Store,
                   type: Annotated[str | None, Query(description="person, organization or group")] = None,
                   q: Text = None, article: Text = None, since: Day = None, until: Day = None, outlet: Text = None,
                   updated_since: Since = None, limit: Limit = 50, cursor: Cursor = None, fmt: ListFormat = "json"):
-    db = open_store()
+    db = stores.get()
     filters = Filters(entity_type=_entity_type(type), q=q, article=article, since=since, until=until, outlet=outlet,
                       updated_since=_stamp(updated_since))
     return _answer(request, db, "entities", filters, limit, cursor, fmt)
 
 
 @router.get("/deletions", summary="Articles deleted from the store (for clients syncing with updated_since)")
-def list_deletions(request: Request, open_store: Store, updated_since: Since = None, limit: Limit = 50,
+def list_deletions(request: Request, stores: Store, updated_since: Since = None, limit: Limit = 50,
                    cursor: Cursor = None):
-    db = open_store()
+    db = stores.get()
     return _answer(request, db, "deletions", Filters(updated_since=_stamp(updated_since)), limit, cursor, "json")
 
 
 @router.get("/facets", summary="The values the filters offer, with counts")
-def facets(open_store: Store):
-    db = open_store()
+def facets(stores: Store):
+    db = stores.get()
     return JSONResponse(db.facets())
 
 
 @router.get("/articles/{article_id}", summary="One article: the full record (schema dateline/1)")
-def get_article(open_store: Store, article_id: str):
-    db = open_store()
+def get_article(stores: Store, article_id: str):
+    db = stores.get()
     record = db.record_json(article_id)
     if record is None:
         raise Problem(404, f"no article with id {article_id!r}", "not-found")

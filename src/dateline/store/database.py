@@ -254,7 +254,7 @@ class Database:
         args: list = []
         if speaker:
             sql += " WHERE q.speaker LIKE ? ESCAPE '\\'"
-            args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            args.append(listing.like(speaker))
         sql += " ORDER BY a.published DESC, q.article_id, q.n LIMIT ?"
         args.append(limit)
         return list(self.conn.execute(sql, args))
@@ -290,7 +290,7 @@ class Database:
         if match is None:
             return []
         try:
-            with self._time_limit(_SEARCH_SECONDS):
+            with self._bounded("the search", "use fewer or rarer words"):
                 hits = [
                     SearchHit(r["article_id"], r["title"], r["snip"], "quote", r["speaker"] or None)
                     for r in self.conn.execute(
@@ -306,8 +306,6 @@ class Database:
                         (MATCH_START, MATCH_END, match, limit))
                 ]
         except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise SearchSyntaxError(f"the search took longer than {_SEARCH_SECONDS} s; use fewer or rarer words") from None
             raise SearchSyntaxError(f"not a valid FTS5 query ({exc}); drop --fts to search for the words") from None
         return hits[:limit]
 
@@ -324,7 +322,7 @@ class Database:
 
     def page(self, kind: str, filters: Filters, *, limit: int = 50, cursor: str | None = None) -> Page:
         """One page of a list (``LISTS``); raises ``listing.CursorError`` or ``SearchSyntaxError``."""
-        query, shape = _list_query(kind, filters)
+        query, shape = LISTS[kind](filters)
         limit = max(1, min(limit, listing.MAX_LIMIT))
 
         def run() -> Page:
@@ -334,7 +332,7 @@ class Database:
 
     def all_rows(self, kind: str, filters: Filters) -> Iterator[dict]:
         """Every row of one list, read page by page (a streamed export of any size)."""
-        query, shape = _list_query(kind, filters)
+        query, shape = LISTS[kind](filters)
         return query.rows(self.conn, shape)
 
     def timeline(self, filters: Filters) -> list[dict]:
@@ -364,13 +362,14 @@ class Database:
         return value
 
     @contextmanager
-    def _bounded(self) -> Iterator[None]:
+    def _bounded(self, what: str = "the query", advice: str = "narrow the filters") -> Iterator[None]:
+        """At most ``_SEARCH_SECONDS`` of SQLite work; past that, a ``SearchSyntaxError`` saying what to do."""
         try:
             with self._time_limit(_SEARCH_SECONDS):
                 yield
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
-                raise SearchSyntaxError(f"the query took longer than {_SEARCH_SECONDS} s; narrow the filters") from None
+                raise SearchSyntaxError(f"{what} took longer than {_SEARCH_SECONDS} s; {advice}") from None
             raise
 
     def failures(self) -> list[dict]:
@@ -412,10 +411,6 @@ LISTS = {
     "speakers": lambda f: (listing.speakers(f), _item),
     "deletions": lambda f: (listing.deletions(f), _item),
 }
-
-
-def _list_query(kind: str, filters: Filters):
-    return LISTS[kind](filters)
 
 
 _CLOCK_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"

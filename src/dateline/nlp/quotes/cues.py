@@ -8,8 +8,10 @@ laughed, called ...) only attribute a quote next to them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 from importlib import resources
 
 # "according to X" and its siblings: the speaker is the object of the preposition.
@@ -34,11 +36,10 @@ class Cues:
     words: frozenset[str]
     reporting: frozenset[str]
     lemmatized: bool
-    constructions: tuple[tuple[str, frozenset[str]], ...] = ()
+    constructions: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def licenses(self, token, construction: str) -> bool:
-        allowed = dict(self.constructions)
-        return any(construction in allowed.get(k, ()) for k in self.keys(token))
+        return any(construction in self.constructions.get(k, ()) for k in self.keys(token))
 
     def keys(self, token) -> tuple[str, ...]:
         if not self.lemmatized:
@@ -90,4 +91,4 @@ def cues_for(language: str | None) -> Cues:
             if word.endswith("*"):
                 reporting.add(bare)
     return Cues(language, frozenset(words), frozenset(reporting), lemmatized=language in ("en", "fr"),
-                constructions=tuple((w, frozenset(c)) for w, c in sorted(constructions.items())))
+                constructions=MappingProxyType({w: frozenset(c) for w, c in constructions.items()}))

@@ -26,7 +26,13 @@ class ReportedSpeech:
 
     def _reported(self) -> None:
         # Participles ("…, adding that …") last, so they can take the speaker of the verb they hang on.
-        cues = sorted((t for t in self.doc if self._reporting_cue(t)), key=lambda t: (t.tag_ == "VBG", t.i))
+        cues, constructions = [], []
+        for t in self.doc:
+            if self._reporting_cue(t):
+                cues.append(t)
+            elif not self.cues.is_reporting(t) and self._construction_cue(t):
+                constructions.append(t)
+        cues.sort(key=lambda t: (t.tag_ == "VBG", t.i))
         for t in cues:
             if self._dash_led(t):
                 continue
@@ -68,9 +74,8 @@ class ReportedSpeech:
             for part in quoted:  # a mixed quote: the quoted words are the clause's speaker's, one statement
                 if part.part_of is None:
                     part.part_of, part.speaker, part.cue, part.how = clause, speaker, t.text, clause.how
-        for t in self.doc:
-            if not self.cues.is_reporting(t) and self._construction_cue(t):
-                self._licensed(t)  # "urged residents to leave", "expressed concern": no clause, other content
+        for t in constructions:
+            self._licensed(t)  # "urged residents to leave": no clause, other content
         self._according_sentences()
 
     def _construction_cue(self, t: Token) -> bool:
@@ -151,14 +156,14 @@ class ReportedSpeech:
     def _mixed(self, span: Span) -> bool:
         """A reported clause that quotes some of its words ("said it will “compete vigorously”"): it does not open
         with the quote and is not nearly all quote."""
-        starts_quoted = self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
-        return not starts_quoted and self._quoted_share(span.start, span.end) < _MIXED_MAX_QUOTED
+        return not self._starts_quoted(span) and self._quoted_share(span.start, span.end) < _MIXED_MAX_QUOTED
 
     def _mostly_quoted(self, span: Span) -> bool:
         """A clause that is largely a direct quote is that quote, not a second, reported one."""
-        share = self._quoted_share(span.start, span.end)
-        starts_quoted = self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
-        return share >= 0.3 or starts_quoted
+        return self._quoted_share(span.start, span.end) >= 0.3 or self._starts_quoted(span)
+
+    def _starts_quoted(self, span: Span) -> bool:
+        return self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
 
     def _enclosing_report(self, t: Token) -> Found | None:
         """The reported statement around ``t``, or whose sentence ``t`` continues."""

@@ -328,7 +328,7 @@ function setDates(since, until) {
   document.getElementById("f-since").value = since || "";
   document.getElementById("f-until").value = until || "";
   readFilters();
-  refresh({ timeline: false });
+  refresh();
 }
 
 // -- filters and lists -----------------------------------------------------------------------------------
@@ -358,13 +358,12 @@ function readFilters() {
                     since: value("f-since"), until: value("f-until") };
 }
 
-async function refresh({ timeline = true } = {}) {
+async function refresh() {
   try {
     status("Loading…");
-    const tasks = [loadEvents(), loadPlaces(), showTab(state.tab, { keepHash: true })];
-    if (timeline) tasks.push(loadTimeline());
-    else loadTimeline();
-    const [shown] = await Promise.all(tasks);
+    // The timeline is drawn anew too: its bars ignore the dates, but its selection shows them.
+    const [shown] = await Promise.all([loadEvents(), loadPlaces(), showTab(state.tab, { keepHash: true }),
+                                       loadTimeline()]);
     status(`${plural(shown, "event")} on the map`);
   } catch (error) {
     status(error.message, true);
