@@ -109,6 +109,8 @@ def register(app: typer.Typer) -> None:
         general: bool = typer.Option(False, "--general", help="Count the events found in 181 pages of general news (false alarms, mostly)."),
         corpora: bool = typer.Option(False, "--corpora", help="Score on MUC-3/4 DEV, IndiaPoliceEvents and PLOVER (../shared/data/events)."),
         limit: Optional[int] = typer.Option(None, help="With --corpora: read only the first N documents of MUC and IndiaPoliceEvents."),
+        part: str = typer.Option("test", help="With --corpora: the half of MUC and IndiaPoliceEvents to score: 'test' "
+                                 "(odd ids, never read while writing rules or training), 'tune' (even ids) or 'all'."),
     ) -> None:
         """ACLED-style events: event-type P/R/F1, sub-type accuracy, located-event F1, date accuracy."""
         from .events import evaluate, evaluate_general_news, evaluate_sentences
@@ -118,9 +120,11 @@ def register(app: typer.Typer) -> None:
             _print(evaluate_general_news(benchmark_folder(), errors=show_errors))
             return
         if corpora:
-            from .event_corpora import evaluate_all
+            from .event_corpora import PARTS, evaluate_all
 
-            _print(evaluate_all(limit, errors=show_errors))
+            if part not in PARTS:
+                raise typer.BadParameter(f"--part must be one of {', '.join(PARTS)}")
+            _print(evaluate_all(limit, errors=show_errors, part=part))
             return
 
         if sentences:

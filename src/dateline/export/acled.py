@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Iterable, TextIO
 
 from ..data import data_lines
-from ..nlp.events.lexicon import DISORDER, NAMED_GROUPS
+from ..nlp.events.acled import disorder_type
+from ..nlp.events.lexicon import NAMED_GROUPS
 from ..types import Record
 from . import spreadsheet
 
@@ -62,9 +63,7 @@ def acled_row(record: Record, index: int, timestamp: int) -> list:
     inter1, inter2 = _inter(event.actor1), _inter(event.actor2) if event.actor2 else 0
     place = next((p for p in record.places if loc and p.id == loc.place_id), None)
     notes = (f"On {event.date}, " if event.date else "") + (event.evidence.text.strip() if event.evidence else "")
-    disorder = DISORDER.get(event.event_type, "")
-    if event.sub_event_type == "Excessive force against protesters":
-        disorder = "Political violence; Demonstrations"
+    disorder = disorder_type(event.sub_event_type)
     return [
         event_id(record, index), event.date or "", (event.date or "")[:4], event.time_precision or "", disorder,
         event.event_type, event.sub_event_type, event.actor1 or "", "", inter1, event.actor2 or "", "",

@@ -4,17 +4,25 @@ The patterns (``lexicon``) are precise but literal: "the militants attacked the 
 two sentences earlier, or "a drone launched towards the kingdom was intercepted", escape them. This
 classifier reads what the sentence is about instead. Two softmax regressions share the MiniLM embeddings
 (``encoder``): one says whether the sentence reports an event at all (the "none" class), the other which of
-the 25 ACLED sub-event types it is. Both are trained at first use on ``data/event_training.tsv`` —
-sentences we wrote from the codebook's definitions, no ACLED data — and cached on disk with a key made
-from the training file, so a new file retrains.
+the 25 ACLED sub-event types it is.
+
+The shipped weights (``data/models/event-classifier.npz``, built by ``dateline classifier build --muc`` in
+``train.event_classifier``) learn from ``data/event_training.tsv`` — sentences we wrote from the codebook's
+definitions, no ACLED data — and from real sentences of MUC-3/4's tune half (public domain), and carry a
+temperature per head, fitted on held-out MUC sentences, so that their probabilities are calibrated. When
+they are missing or were built from another version of the codebook file, the classifier is trained at first
+use on the codebook sentences alone and cached on disk.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
@@ -27,6 +35,8 @@ _L2 = 1e-4
 _STEPS = 3000
 _RATE = 2.0
 _VERSION = 1
+SHIPPED = ("models", "event-classifier.npz")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,10 +50,37 @@ def training_rows() -> list[tuple[str, str]]:
     return labelled_sentences("event_training.tsv")
 
 
+def codebook_key() -> str:
+    """A hash of the codebook sentences: shipped weights built from other sentences are stale."""
+    return hashlib.sha256(repr(training_rows()).encode()).hexdigest()[:16]
+
+
 class SubEventClassifier:
     def __init__(self, weights: dict[str, np.ndarray], types: list[str]):
         self.w = weights
         self.types = types
+        self.gate_temperature = float(weights.get("gate_temperature", 1.0))
+        self.type_temperature = float(weights.get("type_temperature", 1.0))
+
+    @classmethod
+    def load(cls) -> "SubEventClassifier":
+        """The shipped weights when they match the codebook file, else weights trained here on it alone."""
+        shipped = cls.shipped()
+        return shipped if shipped is not None else cls.trained()
+
+    @classmethod
+    def shipped(cls) -> "SubEventClassifier | None":
+        folder = resources.files("dateline.data").joinpath(*SHIPPED[:-1])
+        weights, manifest = folder.joinpath(SHIPPED[-1]), folder.joinpath("event-classifier.json")
+        if not (weights.is_file() and manifest.is_file()):
+            return None
+        about = json.loads(manifest.read_text(encoding="utf-8"))
+        if about.get("codebook_key") != codebook_key():
+            log.warning("the shipped event classifier was built from other codebook sentences: training one on "
+                        "the codebook alone (rebuild it with `dateline classifier build --muc`)")
+            return None
+        with weights.open("rb") as stream, np.load(stream) as data:
+            return cls({k: data[k] for k in data.files}, list(about["types"]))
 
     @classmethod
     def trained(cls) -> "SubEventClassifier":
@@ -57,10 +94,10 @@ class SubEventClassifier:
         x = shared_encoder().encode([s for _, s in rows])
         labels = [label for label, _ in rows]
         is_event = np.array([label != NONE for label in labels], dtype=np.int64)
-        gate_w, gate_b = _fit(x, is_event, 2)
+        gate_w, gate_b = fit(x, is_event, 2)
         events = is_event.astype(bool)
         index = {t: i for i, t in enumerate(types)}
-        type_w, type_b = _fit(x[events], np.array([index[l] for l in labels if l != NONE]), len(types))
+        type_w, type_b = fit(x[events], np.array([index[l] for l in labels if l != NONE]), len(types))
         weights = {"gate_w": gate_w, "gate_b": gate_b, "type_w": type_w, "type_b": type_b}
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
@@ -72,25 +109,28 @@ class SubEventClassifier:
         if not sentences:
             return []
         x = shared_encoder().encode(sentences)
-        gate = _softmax(x @ self.w["gate_w"] + self.w["gate_b"])[:, 1]
-        types = _softmax(x @ self.w["type_w"] + self.w["type_b"])
+        gate = softmax((x @ self.w["gate_w"] + self.w["gate_b"]) / self.gate_temperature)[:, 1]
+        types = softmax((x @ self.w["type_w"] + self.w["type_b"]) / self.type_temperature)
         best = types.argmax(axis=1)
         return [Guess(self.types[b], float(types[i, b]), float(gate[i])) for i, b in enumerate(best)]
 
 
-def _fit(x: np.ndarray, y: np.ndarray, classes: int) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression, L2-regularised, by full-batch gradient descent (a few hundred rows)."""
+def fit(x: np.ndarray, y: np.ndarray, classes: int, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression, L2-regularised, by full-batch gradient descent (a few thousand rows);
+    ``weights`` per row (their mean is what counts)."""
     w = np.zeros((x.shape[1], classes))
     b = np.zeros(classes)
     target = np.eye(classes)[y]
+    share = (np.ones(len(x)) if weights is None else np.asarray(weights, dtype=float)) / len(x)
+    share = share / share.sum()
     for _ in range(_STEPS):
-        grad = (_softmax(x @ w + b) - target) / len(x)
+        grad = (softmax(x @ w + b) - target) * share[:, None]
         w -= _RATE * (x.T @ grad + _L2 * w)
         b -= _RATE * grad.sum(axis=0)
     return w.astype(np.float32), b.astype(np.float32)
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
@@ -98,4 +138,4 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def shared_classifier() -> SubEventClassifier:
-    return SubEventClassifier.trained()
+    return SubEventClassifier.load()

@@ -20,7 +20,7 @@ class EventExtractor:
     def __init__(self, nlp: Language, name: str, gazetteer_path: str | None, classifier: bool = True):
         register_extensions()
         self.name = name
-        self.finder = EventFinder(open_gazetteer(gazetteer_path), use_classifier=classifier)
+        self.finder = EventFinder(nlp.make_doc, open_gazetteer(gazetteer_path), use_classifier=classifier)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.finder.find(doc, doc._.places or (), doc._.entities or (), doc._.published)

@@ -1,11 +1,11 @@
 """ACLED-style events from one parsed article: type, actors, place, date, fatalities, evidence.
 
-Sentence by sentence: the first ACLED sub-event type whose pattern matches
-(``lexicon.SUB_EVENTS``, written from the codebook) gives the type, unless the
-words just before it deny, plan or threaten it, or the sentence lacks the context
-the type needs (``lexicon.CONTEXT_REQUIRED``). In English, a sentence-embedding
-classifier (``classifier``) reads texts where the patterns find nothing and
-rereads the sub-types words decide worst. The event takes place at the
+Sentence by sentence: the rules of the article's language (``rules``: spaCy matcher patterns read from
+``data/events/<language>.json``, written from the codebook) find triggers; the mention filter
+(``nlp.mentions``) drops those the sentence denies, plans, threatens or names in passing; ``decide``
+applies each type's conditions and the codebook's decision rules. In English, a sentence-embedding
+classifier (``classifier``) reads texts where the rules find nothing and rereads the sub-types words
+decide worst. The event takes place at the
 towns the sentence names (one event per town, as ACLED codes several towns as
 several events), else at its region or country, else at the place the
 paragraph or the article is about; places after "from" are origins, not
@@ -24,36 +24,22 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ...types import Event, Location, Mention, Place
-from ..places.gazetteer import distance_km
 from ..extensions import text_of
-from . import lexicon_fr
+from ..mentions import mention_filter
+from ..places.gazetteer import distance_km
 from .actors import Actors
 from .dating import event_date, weekday
+from .decide import Kind, decide, territory_by_actor
 from .fatalities import fatalities as _fatalities
 from .reading import CLASSIFIER_DOUBT, ClassifierReading
-from .scene import VIOLENT_TYPES, more_deaths, refers_back, scene_types
-from .sentences import lower, report_year, split_sentences, told_as_history
-from .lexicon import (
-    ADVICE,
-    ARMED_WORDS,
-    COMBATANT_VICTIMS,
-    CIVILIANS,
-    COMPILED,
-    CONTEXT_REQUIRED,
-    EXCESSIVE_FORCE,
-    INTERVENTION,
-    NEGATED,
-    NOT_THIS,
-    PERPETRATORS,
-    PROTESTERS,
-    RIOTERS,
-    TERRITORY_OBJECT,
-    UNIDENTIFIED,
-)
+from .rules import RuleReading, event_rules
+from .acled import CROWD_GRAVITY, VIOLENT_TYPES, EventType, SubEventType
+from .scene import more_deaths, refers_back, scene_types
+from .sentences import report_year, split_sentences, told_as_history
 
 _MAX_TOWNS = 4
-_VAGUE = " (unspecified)"  # the lexicon's mark on a strike pattern that names no weapon
 _MERGE_KM = 150.0
+_S = SubEventType
 
 
 @dataclass
@@ -76,36 +62,22 @@ class _Draft:
     index: int = 0  # of the sentence in the article
 
 
-@dataclass(frozen=True)
-class _Rules:
-    patterns: tuple
-    negated: re.Pattern
-    armed: re.Pattern
-    perpetrators: re.Pattern
-    territory: re.Pattern
-
-
-_RULES = {
-    "en": _Rules(COMPILED, NEGATED, ARMED_WORDS, PERPETRATORS, TERRITORY_OBJECT),
-    "fr": _Rules(lexicon_fr.COMPILED_FR, lexicon_fr.NEGATED_FR, lexicon_fr.ARMED_WORDS_FR, lexicon_fr.PERPETRATORS_FR,
-                 lexicon_fr.TERRITORY_OBJECT_FR),
-}
-
-
 class EventFinder(Actors, ClassifierReading):
-    def __init__(self, gazetteer=None, use_classifier: bool = True):
+    def __init__(self, make_doc, gazetteer=None, use_classifier: bool = True):
+        self.make_doc = make_doc  # the pipeline's tokenizer, for the rules' phrases
         self.gazetteer = gazetteer
         self.use_classifier = use_classifier
-        self.rules = _RULES["en"]
         self.language = "en"
 
     def find(self, doc: Doc, places=(), entities=(), published: str | None = None) -> tuple[Event, ...]:
-        """Events in ``doc``; languages without patterns of their own (only English and French have them) get none."""
+        """Events in ``doc``; languages without rules of their own (only English and French have them) get none."""
         self.language = doc.lang_
-        rules = _RULES.get(doc.lang_)
+        rules = event_rules(doc.vocab, self.make_doc, doc.lang_)
         if rules is None:
             return ()
-        self.rules = rules
+        reading = rules.read(doc)
+        mentions = mention_filter(doc.vocab, self.make_doc, doc.lang_)
+        cues = mentions.reading(doc) if mentions is not None else None
         text = text_of(doc)
         located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions]
         main = _main_place(places)
@@ -115,15 +87,16 @@ class EventFinder(Actors, ClassifierReading):
         latest_year = report_year(text, published)
         sentences = list(split_sentences(doc))
         patterns = [None if k is None or told_as_history(sent.text, latest_year) else k
-                    for sent, k in zip(sentences, (self._kind(sent.text) for sent in sentences))]
-        kinds = self._reread(sentences, patterns) if any(patterns) else self._classified(sentences, latest_year)
+                    for sent, k in zip(sentences, (decide(reading, cues, sent) for sent in sentences))]
+        kinds = (self._reread(sentences, patterns, reading) if any(patterns)
+                 else self._classified(sentences, latest_year, reading, cues))
         for i, (sent, kind) in enumerate(zip(sentences, kinds)):
             start = text.rfind("\n", 0, sent.start_char) + 1
             if start != paragraph_start:
                 paragraph_start, paragraph_place = start, None
             in_sentence = [(s, e, p) for s, e, p in located if sent.start_char <= s < sent.end_char]
             if kind is not None:
-                if kind[1] == "Disrupted weapons use":
+                if kind.sub_event_type is _S.DISRUPTED_WEAPONS_USE:
                     # Where the drone was heading ("launched towards Saudi Arabia", "as it targeted Kyiv") is not
                     # where it was stopped.
                     in_sentence = [(s, e, p) for s, e, p in in_sentence if not _HEADING.search(text[max(0, s - 100):s])]
@@ -132,7 +105,7 @@ class EventFinder(Actors, ClassifierReading):
                 named_country = next((p for s, _, p in in_sentence if p.feature == "country"
                                       and not _FROM_BEFORE.search(text[max(0, s - 60):s])), None)
                 fallback = paragraph_place or main or named_country
-                if kind[1] == "Disrupted weapons use" and not targets:
+                if kind.sub_event_type is _S.DISRUPTED_WEAPONS_USE and not targets:
                     # Drones downed "overnight" fall over a whole country, not over the paragraph's town (nor
                     # over the country that launched them: "launched by Russia").
                     home = _main_country(places)
@@ -147,9 +120,9 @@ class EventFinder(Actors, ClassifierReading):
                     continue
                 where = (targets or [fallback])[:_MAX_TOWNS]
                 for k, place in enumerate(where):
-                    draft = self._draft(kind, sent, place, entities, published)
+                    draft = self._draft(kind, sent, place, reading, published)
                     draft.index = i
-                    if kind != patterns[i]:  # the classifier's reading, not the patterns'
+                    if kind.by_classifier:  # the classifier's reading, not the rules'
                         draft.confidence = round(draft.confidence - CLASSIFIER_DOUBT, 2)
                     draft.explicit, draft.paragraph = explicit, paragraph_start
                     # One toll for several places: ACLED shares it out, the remainder to the first.
@@ -159,9 +132,9 @@ class EventFinder(Actors, ClassifierReading):
             elif drafts:
                 where_told = self._locations(text, in_sentence)
                 _refine_scene(drafts, scene_types(sent.text), where_told)
-                _police_response(drafts, i, sent)
+                _police_response(drafts, i, sent, reading.lexicons_in(sent))
                 _more_deaths(drafts, i, sent)
-                casualties = self._casualties_in_town(drafts, i, sent, where_told, entities, published)
+                casualties = self._casualties_in_town(drafts, i, sent, where_told, reading, published)
                 if casualties is not None:
                     drafts.append(casualties)
             towns = [p for _, _, p in in_sentence if p.feature in ("city", "town", "village", "region")]
@@ -169,8 +142,8 @@ class EventFinder(Actors, ClassifierReading):
                 paragraph_place = towns[-1]
         return tuple(_event(d) for d in _merge(drafts))
 
-    def _casualties_in_town(self, drafts: list[_Draft], i: int, sent: Span, where: list[Place], entities,
-                            published) -> _Draft | None:
+    def _casualties_in_town(self, drafts: list[_Draft], i: int, sent: Span, where: list[Place],
+                            reading: RuleReading, published) -> _Draft | None:
         """"Russian troops launched 370 strikes in the Zaporizhzhia region. A man was killed in Huliaipole.": the
         deaths in a town of the region just struck are an event of the same kind in that town (ACLED codes one
         event per town)."""
@@ -182,48 +155,10 @@ class EventFinder(Actors, ClassifierReading):
         deaths = _fatalities(sent.text, d.event_type)
         if not deaths or not re.search(r"\b(?:killed|died|dead)\b", sent.text):
             return None
-        draft = self._draft((d.event_type, d.sub_event_type), sent, town, entities, published)
+        draft = self._draft(Kind(SubEventType(d.sub_event_type)), sent, town, reading, published)
         draft.actor1, draft.actor2 = draft.actor1 or d.actor1, draft.actor2 or d.actor2
         draft.index, draft.paragraph, draft.date = i, d.paragraph, draft.date or d.date
         return draft
-
-    # -- detection ----------------------------------------------------------------------------------
-
-    def _in_context(self, event_type: str, sub_event: str, low: str) -> bool:
-        """Whether the rest of the sentence makes it political violence or a strategic development (English)."""
-        if self.language != "en":
-            return True
-        for key in (sub_event, event_type):
-            if key in CONTEXT_REQUIRED and not CONTEXT_REQUIRED[key].search(low):
-                return False
-        return not any(key in NOT_THIS and NOT_THIS[key].search(low) for key in (event_type, sub_event))
-
-    def _kind(self, sentence: str) -> tuple[str, str] | None:
-        low = lower(sentence)
-        if low.endswith("?") or ADVICE.search(low):
-            return None
-        rules = self.rules
-        for event_type, sub_event, pattern in rules.patterns:
-            m = pattern.search(low)
-            if not m or rules.negated.search(low[: m.start()]):
-                continue
-            if re.search(r"\b(?:19|20)\d\d\s+(?:[a-z-]+\s+)?$", low[max(0, m.start() - 20): m.start()]):
-                continue  # "a 2015 peace agreement": an earlier event named in passing
-            if event_type == "Battles" and not rules.armed.search(low):
-                continue
-            if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and not rules.territory.search(
-                    " ".join(sentence.split())):
-                continue
-            if sub_event == "Attack" and not rules.perpetrators.search(low):
-                continue
-            if sub_event == "Abduction/forced disappearance" and COMBATANT_VICTIMS.search(low):
-                continue
-            if not self._in_context(event_type, sub_event, low):
-                continue
-            if sub_event == "Disrupted weapons use" and "foiled" in m.group() and re.search(r"\bkill(?:ed|ing)\b", low):
-                return "Battles", "Armed clash"  # an attack foiled by killing the attackers was a fight
-            return event_type, sub_event
-        return None
 
     def _locations(self, text: str, in_sentence) -> list[Place]:
         """The sentence's towns, else its regions, else its countries, where the event is said to happen:
@@ -237,25 +172,24 @@ class EventFinder(Actors, ClassifierReading):
                 return chosen
         return []
 
-    def _draft(self, kind, sent: Span, place: Place | None, entities, published) -> _Draft:
-        event_type, sub_event = kind
+    def _draft(self, kind: Kind, sent: Span, place: Place | None, reading: RuleReading, published) -> _Draft:
+        event_type, sub_event = kind.event_type, kind.sub_event_type
+        present = reading.lexicons_in(sent)
         country = self._country_name(place.country_code) if place and place.country_code else None
         armed = self._armed_actors(sent.text, place.country_code if place else None)
         actor1 = armed[0] if armed else None
         actor2 = armed[1] if len(armed) > 1 else None
-        low = sent.text.lower()
-        if actor1 is None and event_type in VIOLENT_TYPES and UNIDENTIFIED.search(low):
+        if actor1 is None and event_type.violent and "unidentified_armed" in present:
             actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
-        if event_type == "Battles":
+        if event_type is EventType.BATTLES:
             state = self._state_forces(place.country_code) if country else None
             if actor2 is None and state and actor1 and actor1 != state and not actor1.startswith("Police Forces of"):
                 actor2 = state  # a battle has two sides: the other is the state's forces where it is fought
-            if sub_event in ("Government regains territory", "Non-state actor overtakes territory") and actor1:
-                sub_event = "Government regains territory" if actor1.startswith("Military Forces") else sub_event
-        elif event_type in ("Explosions/Remote violence", "Violence against civilians"):
-            if CIVILIANS.search(low) and country:
+            sub_event = territory_by_actor(sub_event, actor1)
+        elif event_type in (EventType.REMOTE_VIOLENCE, EventType.VIOLENCE_AGAINST_CIVILIANS):
+            if "civilians" in present and country:
                 actor2 = f"Civilians ({country})"
-        elif event_type == "Strategic developments" and sub_event == "Disrupted weapons use":
+        elif sub_event is _S.DISRUPTED_WEAPONS_USE:
             # The defender intercepts the attacker's weapons.
             attacker = actor1
             defender = self._state_forces(place.country_code) if place and place.country_code else None
@@ -265,24 +199,23 @@ class EventFinder(Actors, ClassifierReading):
                 actor2 = actor2 if actor2 != attacker else None
             elif attacker and defender and attacker != defender:
                 actor1, actor2 = defender, attacker
-        elif event_type == "Strategic developments" and sub_event == "Agreement":
+        elif sub_event is _S.AGREEMENT:
             actor1, actor2 = (self._government(a) if a else None for a in (actor1, actor2))
-        elif event_type == "Protests" and country:
+        elif event_type is EventType.PROTESTS and country:
             forces = next((a for a in armed if a.startswith(("Police Forces", "Military Forces"))), None)
-            actor1 = f"Protesters ({country})" if PROTESTERS.search(low) or not actor1 else actor1
-            if sub_event != "Peaceful protest" and forces and forces != actor1:
+            actor1 = f"Protesters ({country})" if "protesters" in present or not actor1 else actor1
+            if sub_event is not _S.PEACEFUL_PROTEST and forces and forces != actor1:
                 actor2 = forces  # the police that dispersed or fired on them
-        elif event_type == "Riots" and country:
+        elif event_type is EventType.RIOTS and country:
             forces = next((a for a in armed if a.startswith(("Police Forces", "Military Forces"))), None)
-            crowd = RIOTERS.search(low) or PROTESTERS.search(low)
+            crowd = "rioters" in present or "protesters" in present
             actor1 = f"Rioters ({country})" if crowd or not actor1 or actor1 == forces else actor1
             actor2 = forces if forces and forces != actor1 else actor2
         day, precision = event_date(sent.text, published)
         confidence = 0.5 + (0.2 if place is not None else 0.0) + (0.15 if actor1 else 0.0)
-        vague = sub_event.endswith(_VAGUE)
-        return _Draft(event_type, sub_event.removesuffix(_VAGUE), sent, place, actor1, actor2, day, precision,
-                      _fatalities(sent.text, event_type, sub_event), round(min(confidence, 0.95), 2), [sent], vague=vague,
-                      weekday=weekday(sent.text))
+        return _Draft(event_type, sub_event, sent, place, actor1, actor2, day, precision,
+                      _fatalities(sent.text, event_type, sub_event), round(min(confidence, 0.95), 2), [sent],
+                      vague=not kind.weapon_named, weekday=weekday(sent.text))
 
     # -- actors --------------------------------------------------------------------------------------
 
@@ -353,18 +286,16 @@ def _join(draft: _Draft, sent: Span) -> None:
     draft.sources.append(sent)
 
 
-def _police_response(drafts: list[_Draft], i: int, sent: Span) -> None:
+def _police_response(drafts: list[_Draft], i: int, sent: Span, present: frozenset[str]) -> None:
     """"Police fired tear gas to disperse them" right after a protest: the protest met an intervention."""
     d = drafts[-1]
-    low = lower(sent.text)
-    if d.event_type != "Protests" or d.sub_event_type != "Peaceful protest" or i - d.index > 2:
+    if d.sub_event_type != _S.PEACEFUL_PROTEST or i - d.index > 2:
         return
-    if INTERVENTION.search(low):
-        live_fire = EXCESSIVE_FORCE.search(low)
-        d.sub_event_type = "Excessive force against protesters" if live_fire else "Protest with intervention"
+    if {"security_forces", "crowd_control_act"} <= present:
+        d.sub_event_type = _S.EXCESSIVE_FORCE if "live_fire" in present else _S.PROTEST_WITH_INTERVENTION
         d.fatalities = max(d.fatalities or 0, _fatalities(sent.text, d.event_type, d.sub_event_type))
         country = re.fullmatch(r"Protesters \((.+)\)", d.actor1 or "")
-        if d.actor2 is None and country and re.search(r"\bpolice\b", low):
+        if d.actor2 is None and country and re.search(r"\bpolice\b", sent.text, re.I):
             d.actor2 = f"Police Forces of {country.group(1)}"
         d.sources.append(sent)
 
@@ -380,20 +311,16 @@ def _main_country(places) -> Place | None:
     return max(countries, key=lambda p: (len(p.mentions), -p.mentions[0].start), default=None)
 
 
-_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-            "Violent demonstration": 3, "Mob violence": 3}
-
-
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One event per type and place: a region-level event joins a town-level one inside it."""
     out: list[_Draft] = []
     for d in drafts:
-        crowd = next((o for o in out if {o.event_type, d.event_type} <= {"Protests", "Riots"} and abs(o.index - d.index) <= 2
+        crowd = next((o for o in out if {o.event_type, d.event_type} <= {EventType.PROTESTS, EventType.RIOTS} and abs(o.index - d.index) <= 2
                       and o.sub_event_type != d.sub_event_type and _same_place(o.place, d.place)
                       and (o.date == d.date or None in (o.date, d.date))), None)
         if crowd is not None:
             # A protest met with tear gas, or that turned violent, is one event of the gravest kind, not two.
-            if _GRAVITY.get(d.sub_event_type, 0) > _GRAVITY.get(crowd.sub_event_type, 0):
+            if CROWD_GRAVITY.get(d.sub_event_type, 0) > CROWD_GRAVITY.get(crowd.sub_event_type, 0):
                 crowd.event_type, crowd.sub_event_type, crowd.actor1, crowd.actor2 = (
                     d.event_type, d.sub_event_type, d.actor1, d.actor2 or crowd.actor2)
                 crowd.sentence = d.sentence  # the sentence that makes it a riot
@@ -417,7 +344,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                      and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None
                           or (o.place is not None and d.place is not None and o.place.id != d.place.id)
                           # a protest told again in a later paragraph, at the same place, is the same protest
-                          or (o.event_type == "Protests" and o.place is not None and d.place is not None
+                          or (o.event_type == EventType.PROTESTS and o.place is not None and d.place is not None
                               and o.place.id == d.place.id))), None)
         if twin is None:
             out.append(d)

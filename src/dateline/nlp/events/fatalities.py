@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .acled import EventType, SubEventType
 from .lexicon import DEATHS, DEATHS_FR, DEATHS_UNCOUNTED, NUMBER_WORDS
 
 _LIST_VERB = re.compile(r"\b(?:killed|killing|kills|shot dead|shooting dead|gunned down|executed|massacred|"
@@ -26,7 +27,8 @@ _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
 
 
 def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
-    if event_type == "Strategic developments" or (event_type == "Protests" and not sub_event.startswith("Excessive")):
+    if event_type == EventType.STRATEGIC_DEVELOPMENTS or (event_type == EventType.PROTESTS
+                                                          and sub_event != SubEventType.EXCESSIVE_FORCE):
         return 0
     low = sentence.lower()
     numbers = []

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .acled import EventType
+
+_B, _R, _C = EventType.BATTLES, EventType.REMOTE_VIOLENCE, EventType.VIOLENCE_AGAINST_CIVILIANS
+
 # "The assault, which witnesses said lasted hours, took place outside Kidal": a definite event noun, then a
 # verb of happening within the same sentence.
 _SCENE = re.compile(
@@ -19,13 +23,11 @@ _SCENE = re.compile(
 
 # Which events a noun can refer back to.
 _NOUN_TYPES = {
-    **dict.fromkeys("attack assault raid incident killing killings massacre".split(),
-                    ("Battles", "Violence against civilians", "Explosions/Remote violence")),
-    **dict.fromkeys("ambush clash fighting battle gunfight firefight skirmish".split(), ("Battles",)),
-    **dict.fromkeys("blast explosion bombing strike airstrike shelling bombardment".split(),
-                    ("Explosions/Remote violence",)),
-    **dict.fromkeys("protest rally demonstration march sit-in".split(), ("Protests", "Riots")),
-    **dict.fromkeys("riot unrest".split(), ("Riots",)),
+    **dict.fromkeys("attack assault raid incident killing killings massacre".split(), (_B, _C, _R)),
+    **dict.fromkeys("ambush clash fighting battle gunfight firefight skirmish".split(), (_B,)),
+    **dict.fromkeys("blast explosion bombing strike airstrike shelling bombardment".split(), (_R,)),
+    **dict.fromkeys("protest rally demonstration march sit-in".split(), (EventType.PROTESTS, EventType.RIOTS)),
+    **dict.fromkeys("riot unrest".split(), (EventType.RIOTS,)),
 }
 
 
@@ -37,7 +39,6 @@ def scene_types(sentence: str) -> tuple[str, ...]:
     return _NOUN_TYPES.get(m.group("noun").lower(), ())
 
 
-VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 # "in the attack", "during the ambush", "the assault began with": a definite event noun that points back.
 _BACK = re.compile(r"\b(?:in|during|after|of|as part of)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|ambush|"
                    r"assault|raid|offensive|operation|exchange of fire|clash(?:es)?|firefight|gunfight|shoot-?out)\b", re.I)

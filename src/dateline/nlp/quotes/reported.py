@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..mentions import unasserted
 from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim
 from .cues import ACCORDING_TO
 from .speakers import Speaker
@@ -80,7 +81,7 @@ class ReportedSpeech:
 
     def _construction_cue(self, t: Token) -> bool:
         return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t)
-                and not any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in t.children))
+                and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) and unasserted(t) is None)
 
     def _licensed(self, cue: Token) -> bool:
         """What the cue's lexicon entry says was said when no clause follows: an infinitive ("+to": "vowed to
@@ -110,7 +111,8 @@ class ReportedSpeech:
     def _reporting_cue(self, t: Token) -> bool:
         if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
             return False
-        return not any(c.dep_ in ("neg", "prt", "compound:prt") for c in t.children)
+        # "did not say", "declined to say", "denied saying": no statement is reported
+        return not any(c.dep_ in ("prt", "compound:prt") for c in t.children) and unasserted(t) is None
 
     def _clause_span(self, cue: Token, clause: Token) -> tuple[int, int]:
         """The reported clause: after the cue to the sentence end, or from the sentence start to the cue."""

@@ -1,0 +1,183 @@
+"""The event rules of one language, read from ``data/events/<language>.json`` into spaCy matchers.
+
+Triggers are spaCy ``Matcher`` patterns (token patterns, or phrases matched on lower case, as spaCy's
+``EntityRuler`` takes them), each labelled with an ACLED sub-event type and tried in the file's order of
+priority. Lexicons are named word lists: a token pattern names one with ``{"LOWER": {"IN": "@name"}}``, and the
+conditions (``requires``, ``unless``) name those whose words a sentence must, or must not, hold. A rule file
+with an unknown sub-event type, an unknown lexicon, or a multi-word entry where one token is meant fails
+when it is loaded, not when a sentence happens to need it.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .acled import EventType, SubEventType
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be read as rules."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    sub_event_type: SubEventType
+    weapon_named: bool = True  # False: a strike whose weapon the sentence does not name
+
+
+@dataclass(frozen=True)
+class EventRules:
+    language: str
+    triggers: tuple[Trigger, ...]  # by priority
+    matcher: Matcher  # match key: the trigger's index, as a string
+    lexicons: PhraseMatcher  # match key: the lexicon's name
+    requires: dict[str, tuple[str, ...]]  # event type or sub-event type -> lexicons, one of which must occur
+    unless: dict[str, tuple[str, ...]]  # ... -> lexicons none of which may occur
+
+    def read(self, doc: Doc) -> "RuleReading":
+        """Every trigger and lexicon word in ``doc``, found once for all its sentences."""
+        strings = doc.vocab.strings
+        triggers = sorted((int(strings[key]), start, end) for key, start, end in self.matcher(doc))
+        words = sorted((start, strings[key]) for key, start, _ in self.lexicons(doc))
+        return RuleReading(self, doc, triggers, words)
+
+    def allowed(self, sub_event_type: SubEventType, present: frozenset[str]) -> bool:
+        """Whether a sentence holding the lexicons ``present`` may report an event of this sub-event type."""
+        for key in (sub_event_type.value, sub_event_type.event_type.value):
+            needed = self.requires.get(key)
+            if needed and not present.intersection(needed):
+                return False
+            if present.intersection(self.unless.get(key, ())):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class RuleReading:
+    rules: EventRules
+    doc: Doc
+    triggers: list[tuple[int, int, int]]  # (priority, start, end), by priority then position
+    words: list[tuple[int, str]]  # (start token, lexicon)
+
+    def triggers_in(self, sentence: Span) -> list[tuple[Trigger, Span]]:
+        return [(self.rules.triggers[k], self.doc[s:e]) for k, s, e in self.triggers
+                if sentence.start <= s and e <= sentence.end]
+
+    def lexicons_in(self, sentence: Span) -> frozenset[str]:
+        return frozenset(name for _, name in self._words_in(sentence))
+
+    def first(self, lexicon: str, sentence: Span) -> int | None:
+        """The first token of ``sentence`` that begins a word of ``lexicon``."""
+        return next((start for start, name in self._words_in(sentence) if name == lexicon), None)
+
+    def _words_in(self, sentence: Span) -> list[tuple[int, str]]:
+        return self.words[bisect_left(self.words, (sentence.start, "")):bisect_left(self.words, (sentence.end, ""))]
+
+
+def inflections(word: str) -> set[str]:
+    """A word and its regular English inflections, over-generated on purpose: a form no text uses costs nothing,
+    a form missed loses a match ("attack" → attacks, attacked, attacking; "rally" → rallies, rallied)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def _expand(entry: str) -> set[str]:
+    """``"attack~"`` → its inflections; in a phrase only the last word is inflected (``"armed group~"``)."""
+    if not entry.endswith("~"):
+        return {entry}
+    head, _, last = entry[:-1].rpartition(" ")
+    return {f"{head} {form}".strip() for form in inflections(last)}
+
+
+def _one_token(word: str, make_doc) -> bool:
+    """Whether the tokenizer keeps ``word`` whole: alone, or before a word as elisions are ("l'" in "l'armée")."""
+    return len(make_doc(word)) == 1 or make_doc(word + "x")[0].text == word
+
+
+@lru_cache(maxsize=None)
+def _rule_file(language: str) -> dict | None:
+    path = resources.files("dateline.data").joinpath("events", f"{language}.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def has_rules(language: str) -> bool:
+    return _rule_file(language) is not None
+
+
+_BUILT: dict[tuple[int, str], EventRules] = {}
+
+
+def event_rules(vocab, make_doc, language: str) -> EventRules | None:
+    """The rules of ``language`` compiled for this vocabulary (once), or None for a language without rules."""
+    key = (id(vocab), language)
+    if key not in _BUILT:
+        data = _rule_file(language)
+        if data is None:
+            return None
+        _BUILT[key] = compile_rules(data, vocab, make_doc, language)
+    return _BUILT[key]
+
+
+def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
+    lexicons = {name: sorted({form.lower() for entry in entries for form in _expand(entry)})
+                for name, entries in data["lexicons"].items()}
+
+    def single_words(name: str, where: str) -> list[str]:
+        if name not in lexicons:
+            raise RuleFileError(f"{language}: {where} names an unknown lexicon {name!r}")
+        longer = [w for w in lexicons[name] if not _one_token(w, make_doc)]
+        if longer:
+            raise RuleFileError(f"{language}: lexicon {name!r}, used for one token in {where}, holds {longer[:3]}")
+        return lexicons[name]
+
+    def resolve(value, where: str):
+        if isinstance(value, str) and value.startswith("@"):
+            return single_words(value[1:], where)
+        if isinstance(value, dict):
+            return {k: resolve(v, where) for k, v in value.items()}
+        return value
+
+    matcher = Matcher(vocab)
+    triggers = []
+    for index, rule in enumerate(data["triggers"]):
+        try:
+            sub = SubEventType(rule["sub_event_type"])
+        except ValueError:
+            raise RuleFileError(f"{language}: trigger {rule.get('id')!r} has an unknown sub-event type "
+                                f"{rule.get('sub_event_type')!r}") from None
+        where = f"trigger {rule['id']!r}"
+        patterns = [[{"LOWER": t.lower_} for t in make_doc(p)] if isinstance(p, str)
+                    else [resolve(token, where) for token in p] for p in rule["patterns"]]
+        matcher.add(str(index), patterns)
+        triggers.append(Trigger(rule["id"], sub, rule.get("weapon_named", True)))
+
+    phrases = PhraseMatcher(vocab, attr="LOWER")
+    for name, words in lexicons.items():
+        phrases.add(name, [make_doc(w) for w in words])
+    known_keys = {t.value for t in SubEventType} | {t.value for t in EventType}
+    conditions = {}
+    for section in ("requires", "unless"):
+        table = {}
+        for key, names in data.get(section, {}).items():
+            if key not in known_keys:
+                raise RuleFileError(f"{language}: {section} names an unknown event type {key!r}")
+            for name in names:
+                if name not in lexicons:
+                    raise RuleFileError(f"{language}: {section}[{key!r}] names an unknown lexicon {name!r}")
+            table[key] = tuple(names)
+        conditions[section] = table
+    return EventRules(language, tuple(triggers), matcher, phrases, conditions["requires"], conditions["unless"])

@@ -1,0 +1,163 @@
+"""Whether a mention reports something that happened, or only names it: one filter for events and quotes.
+
+"No group said it carried out the attack", "Russia denied shelling the town", "rebels threatened to seize
+the airport", "a 2015 peace agreement": each names an event that the sentence does not report. The same
+holds for speech: "he did not say", "she declined to comment". Two readings decide, both from data
+(``data/mentions/<language>.json``): cue words shortly before the mention within its clause (robust when the
+parse is wrong), and the parse (a negated verb, a verb of planning or denial governing the mention's clause).
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+_SENTENCE_CUES = ("advice",)
+
+
+def negated(token: Token) -> bool:
+    """A verb with a negation of its own: "did not say", "never fired"."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def governed_by(token: Token, lemmas: frozenset[str], depth: int = 3) -> Token | None:
+    """The verb of ``lemmas`` whose complement clause holds ``token`` ("planned to attack", "denied that it
+    shelled"), climbing at most ``depth`` clause links."""
+    for _ in range(depth):
+        if token.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp") or token.head is token:
+            return None
+        token = token.head
+        if token.lemma_.lower() in lemmas:
+            return token
+    return None
+
+
+def unasserted(token: Token, governors: dict[str, frozenset[str]] | None = None) -> str | None:
+    """Why the parse puts this verb out of the real ("negated", or the class of the verb of planning, refusal
+    or denial whose complement holds it: "declined to say", "denied shelling"), or None."""
+    if negated(token):
+        return "negated"
+    if governors is None:
+        data = _data(token.doc.lang_) or {}
+        governors = {kind: frozenset(lemmas) for kind, lemmas in data.get("governors", {}).items()}
+    for kind, lemmas in governors.items():
+        if governed_by(token, lemmas) is not None:
+            return kind
+    return None
+
+
+def anchor(span: Span) -> Token:
+    """The verb a mention hangs on: the root of its span, or the verb above a noun ("no attack was reported")."""
+    token = span.root
+    for _ in range(2):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+@dataclass(frozen=True)
+class MentionFilter:
+    """One language's cues; ``reading(doc)`` finds them in a document once, for every mention in it."""
+
+    language: str
+    matcher: Matcher
+    sentence_matcher: PhraseMatcher
+    windows: dict[str, int]
+    barriers: frozenset[str]
+    governors: dict[str, frozenset[str]]
+    habitual_tags: frozenset[str] = frozenset()
+
+    def reading(self, doc: Doc) -> "MentionCues":
+        found = sorted((end, doc.vocab.strings[key]) for key, _, end in self.matcher(doc))
+        advice = sorted(start for _, start, _ in self.sentence_matcher(doc))
+        barriers = [t.i for t in doc if t.text in self.barriers]
+        return MentionCues(self, doc, found, advice, barriers)
+
+
+@dataclass(frozen=True)
+class MentionCues:
+    filter: MentionFilter
+    doc: Doc
+    cues: list[tuple[int, str]]  # (end token, class), by end
+    advice: list[int]  # starts of advice phrases
+    barriers: list[int]
+
+    def why_not(self, mention: Span, sentence: Span) -> str | None:
+        """Why ``mention`` is not a report of a real event ("negated", "denied", "irrealis", "earlier",
+        "habitual", "question", "advice"), or None when it is one."""
+        if sentence.text.rstrip().endswith("?"):
+            return "question"
+        k = bisect_right(self.advice, sentence.start - 1)
+        if k < len(self.advice) and self.advice[k] < sentence.end:
+            return "advice"
+        start = mention.start
+        # The nearest cues ending before the mention, within its sentence and clause.
+        i = bisect_right(self.cues, (start, "\uffff"))
+        barrier = self._last_barrier(start)
+        while i > 0:
+            i -= 1
+            end, kind = self.cues[i]
+            if end <= max(sentence.start, barrier):
+                break
+            if start - end <= self.filter.windows[kind]:
+                return kind
+        if self._habitual(mention.root, sentence):
+            return "habitual"
+        return unasserted(anchor(mention), self.filter.governors)
+
+    def _habitual(self, verb: Token, sentence: Span) -> bool:
+        """"The group that massacres civilians": the present simple of a body sentence (headlines tell past
+        events in the present: "Russia shells Kharkiv")."""
+        return (verb.tag_ in self.filter.habitual_tags and sentence.text.rstrip()[-1:] in ".!"
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+    def _last_barrier(self, start: int) -> int:
+        k = bisect_right(self.barriers, start - 1)
+        return self.barriers[k - 1] if k else -1
+
+
+def _patterns(vocab: Vocab, make_doc, items: list) -> list:
+    """Phrases become lower-case token patterns, tokenised as the text will be; token patterns stay."""
+    return [[{"LOWER": t.lower_} for t in make_doc(item)] if isinstance(item, str) else item for item in items]
+
+
+@lru_cache(maxsize=None)
+def _data(language: str) -> dict | None:
+    path = resources.files("dateline.data").joinpath("mentions", f"{language}.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+_FILTERS: dict[tuple[int, str], MentionFilter | None] = {}
+
+
+def mention_filter(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
+    """The filter for ``language`` on this vocabulary (built once), or None for a language without cues."""
+    key = (id(vocab), language)
+    if key not in _FILTERS:
+        _FILTERS[key] = _build(vocab, make_doc, language)
+    return _FILTERS[key]
+
+
+def _build(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
+    data = _data(language)
+    if data is None:
+        return None
+    matcher = Matcher(vocab)
+    windows = {}
+    for kind, spec in data["classes"].items():
+        matcher.add(kind, _patterns(vocab, make_doc, spec["patterns"]))
+        windows[kind] = int(spec["window"])
+    sentence_matcher = PhraseMatcher(vocab, attr="LOWER")
+    for kind in _SENTENCE_CUES:
+        sentence_matcher.add(kind, [make_doc(p) for p in data.get("sentence", {}).get(kind, ())])
+    governors = {kind: frozenset(lemmas) for kind, lemmas in data.get("governors", {}).items()}
+    return MentionFilter(language, matcher, sentence_matcher, windows, frozenset(data["barriers"]), governors,
+                         frozenset(data.get("habitual_tags", ())))

@@ -1,0 +1,93 @@
+"""The event rules as data: the ACLED table, the rule files, the shared mention filter."""
+
+import copy
+import json
+from importlib import resources
+
+import pytest
+import spacy
+
+from dateline.nlp import models
+from dateline.nlp.events.acled import EventType, SubEventType, disorder_type
+from dateline.nlp.events.rules import RuleFileError, compile_rules, event_rules, inflections
+from dateline.nlp.mentions import mention_filter
+
+
+@pytest.fixture(scope="module")
+def en():
+    return models.load("en")
+
+
+def test_the_acled_table_has_the_codebooks_25_sub_types_in_6_types():
+    assert len(SubEventType) == 25 and len(EventType) == 6
+    assert {s.event_type for s in SubEventType} == set(EventType)
+    assert SubEventType("Armed clash").event_type is EventType.BATTLES
+    assert disorder_type("Excessive force against protesters") == "Political violence; Demonstrations"
+    assert disorder_type(SubEventType.AGREEMENT) == "Strategic developments"
+    assert SubEventType.ARMED_CLASH == "Armed clash"  # records keep ACLED's spelling
+
+
+def test_inflections_over_generate_regular_forms():
+    assert {"attacks", "attacked", "attacking"} <= inflections("attack")
+    assert {"rallies", "rallied"} <= inflections("rally")
+    assert {"kidnapped", "kidnapping"} <= inflections("kidnap")
+    assert "seizing" in inflections("seize")
+
+
+def _rule_data(language="en") -> dict:
+    return json.loads(resources.files("dateline.data").joinpath("events", f"{language}.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_rule_file_compiles(language):
+    nlp = spacy.blank(language)
+    rules = compile_rules(_rule_data(language), nlp.vocab, nlp.make_doc, language)
+    assert rules.triggers and all(isinstance(t.sub_event_type, SubEventType) for t in rules.triggers)
+
+
+@pytest.mark.parametrize("break_it, message", [
+    (lambda d: d["triggers"][0].update(sub_event_type="Skirmish"), "unknown sub-event type"),
+    (lambda d: d["triggers"][0]["patterns"].append([{"LOWER": {"IN": "@no_such_list"}}]), "unknown lexicon"),
+    (lambda d: d["lexicons"]["projectile"].append("cruise missile"), "holds"),
+    (lambda d: d["requires"].update(Skirmishes=["armed_party"]), "unknown event type"),
+    (lambda d: d["unless"].update(Battles=["no_such_list"]), "unknown lexicon"),
+])
+def test_a_broken_rule_file_fails_when_loaded(en, break_it, message):
+    data = copy.deepcopy(_rule_data())
+    break_it(data)
+    with pytest.raises(RuleFileError, match=message):
+        compile_rules(data, en.vocab, en.make_doc, "en")
+
+
+def _reasons(nlp, text: str, trigger_id: str) -> list:
+    doc = nlp(text)
+    reading = event_rules(doc.vocab, nlp.make_doc, "en").read(doc)
+    cues = mention_filter(doc.vocab, nlp.make_doc, "en").reading(doc)
+    sentence = doc[:]
+    return [cues.why_not(span, sentence) for trigger, span in reading.triggers_in(sentence) if trigger.id == trigger_id]
+
+
+@pytest.mark.parametrize("text, trigger, reason", [
+    ("Russian forces shelled Kharkiv overnight.", "shelling", None),
+    ("Russia denied that its forces had shelled the town.", "shelling", "denied"),
+    ("The army has not shelled the town since May.", "shelling", "negated"),
+    ("The rebels would have captured the airport.", "overtaken", "irrealis"),
+    ("The rebels are planning to launch a major and long-awaited new offensive in the spring.", "clash", "irrealis"),
+    ("Was the town shelled again?", "shelling", "question"),
+    ("Please take shelter: shelling is expected in the evening.", "shelling", "advice"),
+    ("The 2015 ceasefire broke down.", "agreement", "earlier"),
+    ("The group that massacres civilians was banned.", "attack-on-civilians", "habitual"),
+])
+def test_the_mention_filter_says_why_a_trigger_reports_no_event(en, text, trigger, reason):
+    assert reason in _reasons(en, text, trigger)
+    if reason is not None:
+        assert None not in _reasons(en, text, trigger)
+
+
+def test_quotes_use_the_same_filter_for_speech_not_reported(en):
+    for text in ("The minister declined to say that the talks had failed.",
+                 "The minister did not say that the talks had failed.",
+                 "The minister denied saying that the talks had failed."):
+        assert not [q for q in en(text)._.quotes if "talks had failed" in q.text], text
+    said = en("The minister said that the talks had failed.")._.quotes
+    assert [q.speaker for q in said] == ["The minister"] or [q.text for q in said] == ["the talks had failed"]
