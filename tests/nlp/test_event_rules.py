@@ -91,3 +91,20 @@ def test_quotes_use_the_same_filter_for_speech_not_reported(en):
         assert not [q for q in en(text)._.quotes if "talks had failed" in q.text], text
     said = en("The minister said that the talks had failed.")._.quotes
     assert [q.speaker for q in said] == ["The minister"] or [q.text for q in said] == ["the talks had failed"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police opened fire on protesters in the capital, killing two.", "Excessive force against protesters"),
+    ("Police lathi-charged a mob pelting stones at the station in Godhra.", "Violent demonstration"),
+    ("Gunmen opened fire on a bus in Peshawar, killing five passengers.", "Attack"),
+    ("Soldiers opened fire on rebels near the border post.", "Armed clash"),
+])
+def test_force_is_coded_by_whom_it_was_used_on(en, text, sub_event_type):
+    assert [e.sub_event_type for e in en(text)._.events] == [sub_event_type]
+
+
+def test_a_trigger_may_only_defer_to_a_known_codebook_rule(en):
+    data = copy.deepcopy(_rule_data())
+    data["triggers"][0]["decided_by"] = "mood"
+    with pytest.raises(RuleFileError, match="unknown rule"):
+        compile_rules(data, en.vocab, en.make_doc, "en")

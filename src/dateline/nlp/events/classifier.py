@@ -20,7 +20,7 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -40,6 +40,34 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """When the classifier may speak: P(event) and P(sub-event type) it must reach, in long articles and in
+    briefs of a few sentences; per type where held-out data set one. The defaults were set by hand for the
+    uncalibrated codebook-only classifier; the shipped one carries thresholds set on held-out MUC sentences."""
+
+    event_long: float = 0.8
+    event_brief: float = 0.5
+    type_long: float = 0.5
+    type_brief: float = 0.2
+    per_type: dict[str, float] = field(default_factory=dict)
+
+    def event(self, brief: bool) -> float:
+        return self.event_brief if brief else self.event_long
+
+    def type(self, sub_event_type: str, brief: bool) -> float:
+        base = self.type_brief if brief else self.type_long
+        return max(base, self.per_type.get(sub_event_type, base)) if not brief else base
+
+    @classmethod
+    def from_manifest(cls, about: dict) -> "Thresholds":
+        t = about.get("thresholds")
+        if not t:
+            return cls()
+        return cls(t["event"]["long"], t["event"]["brief"], t["type"]["long"], t["type"]["brief"],
+                   dict(t.get("per_type", {})))
+
+
+@dataclass(frozen=True)
 class Guess:
     sub_event_type: str
     probability: float  # of this sub-event type, among the 25
@@ -56,9 +84,10 @@ def codebook_key() -> str:
 
 
 class SubEventClassifier:
-    def __init__(self, weights: dict[str, np.ndarray], types: list[str]):
+    def __init__(self, weights: dict[str, np.ndarray], types: list[str], thresholds: Thresholds | None = None):
         self.w = weights
         self.types = types
+        self.thresholds = thresholds or Thresholds()
         self.gate_temperature = float(weights.get("gate_temperature", 1.0))
         self.type_temperature = float(weights.get("type_temperature", 1.0))
 
@@ -80,7 +109,7 @@ class SubEventClassifier:
                         "the codebook alone (rebuild it with `dateline classifier build --muc`)")
             return None
         with weights.open("rb") as stream, np.load(stream) as data:
-            return cls({k: data[k] for k in data.files}, list(about["types"]))
+            return cls({k: data[k] for k in data.files}, list(about["types"]), Thresholds.from_manifest(about))
 
     @classmethod
     def trained(cls) -> "SubEventClassifier":

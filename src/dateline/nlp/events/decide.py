@@ -6,6 +6,8 @@ priority, that passes both the filter and its type's conditions (an armed party 
 perpetrator for an attack on civilians…), then applies the codebook's rules on outcome and actors:
 
 * outcome: an attack foiled by killing the attackers was a fight (Armed clash), not a disrupted attack;
+* target: force used on protesters is an intervention (excessive when it kills or wounds), on a stone-throwing
+  mob or rioters a riot, on armed men a clash, on unarmed civilians an attack;
 * territory: who took the place decides the sub-type (state forces regain, others overtake);
 * interception: the defender is actor 1, the side whose weapon was stopped actor 2 (in ``extractor``);
 * weapon: a strike whose weapon the sentence does not name joins a strike named elsewhere (``weapon_named``).
@@ -43,12 +45,31 @@ def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span) -> Ki
         if cues is not None and cues.why_not(span, sentence) is not None:
             continue
         sub = trigger.sub_event_type
+        if trigger.decided_by is not None:
+            sub = _DECISIONS[trigger.decided_by](sub, present)
         if not reading.rules.allowed(sub, present):
             continue
-        if trigger.id == "foiled" and "killing" in present:
-            sub = SubEventType.ARMED_CLASH  # the attackers were killed: a fight
         return Kind(sub, trigger.weapon_named, trigger=trigger.id)
     return None
+
+
+def by_outcome(sub: SubEventType, present: frozenset[str]) -> SubEventType:
+    """An attack foiled by killing the attackers was a fight."""
+    return SubEventType.ARMED_CLASH if "killing" in present else sub
+
+
+def by_target(sub: SubEventType, present: frozenset[str]) -> SubEventType:
+    """Force is coded by whom it was used on."""
+    if "protest_crowd" in present:
+        return SubEventType.EXCESSIVE_FORCE if "lethal_outcome" in present else SubEventType.PROTEST_WITH_INTERVENTION
+    if present & {"rioters", "mob", "stones"}:
+        return SubEventType.VIOLENT_DEMONSTRATION
+    if "civilians" in present and not {"armed_opponent", "security_forces"} <= present:
+        return SubEventType.ATTACK  # unarmed people shot at, not caught in a fight between armed sides
+    return sub
+
+
+_DECISIONS = {"outcome": by_outcome, "target": by_target}
 
 
 def territory_by_actor(sub: SubEventType, actor1: str | None) -> SubEventType:

@@ -17,13 +17,8 @@ from .decide import Kind
 from .rules import RuleReading
 from .sentences import told_as_history
 
-# The classifier (set with the dev set in view) speaks only when it is sure enough: P(event), P(sub-event type);
-# in a brief of a few sentences less certainty is asked, and it overrules the rules above OVERRULE_THRESHOLD.
-EVENT_THRESHOLD = 0.8
-TYPE_THRESHOLD = 0.5
-BRIEF_EVENT_THRESHOLD = 0.5
-BRIEF_TYPE_THRESHOLD = 0.2
-OVERRULE_THRESHOLD = 0.5
+# The classifier speaks only when it is sure enough (``classifier.Thresholds``: P(event), P(sub-event type));
+# in a brief of a few sentences less certainty is asked.
 _BRIEF_SENTENCES = 3
 # In longer texts, the classifier rereads only the families whose sub-types depend on outcome and context.
 _REREAD_TYPES = frozenset({EventType.PROTESTS, EventType.RIOTS})
@@ -48,14 +43,16 @@ class ClassifierReading:
                  if _worth_classifying(sent, reading, cues) and not told_as_history(sent.text, latest_year)][:_MAX_ASKED]
         if not asked:
             return kinds
-        guesses = shared_classifier().classify([sentences[i].text for i in asked])
+        classifier = shared_classifier()
+        guesses = classifier.classify([sentences[i].text for i in asked])
         best, guess = max(zip(asked, guesses), key=lambda pair: pair[1].event_probability * pair[1].probability)
         # A brief of a few sentences that speaks of violence reports it far more often than a long article
         # whose violent sentences no pattern reads, which are mostly background: briefs need less certainty.
         brief = len(sentences) <= _BRIEF_SENTENCES
         kind = Kind(SubEventType(guess.sub_event_type), by_classifier=True)
-        if guess.event_probability >= (BRIEF_EVENT_THRESHOLD if brief else EVENT_THRESHOLD) and guess.probability >= (
-                BRIEF_TYPE_THRESHOLD if brief else TYPE_THRESHOLD) and _allowed(kind, sentences[best], reading):
+        limits = classifier.thresholds
+        if (guess.event_probability >= limits.event(brief) and guess.probability >= limits.type(guess.sub_event_type, brief)
+                and _allowed(kind, sentences[best], reading)):
             kinds[best] = kind
         return kinds
 
@@ -70,14 +67,17 @@ class ClassifierReading:
         if not asked:
             return kinds
         kinds = list(kinds)
-        for i, guess in zip(asked, shared_classifier().classify([sentences[i].text for i in asked])):
+        classifier = shared_classifier()
+        limits = classifier.thresholds
+        for i, guess in zip(asked, classifier.classify([sentences[i].text for i in asked])):
             kind = Kind(SubEventType(guess.sub_event_type), by_classifier=True)
             if kind.sub_event_type is kinds[i].sub_event_type:
                 continue
             if kind.event_type is kinds[i].event_type is EventType.REMOTE_VIOLENCE and kinds[i].weapon_named:
                 continue  # the rules read the weapon's name ("guided bomb"): no other weapon is likelier
-            if (guess.probability >= OVERRULE_THRESHOLD and guess.event_probability >= BRIEF_EVENT_THRESHOLD
-                    and _allowed(kind, sentences[i], reading)):
+            # it overrules the rules when it is as sure as it must be to speak in a long article
+            if (guess.probability >= limits.type(guess.sub_event_type, False)
+                    and guess.event_probability >= limits.event(True) and _allowed(kind, sentences[i], reading)):
                 kinds[i] = kind
         return kinds
 

@@ -22,6 +22,10 @@ from spacy.tokens import Doc, Span
 from .acled import EventType, SubEventType
 
 
+# The codebook rules a trigger may defer its sub-event type to (implemented in ``decide``).
+DECISIONS = ("target", "outcome")
+
+
 class RuleFileError(ValueError):
     """A rule file that cannot be read as rules."""
 
@@ -31,6 +35,7 @@ class Trigger:
     id: str
     sub_event_type: SubEventType
     weapon_named: bool = True  # False: a strike whose weapon the sentence does not name
+    decided_by: str | None = None  # the codebook rule that sets the sub-event type from the sentence (``decide``)
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,10 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         patterns = [[{"LOWER": t.lower_} for t in make_doc(p)] if isinstance(p, str)
                     else [resolve(token, where) for token in p] for p in rule["patterns"]]
         matcher.add(str(index), patterns)
-        triggers.append(Trigger(rule["id"], sub, rule.get("weapon_named", True)))
+        decided_by = rule.get("decided_by")
+        if decided_by is not None and decided_by not in DECISIONS:
+            raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")
+        triggers.append(Trigger(rule["id"], sub, rule.get("weapon_named", True), decided_by))
 
     phrases = PhraseMatcher(vocab, attr="LOWER")
     for name, words in lexicons.items():
