@@ -304,3 +304,12 @@ def test_events_deaths_in_a_town_of_the_region_just_struck(en):
              "A 70-year-old woman was killed in Beryslav.")
     got = [(e.sub_event_type, e.location.name, e.fatalities) for e in doc._.events]
     assert got == [("Shelling/artillery/missile attack", "Beryslav", 1)]
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_where_it_happened(en):
+    # The event happened where the sentence says; a story that names no other place is coded to the dateline's
+    # country, not its town.
+    assert events(en, "BANGKOK: Myanmar military air strikes in northern Shan state killed 11 civilians.") == [
+        ("Explosions/Remote violence", "Air/drone strike", "Shan State")]
+    got = events(en, "SAN SALVADOR, 3 JAN 90 -- Urban guerrillas machinegunned and killed two peasants yesterday.")
+    assert [place for _, _, place in got] == ["El Salvador"]

@@ -33,7 +33,7 @@ from .boilerplate import CHROME, COMMENT_START, FUNCTION_WORDS, PROSE_CHROME, TE
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"([.!?…。！？][\"”»’)\]」』]*|[\"”»])$")
 # "KYIV, Ukraine (AP) —", "WASHINGTON —", "Paris, 3 March –": a lead paragraph's dateline, never a headline's.
-_DATELINE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,[^—–-]{1,40})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,[^—–-]{1,40})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
 _MAX_STOPPED_HEADLINE_WORDS = 20
 _HEADLINE_WINDOW = 1000  # characters read to see whether the first line stands alone
 _BULLET = re.compile(r"^[\s•·*▪►▶»›>|\-–—]+")
@@ -131,7 +131,7 @@ def looks_like_headline(line: str, *, standalone: bool = False) -> bool:
     if not line.endswith((".", ":", ";", ",")):
         return True
     return (standalone and line.endswith(".") and len(words) <= _MAX_STOPPED_HEADLINE_WORDS
-            and not _DATELINE_LEAD.match(line) and not line[:1].islower())
+            and not DATELINE_LEAD.match(line) and not line[:1].islower())
 
 
 def clean(text: str, *, title: str | None = None, structural: bool = True) -> CleanText:

@@ -11,6 +11,8 @@ from rapidfuzz import fuzz
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LENGTH
 from spacy.tokens import Span
 
+from ...ingest.cleanup import DATELINE_LEAD
+
 from ..extensions import text_of
 from .gazetteer import GeoPlace, fold
 
@@ -108,6 +110,23 @@ def _inside_longer_name(span: Span) -> bool:
         return t is not None and t.is_alpha and t.is_title and not t.is_sent_start and "\n" not in t.whitespace_
     return (name_word(before) and not span[0].is_sent_start and "\n" not in before.whitespace_) or (
         name_word(after) and "\n" not in span[-1].whitespace_)
+
+
+# "BANGKOK:", "Margao (Goa) [India]:", "lucknow:" (a lower-cased wire text).
+_COLON_DATELINE = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,30}(?:\s*\([^)]{1,30}\))?(?:\s*\[[^\]]{1,30}\])?:\s")
+
+
+def in_dateline(doc, start_char: int, end_char: int) -> bool:
+    """Whether characters ``start_char:end_char`` name the place of a lead paragraph's dateline ("KYIV, Ukraine
+    (AP) —", "BANGKOK:", "SAN SALVADOR, 3 JAN 90 --"): where the story was filed, not where it happened."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start_char) + 1
+    head = text[line_start:end_char + 60]
+    lead = DATELINE_LEAD.match(head) or _COLON_DATELINE.match(head)
+    if lead and lead.end() > end_char - line_start:
+        return True
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return span is not None and len(span) > 0 and all(t.is_upper or not t.is_alpha for t in span) and _dateline(span)
 
 
 def _dateline(span: Span) -> bool:
