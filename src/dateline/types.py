@@ -94,6 +94,10 @@ class Quote(_Serializable):
     # Quotes that are one statement share its number: the parts of a quote interrupted by its attribution
     # ("“…,” she said, “…”") and a reported clause with the words it quotes ("said it will “compete”").
     statement: Optional[int] = None
+    # How the speaker was found ("cue", "cue-pronoun", "cue-role", "caption", "next-sentence", "narration",
+    # "carry-over", "headline"; "none" without a speaker): with ``direct`` and ``speaker_kind``, what the
+    # confidence is calibrated on.
+    attribution: Optional[str] = None
 
 
 @dataclass(frozen=True)

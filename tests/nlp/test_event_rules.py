@@ -108,3 +108,17 @@ def test_a_trigger_may_only_defer_to_a_known_codebook_rule(en):
     data["triggers"][0]["decided_by"] = "mood"
     with pytest.raises(RuleFileError, match="unknown rule"):
         compile_rules(data, en.vocab, en.make_doc, "en")
+
+
+def test_only_sentences_with_a_word_some_trigger_needs_are_matched(en):
+    from dateline.nlp.events.rules import _anchor
+
+    vocab = en.vocab
+    assert _anchor([{"LOWER": "the"}, {"LOWER": {"IN": ["russians", "enemy"]}}, {"OP": "{0,5}"},
+                    {"LOWER": {"IN": ["struck", "hit", "attacked"]}}], vocab) == ["russians", "enemy"]
+    assert _anchor([{"LOWER": "the", "OP": "?"}, {"IS_TITLE": True}], vocab) is None
+    rules = event_rules(en.vocab, en.make_doc, "en")
+    doc = en("The minister visited a school. Russian forces shelled Kharkiv overnight.")
+    reading = rules.read(doc, list(doc.sents))
+    assert [s.text for s in reading.cued] == ["Russian forces shelled Kharkiv overnight."]
+    assert reading.triggers == rules.read(doc).triggers

@@ -69,9 +69,29 @@ def register(app: typer.Typer) -> None:
         polnear: Optional[str] = typer.Option(None, "--polnear", help="Score PolNeAR's 'train' or 'dev' split "
                                               "(../shared/data/quotes/polnear): look at train, report dev."),
         show_errors: bool = typer.Option(False, "--errors", help="List every missed, invented and mis-attributed quote."),
+        calibrate: bool = typer.Option(False, "--calibrate", help="Rewrite data/quotes/confidence.tsv from the dev "
+                                       "set: each way of finding a speaker, the share of its quotes that were right."),
     ) -> None:
-        """Quotes and speakers: quote P/R/F1, speaker accuracy, end-to-end F1, direct and reported apart."""
+        """Quotes and speakers: quote P/R/F1, speaker accuracy, end-to-end F1, direct and reported apart, and how
+        well the confidence predicts a right quote (accuracy per confidence band)."""
         from . import quotes as q
+
+        if calibrate:
+            from importlib import resources
+
+            from ..nlp.quotes.calibration import COLUMNS, TABLE, build_table
+
+            outcomes: list = []
+            q.evaluate(q.dev_items(gold or dev_path()), table=outcomes)
+            target = Path(str(resources.files("dateline.data").joinpath(*TABLE)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            lines = ["# Quote confidence by how the speaker was found: the smoothed share of right quotes on the dev",
+                     "# set (written by `dateline eval quotes --calibrate`; see nlp/quotes/calibration.py).",
+                     "\t".join(COLUMNS)]
+            lines += ["\t".join(str(v) for v in row) for row in build_table(outcomes)]
+            target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            typer.echo(f"wrote {target} from {len(outcomes)} quotes")
+            return
 
         if polnear is not None:
             if polnear not in ("train", "dev"):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..ingest.document import RawDocument
 from ..nlp.places.gazetteer import fold, open_gazetteer
-from ..types import Event, Record
+from ..types import Event
 from .corpus import read_jsonl as _read
 from .corpus import records as _records
 from .devset import shared_dir

@@ -51,3 +51,22 @@ def greedy_match(predicted: Sequence[A], gold: Sequence[B], score: Callable[[A, 
             used_g.add(j)
             pairs.append((i, j))
     return pairs
+
+
+CONFIDENCE_BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def calibration(confidence: Sequence[float], right: Sequence[bool]) -> dict:
+    """Accuracy per confidence band, and the expected calibration error (the gap between confidence and
+    accuracy, weighted by each band's share): a confidence means something when the two agree."""
+    bands, gap = [], 0.0
+    for low, high in zip(CONFIDENCE_BANDS, CONFIDENCE_BANDS[1:]):
+        inside = [(c, r) for c, r in zip(confidence, right) if low <= c < high]
+        if not inside:
+            continue
+        mean = sum(c for c, _ in inside) / len(inside)
+        accuracy = sum(r for _, r in inside) / len(inside)
+        gap += abs(mean - accuracy) * len(inside)
+        bands.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "quotes": len(inside),
+                      "mean_confidence": round(mean, 3), "accuracy": round(accuracy, 3)})
+    return {"bands": bands, "expected_calibration_error": round(gap / len(confidence), 3) if confidence else None}

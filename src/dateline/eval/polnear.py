@@ -30,7 +30,7 @@ from ..nlp.quotes.cues import cues_for, guess_lemmas
 from ..types import Quote
 from .corpus import read_jsonl, records
 from .devset import shared_dir
-from .metrics import PRF, greedy_match
+from .metrics import PRF, calibration, greedy_match
 from .quotes import jaccard, speaker_right, tokens
 
 CONSTRUCTIONS = ("X said (that)", "..., X said", "according to X", "X told Y", "other cue verbs")
@@ -97,6 +97,8 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
     speech_total: Counter = Counter()
     speech_found: Counter = Counter()
     notes: list[str] = []
+    confidences: list[float] = []
+    rights: list[bool] = []
     for article, record in zip(articles, found):
         quotes: list[Quote] = univocal(list(record.quotes) if record else [])
         titles_right += bool(record) and _headline(record.title) == _headline(article["title"])
@@ -117,6 +119,13 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
         _end_to_end(e2e, all_pairs, quotes, gold, range(len(quotes)), range(len(gold)))
         _end_to_end(e2e_direct, direct_pairs, quotes, gold, q_direct, g_direct)
         matched_gold = {j for _, j in all_pairs}
+        # Calibration: our quote is right when it matches a gold attribution and, where the gold names its
+        # source, our speaker is that source (a pronoun or absent source cannot be checked: the quote counts).
+        gold_of = dict(all_pairs)
+        for i, q in enumerate(quotes):
+            j = gold_of.get(i)
+            confidences.append(q.confidence)
+            rights.append(j is not None and (not named(gold[j]) or speaker_right(q.speaker, gold[j]["source"])))
         for i, j in all_pairs:
             if named(gold[j]):
                 speakers += 1
@@ -141,6 +150,7 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
                                           for k in CONSTRUCTIONS},
         "all_attributions": everything.as_dict(),
         "title_right": round(titles_right / len(articles), 3) if articles else None,  # cleanup: the headline line
+        "calibration": calibration(confidences, rights),
     }
     if errors:
         report["errors"] = notes

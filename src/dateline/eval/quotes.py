@@ -23,7 +23,7 @@ from ..batch.work import annotate_batch as process_batch
 from ..settings import Options
 from .devset import german_quotes, read_gold
 from .entities import content_words
-from .metrics import PRF, greedy_match
+from .metrics import PRF, calibration, greedy_match
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -70,12 +70,15 @@ def german_items(split: str = "test") -> Iterator[tuple[str, str, str | None, li
 
 
 def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: Options | None = None,
-             errors: bool = False) -> dict:
+             errors: bool = False, table: list | None = None) -> dict:
+    """The scores; ``table``, when given, receives ``(attribution, direct, speaker_kind, right)`` per predicted
+    quote, what ``nlp.quotes.calibration`` is built from."""
     options = options or Options(workers=1)
     scores = {name: PRF() for name in ("quotes", "end_to_end", "direct", "indirect")}
     matched = speaker_ok = 0
     kinds = Counter()
     notes: list[str] = []
+    outcomes: list[tuple[str, bool, str, float, bool]] = []  # per predicted quote, for calibration
     items = list(items)
     for start in range(0, len(items), options.batch_size):
         chunk = items[start:start + options.batch_size]
@@ -100,6 +103,9 @@ def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: 
                 scores[name].add(tp, p_kind - tp, g_kind - tp)
             for i, j in pairs:
                 kinds[(gold[j].get("speaker_kind"), predicted[i].speaker_kind)] += 1
+            right_i = {i for i, _ in right}
+            outcomes += [(q.attribution or "none", q.direct, q.speaker_kind, q.confidence, i in right_i)
+                         for i, q in enumerate(predicted)]
             if errors:
                 notes += _errors(doc_id, predicted, gold, pairs, right)
     report = {
@@ -109,7 +115,10 @@ def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: 
         "end_to_end": scores["end_to_end"].as_dict(),
         "direct": scores["direct"].as_dict(),
         "indirect": scores["indirect"].as_dict(),
+        "calibration": calibration([o[3] for o in outcomes], [o[4] for o in outcomes]),
     }
+    if table is not None:
+        table.extend((a, d, k, r) for a, d, k, _, r in outcomes)
     if errors:
         report["speaker_kinds"] = {f"{g}->{p}": n for (g, p), n in sorted(kinds.items(), key=str)}
         report["errors"] = notes

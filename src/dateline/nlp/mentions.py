@@ -45,8 +45,7 @@ def unasserted(token: Token, governors: dict[str, frozenset[str]] | None = None)
     if negated(token):
         return "negated"
     if governors is None:
-        data = _data(token.doc.lang_) or {}
-        governors = {kind: frozenset(lemmas) for kind, lemmas in data.get("governors", {}).items()}
+        governors = _governors(token.doc.lang_)
     for kind, lemmas in governors.items():
         if governed_by(token, lemmas) is not None:
             return kind
@@ -75,8 +74,11 @@ class MentionFilter:
     governors: dict[str, frozenset[str]]
     habitual_tags: frozenset[str] = frozenset()
 
-    def reading(self, doc: Doc) -> "MentionCues":
-        found = sorted((end, doc.vocab.strings[key]) for key, _, end in self.matcher(doc))
+    def reading(self, doc: Doc, spans=None) -> "MentionCues":
+        """The cues of ``doc``, or of the ``spans`` of it that hold the mentions to judge (cheaper)."""
+        # A matcher given a span answers in the span's offsets.
+        found = sorted((span.start + end, doc.vocab.strings[key])
+                       for span in (spans if spans is not None else [doc[:]]) for key, _, end in self.matcher(span))
         advice = sorted(start for _, start, _ in self.sentence_matcher(doc))
         barriers = [t.i for t in doc if t.text in self.barriers]
         return MentionCues(self, doc, found, advice, barriers)
@@ -135,6 +137,12 @@ def _data(language: str) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+@lru_cache(maxsize=None)
+def _governors(language: str) -> dict[str, frozenset[str]]:
+    data = _data(language) or {}
+    return {kind: frozenset(lemmas) for kind, lemmas in data.get("governors", {}).items()}
+
+
 _FILTERS: dict[tuple[int, str], MentionFilter | None] = {}
 
 
@@ -158,6 +166,6 @@ def _build(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
     sentence_matcher = PhraseMatcher(vocab, attr="LOWER")
     for kind in _SENTENCE_CUES:
         sentence_matcher.add(kind, [make_doc(p) for p in data.get("sentence", {}).get(kind, ())])
-    governors = {kind: frozenset(lemmas) for kind, lemmas in data.get("governors", {}).items()}
+    governors = _governors(language)
     return MentionFilter(language, matcher, sentence_matcher, windows, frozenset(data["barriers"]), governors,
                          frozenset(data.get("habitual_tags", ())))

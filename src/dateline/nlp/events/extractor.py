@@ -76,19 +76,19 @@ class EventFinder(Actors, ClassifierReading):
         rules = event_rules(doc.vocab, self.make_doc, doc.lang_)
         if rules is None:
             return ()
-        reading = rules.read(doc)
-        mentions = mention_filter(doc.vocab, self.make_doc, doc.lang_)
-        cues = mentions.reading(doc) if mentions is not None else None
         text = text_of(doc)
+        sentences = list(split_sentences(doc))
+        reading = rules.read(doc, sentences)
+        mentions = mention_filter(doc.vocab, self.make_doc, doc.lang_)
+        cues = mentions.reading(doc, reading.cued) if mentions is not None else None
         # A dateline says where the story was filed, not where it happened.
         located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions
-                   if not in_dateline(doc, m.start, m.end)]
-        main = _main_place(places, doc) or self._dateline_country(places, doc)
+                   if not in_dateline(doc, m.start, m.end, text)]
+        main = _main_place(places, doc, text) or self._dateline_country(places, doc, text)
         drafts: list[_Draft] = []
         paragraph_place: Place | None = None
         paragraph_start = -1
         latest_year = report_year(text, published)
-        sentences = list(split_sentences(doc))
         patterns = [None if k is None or told_as_history(sent.text, latest_year) else k
                     for sent, k in zip(sentences, (decide(reading, cues, sent) for sent in sentences))]
         kinds = (self._reread(sentences, patterns, reading) if any(patterns)
@@ -145,11 +145,11 @@ class EventFinder(Actors, ClassifierReading):
                 paragraph_place = towns[-1]
         return tuple(_event(d) for d in _merge(drafts))
 
-    def _dateline_country(self, places, doc: Doc) -> Place | None:
+    def _dateline_country(self, places, doc: Doc, text: str) -> Place | None:
         """The country of the dateline's town, when the article names no other place: a story filed from San
         Salvador happened in El Salvador, not necessarily in San Salvador."""
         town = next((p for p in places if p.country_code and p.mentions
-                     and all(in_dateline(doc, m.start, m.end) for m in p.mentions)), None)
+                     and all(in_dateline(doc, m.start, m.end, text) for m in p.mentions)), None)
         country = self.gazetteer.country(town.country_code) if town and self.gazetteer else None
         if country is None:
             return None
@@ -315,10 +315,10 @@ def _police_response(drafts: list[_Draft], i: int, sent: Span, present: frozense
         d.sources.append(sent)
 
 
-def _main_place(places, doc: Doc) -> Place | None:
+def _main_place(places, doc: Doc, text: str) -> Place | None:
     """The place the article is about: the most mentioned town or region (a town on a tie, then the first); a
     dateline does not count, as it names where the story was filed."""
-    told = {p.id: [m for m in p.mentions if not in_dateline(doc, m.start, m.end)] for p in places}
+    told = {p.id: [m for m in p.mentions if not in_dateline(doc, m.start, m.end, text)] for p in places}
     pool = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village", "region") and told[p.id]]
     return max(pool, key=lambda p: (len(told[p.id]), p.feature != "region", -told[p.id][0].start), default=None)
 

@@ -46,13 +46,23 @@ class EventRules:
     lexicons: PhraseMatcher  # match key: the lexicon's name
     requires: dict[str, tuple[str, ...]]  # event type or sub-event type -> lexicons, one of which must occur
     unless: dict[str, tuple[str, ...]]  # ... -> lexicons none of which may occur
+    # Words of which every trigger pattern needs one (None: some pattern needs no particular word).
+    anchors: frozenset[str] | None = None
 
-    def read(self, doc: Doc) -> "RuleReading":
-        """Every trigger and lexicon word in ``doc``, found once for all its sentences."""
+    def read(self, doc: Doc, sentences=None) -> "RuleReading":
+        """Every lexicon word in ``doc``, and the triggers of those of its ``sentences`` that hold a word some
+        trigger needs (``anchors``): the trigger patterns cost far more than the word lists, and most sentences
+        of most news can match none of them."""
         strings = doc.vocab.strings
-        triggers = sorted((int(strings[key]), start, end) for key, start, end in self.matcher(doc))
         words = sorted((start, strings[key]) for key, start, _ in self.lexicons(doc))
-        return RuleReading(self, doc, triggers, words)
+        if sentences is None or self.anchors is None:
+            spans = [doc[:]]
+        else:
+            spans = [s for s in sentences if any(t.lower_ in self.anchors for t in s)]
+        # A matcher given a span answers in the span's offsets.
+        triggers = sorted((int(strings[key]), span.start + start, span.start + end)
+                          for span in spans for key, start, end in self.matcher(span))
+        return RuleReading(self, doc, triggers, words, spans)
 
     def allowed(self, sub_event_type: SubEventType, present: frozenset[str]) -> bool:
         """Whether a sentence holding the lexicons ``present`` may report an event of this sub-event type."""
@@ -71,6 +81,7 @@ class RuleReading:
     doc: Doc
     triggers: list[tuple[int, int, int]]  # (priority, start, end), by priority then position
     words: list[tuple[int, str]]  # (start token, lexicon)
+    cued: list[Span]  # the spans triggers were looked for in
 
     def triggers_in(self, sentence: Span) -> list[tuple[Trigger, Span]]:
         return [(self.rules.triggers[k], self.doc[s:e]) for k, s, e in self.triggers
@@ -106,6 +117,22 @@ def _expand(entry: str) -> set[str]:
         return {entry}
     head, _, last = entry[:-1].rpartition(" ")
     return {f"{head} {form}".strip() for form in inflections(last)}
+
+
+def _anchor(pattern: list[dict], vocab) -> list[str] | None:
+    """The words of the most telling token a pattern cannot match without (a required token whose words are
+    no stop words, the fewest of them), or None when it has none."""
+    best = None
+    for token in pattern:
+        if token.get("OP") not in (None, "+", "{1}"):
+            continue
+        value = token.get("LOWER")
+        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+        if not words or any(vocab[w].is_stop for w in words):
+            continue
+        if best is None or len(words) < len(best):
+            best = list(words)
+    return best
 
 
 def _one_token(word: str, make_doc) -> bool:
@@ -158,6 +185,7 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
 
     matcher = Matcher(vocab)
     triggers = []
+    all_patterns = []
     for index, rule in enumerate(data["triggers"]):
         try:
             sub = SubEventType(rule["sub_event_type"])
@@ -168,6 +196,7 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         patterns = [[{"LOWER": t.lower_} for t in make_doc(p)] if isinstance(p, str)
                     else [resolve(token, where) for token in p] for p in rule["patterns"]]
         matcher.add(str(index), patterns)
+        all_patterns += patterns
         decided_by = rule.get("decided_by")
         if decided_by is not None and decided_by not in DECISIONS:
             raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")
@@ -188,4 +217,6 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
                     raise RuleFileError(f"{language}: {section}[{key!r}] names an unknown lexicon {name!r}")
             table[key] = tuple(names)
         conditions[section] = table
-    return EventRules(language, tuple(triggers), matcher, phrases, conditions["requires"], conditions["unless"])
+    anchors = [_anchor(p, vocab) for p in all_patterns]
+    return EventRules(language, tuple(triggers), matcher, phrases, conditions["requires"], conditions["unless"],
+                      None if None in anchors else frozenset(w for words in anchors for w in words))

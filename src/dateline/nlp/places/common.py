@@ -116,12 +116,14 @@ def _inside_longer_name(span: Span) -> bool:
 _COLON_DATELINE = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,30}(?:\s*\([^)]{1,30}\))?(?:\s*\[[^\]]{1,30}\])?:\s")
 
 
-def in_dateline(doc, start_char: int, end_char: int) -> bool:
+def in_dateline(doc, start_char: int, end_char: int, text: str | None = None) -> bool:
     """Whether characters ``start_char:end_char`` name the place of a lead paragraph's dateline ("KYIV, Ukraine
     (AP) —", "BANGKOK:", "SAN SALVADOR, 3 JAN 90 --"): where the story was filed, not where it happened."""
-    text = doc.text
+    text = doc.text if text is None else text  # (Doc.text joins every token: pass it when asking often)
     line_start = text.rfind("\n", 0, start_char) + 1
     head = text[line_start:end_char + 60]
+    if start_char - line_start > 60:
+        return False  # a dateline opens its line
     lead = DATELINE_LEAD.match(head) or _COLON_DATELINE.match(head)
     if lead and lead.end() > end_char - line_start:
         return True

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import text_of
 from ...types import Quote
+from .calibration import confidence
 from .common import (
     _DASHES,
     _DIALOGUE_LANGUAGES,
@@ -37,7 +38,6 @@ from .common import (
     _TERMINAL,
     _UNATTRIBUTED_MIN_WORDS,
     _WORD,
-    CONFIDENCE,
     Found,
     _find_phrase,
     _how,
@@ -542,7 +542,8 @@ class _Finder(ReportedSpeech):
                 speaker_role=s.role if s else None,
                 cue=f.cue,
                 direct=f.direct,
-                confidence=CONFIDENCE[f.how if s else "none"],
+                confidence=confidence(f.how if s else "none", f.direct, s.kind if s else "unknown"),
                 statement=statement,
+                attribution=f.how if s else "none",
             ))
         return tuple(out)
