@@ -67,7 +67,8 @@ class MentionFilter:
     """One language's cues; ``reading(doc)`` finds them in a document once, for every mention in it."""
 
     language: str
-    matcher: Matcher
+    matcher: Matcher  # token patterns
+    phrases: PhraseMatcher  # phrase patterns: far cheaper to match
     sentence_matcher: PhraseMatcher
     windows: dict[str, int]
     barriers: frozenset[str]
@@ -77,8 +78,9 @@ class MentionFilter:
     def reading(self, doc: Doc, spans=None) -> "MentionCues":
         """The cues of ``doc``, or of the ``spans`` of it that hold the mentions to judge (cheaper)."""
         # A matcher given a span answers in the span's offsets.
-        found = sorted((span.start + end, doc.vocab.strings[key])
-                       for span in (spans if spans is not None else [doc[:]]) for key, _, end in self.matcher(span))
+        spans = spans if spans is not None else [doc[:]]
+        found = sorted([(span.start + end, doc.vocab.strings[key]) for span in spans for key, _, end in self.matcher(span)]
+                       + [(end, doc.vocab.strings[key]) for span in spans for key, _, end in self.phrases(span)])
         advice = sorted(start for _, start, _ in self.sentence_matcher(doc))
         barriers = [t.i for t in doc if t.text in self.barriers]
         return MentionCues(self, doc, found, advice, barriers)
@@ -126,11 +128,6 @@ class MentionCues:
         return self.barriers[k - 1] if k else -1
 
 
-def _patterns(vocab: Vocab, make_doc, items: list) -> list:
-    """Phrases become lower-case token patterns, tokenised as the text will be; token patterns stay."""
-    return [[{"LOWER": t.lower_} for t in make_doc(item)] if isinstance(item, str) else item for item in items]
-
-
 @lru_cache(maxsize=None)
 def _data(language: str) -> dict | None:
     path = resources.files("dateline.data").joinpath("mentions", f"{language}.json")
@@ -159,13 +156,17 @@ def _build(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
     if data is None:
         return None
     matcher = Matcher(vocab)
+    phrases = PhraseMatcher(vocab, attr="LOWER")
     windows = {}
     for kind, spec in data["classes"].items():
-        matcher.add(kind, _patterns(vocab, make_doc, spec["patterns"]))
+        tokens = [p for p in spec["patterns"] if not isinstance(p, str)]
+        if tokens:
+            matcher.add(kind, tokens)
+        phrases.add(kind, [make_doc(p) for p in spec["patterns"] if isinstance(p, str)])
         windows[kind] = int(spec["window"])
     sentence_matcher = PhraseMatcher(vocab, attr="LOWER")
     for kind in _SENTENCE_CUES:
         sentence_matcher.add(kind, [make_doc(p) for p in data.get("sentence", {}).get(kind, ())])
     governors = _governors(language)
-    return MentionFilter(language, matcher, sentence_matcher, windows, frozenset(data["barriers"]), governors,
+    return MentionFilter(language, matcher, phrases, sentence_matcher, windows, frozenset(data["barriers"]), governors,
                          frozenset(data.get("habitual_tags", ())))

@@ -80,7 +80,7 @@ class EventFinder(Actors, ClassifierReading):
         sentences = list(split_sentences(doc))
         reading = rules.read(doc, sentences)
         mentions = mention_filter(doc.vocab, self.make_doc, doc.lang_)
-        cues = mentions.reading(doc, reading.cued) if mentions is not None else None
+        cues = mentions.reading(doc) if mentions is not None else None
         # A dateline says where the story was filed, not where it happened.
         located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions
                    if not in_dateline(doc, m.start, m.end, text)]

@@ -42,27 +42,33 @@ class Trigger:
 class EventRules:
     language: str
     triggers: tuple[Trigger, ...]  # by priority
-    matcher: Matcher  # match key: the trigger's index, as a string
+    matchers: tuple[Matcher | None, ...]  # each trigger's token patterns (key: its index, as a string)
+    phrases: PhraseMatcher  # every trigger's phrase patterns, keyed the same way
     lexicons: PhraseMatcher  # match key: the lexicon's name
     requires: dict[str, tuple[str, ...]]  # event type or sub-event type -> lexicons, one of which must occur
     unless: dict[str, tuple[str, ...]]  # ... -> lexicons none of which may occur
-    # Words of which every trigger pattern needs one (None: some pattern needs no particular word).
-    anchors: frozenset[str] | None = None
+    # Per trigger, words of which each of its token patterns needs one (None: a pattern needs no particular word).
+    anchors: tuple[frozenset[str] | None, ...] = ()
 
     def read(self, doc: Doc, sentences=None) -> "RuleReading":
-        """Every lexicon word in ``doc``, and the triggers of those of its ``sentences`` that hold a word some
-        trigger needs (``anchors``): the trigger patterns cost far more than the word lists, and most sentences
-        of most news can match none of them."""
+        """Every lexicon word and trigger phrase in ``doc``, and each trigger's token patterns in the sentences
+        that hold a word it needs (``anchors``): token patterns with gaps cost far more than word lists, and
+        most sentences can match none of them."""
         strings = doc.vocab.strings
         words = sorted((start, strings[key]) for key, start, _ in self.lexicons(doc))
-        if sentences is None or self.anchors is None:
-            spans = [doc[:]]
-        else:
-            spans = [s for s in sentences if any(t.lower_ in self.anchors for t in s)]
-        # A matcher given a span answers in the span's offsets.
-        triggers = sorted((int(strings[key]), span.start + start, span.start + end)
-                          for span in spans for key, start, end in self.matcher(span))
-        return RuleReading(self, doc, triggers, words, spans)
+        found = [(int(strings[key]), start, end) for key, start, end in self.phrases(doc)]
+        spans = [doc[:]] if sentences is None else sentences
+        cued = []
+        for span in spans:
+            present = {t.lower_ for t in span}
+            chosen = [m for m, anchor in zip(self.matchers, self.anchors)
+                      if m is not None and (anchor is None or not anchor.isdisjoint(present))]
+            if chosen:
+                cued.append(span)
+            # A matcher given a span answers in the span's offsets.
+            found += [(int(strings[key]), span.start + start, span.start + end)
+                      for matcher in chosen for key, start, end in matcher(span)]
+        return RuleReading(self, doc, sorted(found), words, cued)
 
     def allowed(self, sub_event_type: SubEventType, present: frozenset[str]) -> bool:
         """Whether a sentence holding the lexicons ``present`` may report an event of this sub-event type."""
@@ -81,7 +87,7 @@ class RuleReading:
     doc: Doc
     triggers: list[tuple[int, int, int]]  # (priority, start, end), by priority then position
     words: list[tuple[int, str]]  # (start token, lexicon)
-    cued: list[Span]  # the spans triggers were looked for in
+    cued: list[Span]  # the sentences some trigger's token patterns were looked for in
 
     def triggers_in(self, sentence: Span) -> list[tuple[Trigger, Span]]:
         return [(self.rules.triggers[k], self.doc[s:e]) for k, s, e in self.triggers
@@ -183,9 +189,9 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             return {k: resolve(v, where) for k, v in value.items()}
         return value
 
-    matcher = Matcher(vocab)
+    matchers, anchors = [], []
+    trigger_phrases = PhraseMatcher(vocab, attr="LOWER")  # phrases: far cheaper to match than token patterns
     triggers = []
-    all_patterns = []
     for index, rule in enumerate(data["triggers"]):
         try:
             sub = SubEventType(rule["sub_event_type"])
@@ -193,10 +199,17 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             raise RuleFileError(f"{language}: trigger {rule.get('id')!r} has an unknown sub-event type "
                                 f"{rule.get('sub_event_type')!r}") from None
         where = f"trigger {rule['id']!r}"
-        patterns = [[{"LOWER": t.lower_} for t in make_doc(p)] if isinstance(p, str)
-                    else [resolve(token, where) for token in p] for p in rule["patterns"]]
-        matcher.add(str(index), patterns)
-        all_patterns += patterns
+        patterns = [[resolve(token, where) for token in p] for p in rule["patterns"] if not isinstance(p, str)]
+        phrases = [make_doc(p) for p in rule["patterns"] if isinstance(p, str)]
+        matcher = None
+        if patterns:
+            matcher = Matcher(vocab)
+            matcher.add(str(index), patterns)
+        matchers.append(matcher)
+        needs = [_anchor(p, vocab) for p in patterns]
+        anchors.append(None if None in needs else frozenset(w for words in needs for w in words))
+        if phrases:
+            trigger_phrases.add(str(index), phrases)
         decided_by = rule.get("decided_by")
         if decided_by is not None and decided_by not in DECISIONS:
             raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")
@@ -217,6 +230,5 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
                     raise RuleFileError(f"{language}: {section}[{key!r}] names an unknown lexicon {name!r}")
             table[key] = tuple(names)
         conditions[section] = table
-    anchors = [_anchor(p, vocab) for p in all_patterns]
-    return EventRules(language, tuple(triggers), matcher, phrases, conditions["requires"], conditions["unless"],
-                      None if None in anchors else frozenset(w for words in anchors for w in words))
+    return EventRules(language, tuple(triggers), tuple(matchers), trigger_phrases, phrases, conditions["requires"],
+                      conditions["unless"], tuple(anchors))
