@@ -39,9 +39,18 @@ def jaccard(a: Counter, b: Counter) -> float:
 
 
 def speaker_right(predicted: str | None, gold: str | None) -> bool:
+    """The speakers share a content word, or one is the other's acronym ("the DNC", "Democratic National
+    Committee")."""
     if not gold:
         return not predicted
-    return bool(predicted) and bool(content_words(predicted) & content_words(gold))
+    if not predicted:
+        return False
+    return bool(content_words(predicted) & content_words(gold)) or _acronym_of(predicted, gold) or _acronym_of(gold, predicted)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", long) if w.lower() not in ("of", "the", "and", "for"))
+    return len(initials) >= 2 and any(w == initials for w in re.findall(r"\b[A-Z]{2,}\b", short))
 
 
 def as_quoted_words(quotes: list) -> list:

@@ -101,11 +101,15 @@ class _Finder(ReportedSpeech):
                 speaker, how = self.headline_speaker, "headline"
             if speaker is None and short and previous is not None and self._follows(previous, q, inner):
                 speaker, how = previous.speaker, "carry-over"  # "“…,” Putin said. “Congratulations.”"
-            if speaker is None and short:
+            if speaker is None and not self.parsed:
+                # Unparsed text: a cue in the quote's sentence makes it a quote even when the words around the cue
+                # name no one ("Damit sagte er, das sei „klüger“"); its speaker is then found as for any other.
+                cue = self._cue_beside(q, index)
+            if speaker is None and short and cue is None:
                 continue
             if speaker is None:
                 speaker, how = self._unattributed(q, previous)
-            if speaker is None and words < _UNATTRIBUTED_MIN_WORDS:
+            if speaker is None and words < _UNATTRIBUTED_MIN_WORDS and cue is None:
                 continue
             found = Found(q.inner_start, q.inner_end, True, speaker, cue, how)
             if previous is not None and self._interrupted(previous, q, speaker):
@@ -115,6 +119,11 @@ class _Finder(ReportedSpeech):
                 previous = found
                 if speaker.kind == "person":
                     self.resolver.last_person = speaker
+
+    def _cue_beside(self, q: QuotedSpan, index: int) -> str | None:
+        """A cue word in the quote's sentence before it, or among the few tokens after it."""
+        beside = self._before_frame(q, index)[::-1] + _strip_punct(self._after_frame(q, index))[:4]
+        return next((t.text for t in beside if self._is_cue(t)), None)
 
     def _dialogue(self, q: QuotedSpan) -> tuple[QuotedSpan, Speaker | None, str | None, str]:
         """"— Nous ne partirons pas, dit Olena, une habitante." : the incise names the speaker and ends the quote."""

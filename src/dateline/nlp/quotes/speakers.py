@@ -99,7 +99,7 @@ class SpeakerResolver:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
             return None
-        if low in SPEAKER_STOP:
+        if low in SPEAKER_STOP or _no_one(tokens, head):
             return None
         text = _phrase(span)
         bare = len(tokens) == 1
@@ -201,6 +201,12 @@ class SpeakerResolver:
 
 def _kind(entity_type: str) -> str:
     return "person" if entity_type == "PERSON" else "organization"
+
+
+def _no_one(tokens: list[Token], head: Token) -> bool:
+    """A phrase that names no one: function words and numbers only ("and", "before", "in response", "475"), or
+    headed by a preposition, conjunction, adverb or number (a broken parse's "subject")."""
+    return all(t.is_stop or t.like_num for t in tokens) or head.pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "NUM", "PART")
 
 
 def _head(span: Span) -> Token:

@@ -1,0 +1,25 @@
+"""Speakers are someone: function words and numbers name no one; an acronym is the name it abbreviates."""
+
+import pytest
+
+from dateline.eval.quotes import speaker_right
+from dateline.nlp import models
+
+
+@pytest.fixture(scope="module")
+def de():
+    return models.load("de")
+
+
+def test_an_acronym_and_its_full_name_are_one_speaker():
+    assert speaker_right("Democratic National Committee", "the DNC")
+    assert speaker_right("the ACLU", "American Civil Liberties Union")
+    assert not speaker_right("Donald Trump", "the DNC")
+
+
+def test_a_phrase_of_function_words_is_no_speaker(de):
+    # "Und" stands where a speaker would; the quote is kept (a cue is beside it), its speaker is not "Und".
+    doc = de("Das Gericht tagte am Montag. Und dann sagte, es sei „völlig überzogen und falsch“.")
+    quotes = doc._.quotes
+    assert [q.text for q in quotes] == ["völlig überzogen und falsch"]
+    assert quotes[0].speaker != "Und"
