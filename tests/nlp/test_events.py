@@ -313,3 +313,9 @@ def test_a_dateline_is_where_the_story_was_filed_not_where_it_happened(en):
         ("Explosions/Remote violence", "Air/drone strike", "Shan State")]
     got = events(en, "SAN SALVADOR, 3 JAN 90 -- Urban guerrillas machinegunned and killed two peasants yesterday.")
     assert [place for _, _, place in got] == ["El Salvador"]
+
+
+def test_arrests_tied_to_violence_or_terror_laws_are_coded_and_ordinary_ones_are_not(en):
+    assert [e.sub_event_type for e in en("Police said 150 people had been arrested for violence in Ahmedabad "
+                                         "since Monday.")._.events] == ["Arrests"]
+    assert not en("Police arrested a man who was caught stealing from a shop in Leeds.")._.events
