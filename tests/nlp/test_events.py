@@ -319,3 +319,11 @@ def test_arrests_tied_to_violence_or_terror_laws_are_coded_and_ordinary_ones_are
     assert [e.sub_event_type for e in en("Police said 150 people had been arrested for violence in Ahmedabad "
                                          "since Monday.")._.events] == ["Arrests"]
     assert not en("Police arrested a man who was caught stealing from a shop in Leeds.")._.events
+
+
+def test_a_group_named_as_the_subject_is_the_actor(en):
+    got = en("The Arakan Army attacked a police outpost in Maungdaw, killing five officers.")._.events
+    assert [e.actor1 for e in got] == ["Arakan Army"]
+    # one capitalised word opening a sentence is no name: "Gunmen" stay an unidentified armed group
+    got = en("Gunmen attacked a village near Mopti, killing four civilians.")._.events
+    assert [e.actor1 for e in got] == ["Unidentified Armed Group (Mali)"]

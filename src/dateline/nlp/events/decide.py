@@ -15,7 +15,7 @@ perpetrator for an attack on civilians…), then applies the codebook's rules on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -32,6 +32,7 @@ class Kind:
     weapon_named: bool = True
     by_classifier: bool = False
     trigger: str | None = None  # the rule's id, when the rules read it
+    span: Span | None = field(default=None, compare=False)  # the words that matched it
 
     @property
     def event_type(self) -> EventType:
@@ -49,7 +50,7 @@ def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span) -> Ki
             sub = _DECISIONS[trigger.decided_by](sub, present)
         if not reading.rules.allowed(sub, present):
             continue
-        return Kind(sub, trigger.weapon_named, trigger=trigger.id)
+        return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span)
     return None
 
 

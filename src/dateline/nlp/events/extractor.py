@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Event, Location, Mention, Place
 from ..extensions import text_of
-from ..mentions import mention_filter
+from ..mentions import anchor, mention_filter
 from ..places.common import in_dateline
 from ..places.gazetteer import distance_km
 from .actors import Actors
@@ -194,6 +194,9 @@ class EventFinder(Actors, ClassifierReading):
         armed = self._armed_actors(sent.text, place.country_code if place else None)
         actor1 = armed[0] if armed else None
         actor2 = armed[1] if len(armed) > 1 else None
+        named = _named_agent(kind.span) if event_type.violent and kind.span is not None else None
+        if named is not None and (actor1 is None or actor1.startswith("Unidentified")) and named != actor2:
+            actor1 = named  # "the Arakan Army attacked…", "THE FMLN ATTACKED…": a group ACLED has no name for here
         if actor1 is None and event_type.violent and "unidentified_armed" in present:
             actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
         if event_type is EventType.BATTLES:
@@ -313,6 +316,29 @@ def _police_response(drafts: list[_Draft], i: int, sent: Span, present: frozense
         if d.actor2 is None and country and re.search(r"\bpolice\b", sent.text, re.I):
             d.actor2 = f"Police Forces of {country.group(1)}"
         d.sources.append(sent)
+
+
+def _named_agent(span: Span) -> str | None:
+    """The group that did it, by name, from the parse: the subject of the trigger's verb ("the Arakan Army
+    attacked"), or its agent ("planted by the Shining Path"), when that is an organisation's name — an ORG
+    entity, or proper nouns or an acronym — and not a place or a person."""
+    verb = anchor(span)
+    agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for head in agents:
+        phrase = span.doc[head.left_edge.i:head.i + 1]
+        while len(phrase) and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].lower_ in ("the", "a", "an")):
+            phrase = phrase[1:]
+        if not len(phrase) or len(phrase) > 6:
+            continue
+        labels = {t.ent_type_ for t in phrase}
+        if labels & {"GPE", "LOC", "PERSON", "FAC", "DATE", "CARDINAL"}:
+            continue
+        acronym = len(phrase) == 1 and phrase[0].is_upper and 2 <= len(phrase[0].text) <= 6 and phrase[0].is_alpha
+        # one capitalised word alone is as often a sentence's first noun ("Gunmen killed…") as a name
+        if "ORG" in labels or acronym or (len(phrase) > 1 and all(t.pos_ == "PROPN" for t in phrase)):
+            return phrase.text
+    return None
 
 
 def _main_place(places, doc: Doc, text: str) -> Place | None:
