@@ -23,3 +23,16 @@ def test_a_phrase_of_function_words_is_no_speaker(de):
     quotes = doc._.quotes
     assert [q.text for q in quotes] == ["völlig überzogen und falsch"]
     assert quotes[0].speaker != "Und"
+
+
+@pytest.fixture(scope="module")
+def en():
+    return models.load("en")
+
+
+def test_what_a_speaker_called_or_described_something_is_what_they_said(en):
+    called = en("Sanders called Trump a pathological liar on Sunday.")._.quotes
+    assert [(q.text, q.speaker, q.direct) for q in called] == [("Trump a pathological liar", "Sanders", False)]
+    described = en("Clinton described the plan as reckless and dangerous.")._.quotes
+    assert [q.text for q in described] == ["the plan as reckless and dangerous"]
+    assert not en("The mayor called a meeting for Monday.")._.quotes  # no predicate: an act, not a statement

@@ -85,7 +85,8 @@ class ReportedSpeech:
 
     def _licensed(self, cue: Token) -> bool:
         """What the cue's lexicon entry says was said when no clause follows: an infinitive ("+to": "vowed to
-        fight on") or an object ("+object": "denied the charge"). Adds it; tells whether it did."""
+        fight on"), an object ("+object": "denied the charge"), or an object with what is said of it
+        ("+predicate": "called Trump a liar"). Adds it; tells whether it did."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
             return False  # "was asked to": the subject is who was asked
         content = None
@@ -94,9 +95,17 @@ class ReportedSpeech:
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if content is None and self.cues.licenses(cue, "object"):
             content = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "DET")), None)
-        if content is None or self._crosses_paragraph(cue, content):
+        last = content
+        if content is None and self.cues.licenses(cue, "predicate"):
+            # "called Trump a liar", "described the plan as reckless": the object with what is said of it
+            parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "oprd") or (
+                c.dep_ == "prep" and c.lower_ == "as"))]
+            said_of = [c for c in parts if c.dep_ == "oprd" or c.dep_ == "prep"]
+            if parts and said_of and parts[0] is not said_of[-1]:
+                content, last = parts[0], said_of[-1]
+        if content is None or self._crosses_paragraph(cue, last):
             return False
-        start, end = self._within_paragraph(cue, content.left_edge.i, content.right_edge.i + 1)
+        start, end = self._within_paragraph(cue, content.left_edge.i, last.right_edge.i + 1)
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         span = self.doc[start:end]
