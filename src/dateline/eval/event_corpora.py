@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..ingest.document import RawDocument
+from ..nlp.events.acled import SubEventType
 from ..nlp.places.gazetteer import fold, open_gazetteer
 from ..types import Event
 from .corpus import read_jsonl as _read
@@ -56,8 +57,13 @@ def _fold(text: str | None) -> str:
 
 # -- MUC-3/4 ----------------------------------------------------------------------------------------------
 
-_REMOTE_INSTRUMENTS = ("AERIAL BOMB", "MORTAR", "ROCKET", "MISSILE", "GRENADE", "BOMB", "DYNAMITE", "MINE",
-                       "VEHICLE BOMB", "EXPLOSIVE")
+# MUC instrument types used from afar, and the ACLED sub-event type each makes of an attack.
+MUC_REMOTE_INSTRUMENTS = {
+    "AERIAL BOMB": SubEventType.AIR_DRONE_STRIKE, "MORTAR": SubEventType.SHELLING, "ROCKET": SubEventType.SHELLING,
+    "MISSILE": SubEventType.SHELLING, "GRENADE": SubEventType.GRENADE, "BOMB": SubEventType.REMOTE_EXPLOSIVE,
+    "DYNAMITE": SubEventType.REMOTE_EXPLOSIVE, "MINE": SubEventType.REMOTE_EXPLOSIVE,
+    "VEHICLE BOMB": SubEventType.REMOTE_EXPLOSIVE, "EXPLOSIVE": SubEventType.REMOTE_EXPLOSIVE,
+}
 
 
 def muc_types(incident: dict) -> set[str] | None:
@@ -67,7 +73,7 @@ def muc_types(incident: dict) -> set[str] | None:
         return None  # ACLED does not code threats
     instruments = {f for filler in incident.get("instrument_type") or [] for f in filler["fill"]}
     if kind == "ATTACK":
-        if any(any(word in i for word in _REMOTE_INSTRUMENTS) for i in instruments):
+        if any(any(word in i for word in MUC_REMOTE_INSTRUMENTS) for i in instruments):
             return {REMOTE}
         return {CIVILIANS, BATTLES}
     if kind == "BOMBING":

@@ -9,15 +9,15 @@ parse is wrong), and the parse (a negated verb, a verb of planning or denial gov
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
+
+from ..data import data_json
 
 _SENTENCE_CUES = ("advice",)
 
@@ -75,12 +75,10 @@ class MentionFilter:
     governors: dict[str, frozenset[str]]
     habitual_tags: frozenset[str] = frozenset()
 
-    def reading(self, doc: Doc, spans=None) -> "MentionCues":
-        """The cues of ``doc``, or of the ``spans`` of it that hold the mentions to judge (cheaper)."""
-        # A matcher given a span answers in the span's offsets.
-        spans = spans if spans is not None else [doc[:]]
-        found = sorted([(span.start + end, doc.vocab.strings[key]) for span in spans for key, _, end in self.matcher(span)]
-                       + [(end, doc.vocab.strings[key]) for span in spans for key, _, end in self.phrases(span)])
+    def reading(self, doc: Doc) -> "MentionCues":
+        strings = doc.vocab.strings
+        found = sorted([(end, strings[key]) for key, _, end in self.matcher(doc)]
+                       + [(end, strings[key]) for key, _, end in self.phrases(doc)])
         advice = sorted(start for _, start, _ in self.sentence_matcher(doc))
         barriers = [t.i for t in doc if t.text in self.barriers]
         return MentionCues(self, doc, found, advice, barriers)
@@ -129,30 +127,19 @@ class MentionCues:
 
 
 @lru_cache(maxsize=None)
-def _data(language: str) -> dict | None:
-    path = resources.files("dateline.data").joinpath("mentions", f"{language}.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-@lru_cache(maxsize=None)
 def _governors(language: str) -> dict[str, frozenset[str]]:
-    data = _data(language) or {}
+    data = data_json("mentions", f"{language}.json") or {}
     return {kind: frozenset(lemmas) for kind, lemmas in data.get("governors", {}).items()}
 
 
-_FILTERS: dict[tuple[int, str], MentionFilter | None] = {}
-
-
+@lru_cache(maxsize=None)
 def mention_filter(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
     """The filter for ``language`` on this vocabulary (built once), or None for a language without cues."""
-    key = (id(vocab), language)
-    if key not in _FILTERS:
-        _FILTERS[key] = _build(vocab, make_doc, language)
-    return _FILTERS[key]
+    return _build(vocab, make_doc, language)
 
 
 def _build(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
-    data = _data(language)
+    data = data_json("mentions", f"{language}.json")
     if data is None:
         return None
     matcher = Matcher(vocab)

@@ -10,6 +10,7 @@ hash, so a changed codebook makes them stale (the classifier then says so and tr
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -140,7 +141,7 @@ def build(out: Path, muc_folder: Path | None = None) -> dict:
         "calibration": {"muc_sentences": len(held_out), "muc_messages": "DEV-MUC3 tune half, numbers 2 mod 4",
                         **report},
         "thresholds": thresholds,
-        "labels_in_training": _counts(rows.labels),
+        "labels_in_training": dict(Counter(rows.labels).most_common()),
         "licence": "codebook sentences: the project's; MUC-3/4 texts: public domain (NIST MUC, dstl/muc3 CC0)",
     }
     out.with_suffix(".json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -166,10 +167,3 @@ def _per_type(p: np.ndarray, gold: np.ndarray, types: list[str]) -> dict[str, fl
         if (gold == k).sum() >= _MIN_PER_TYPE and mine.sum() >= 10:
             out[name] = _threshold(np.where(mine, p[:, k], 0.0), (gold == k) | ~mine, PRECISION["long"])
     return out
-
-
-def _counts(labels: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[label] = counts.get(label, 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..eval.corpus import read_jsonl
-from ..eval.event_corpora import events_folder, in_part, muc_number
+from ..eval.event_corpora import MUC_REMOTE_INSTRUMENTS, events_folder, in_part, muc_number
 from ..nlp.events.acled import SubEventType
 
 NONE = "none"
@@ -26,9 +26,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"A-Z\[])")
 # "SAN SALVADOR, 3 JAN 90 (CANAL DOCE TELEVISION) -- [REPORT] [...] [TEXT]": where and from whom, no sentence
 _HEADER = re.compile(r"^[^\n]{0,200}? -- ")
 _TAG = re.compile(r"\[[^\]]{0,80}\]")  # [TEXT], [BEGIN RECORDING], [HANDAL, MEMBER OF …]
-_REMOTE = {"MORTAR": _S.SHELLING, "ROCKET": _S.SHELLING, "GRENADE": _S.GRENADE, "AERIAL BOMB": _S.AIR_DRONE_STRIKE,
-           "MINE": _S.REMOTE_EXPLOSIVE, "BOMB": _S.REMOTE_EXPLOSIVE, "DYNAMITE": _S.REMOTE_EXPLOSIVE,
-           "EXPLOSIVE": _S.REMOTE_EXPLOSIVE, "VEHICLE BOMB": _S.REMOTE_EXPLOSIVE}
 _COMBATANTS = {"ACTIVE MILITARY", "LAW ENFORCEMENT", "SECURITY GUARD"}
 # A sentence tells an incident in the words of its kind, not only by naming its target.
 _TELLS = {
@@ -51,13 +48,13 @@ def muc_sub_event_type(incident: dict) -> SubEventType | None:
         return None
     if kind == "BOMBING":
         return _S.DISRUPTED_WEAPONS_USE if stage == "ATTEMPTED" else next(
-            (_REMOTE[i] for i in instruments if i in _REMOTE), _S.REMOTE_EXPLOSIVE)
+            (MUC_REMOTE_INSTRUMENTS[i] for i in instruments if i in MUC_REMOTE_INSTRUMENTS), _S.REMOTE_EXPLOSIVE)
     if kind == "KIDNAPPING":
         return _S.ABDUCTION
     if kind in ("ARSON", "ROBBERY"):
         return _S.LOOTING
     if kind == "ATTACK" and stage == "ACCOMPLISHED":
-        remote = next((_REMOTE[i] for i in instruments if i in _REMOTE), None)
+        remote = next((MUC_REMOTE_INSTRUMENTS[i] for i in instruments if i in MUC_REMOTE_INSTRUMENTS), None)
         if remote is not None:
             return remote
         targets = {f["fill"][0] for f in incident.get("human_target_type") or []}

@@ -17,7 +17,6 @@ use on the codebook sentences alone and cached on disk.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from importlib import resources
 
 import numpy as np
 
-from ...data import labelled_sentences
+from ...data import data_json, labelled_sentences
 from ...settings import cache_dir
 from .encoder import shared_encoder
 
@@ -99,11 +98,10 @@ class SubEventClassifier:
 
     @classmethod
     def shipped(cls) -> "SubEventClassifier | None":
-        folder = resources.files("dateline.data").joinpath(*SHIPPED[:-1])
-        weights, manifest = folder.joinpath(SHIPPED[-1]), folder.joinpath("event-classifier.json")
-        if not (weights.is_file() and manifest.is_file()):
+        weights = resources.files("dateline.data").joinpath(*SHIPPED)
+        about = data_json(*SHIPPED[:-1], "event-classifier.json")
+        if about is None or not weights.is_file():
             return None
-        about = json.loads(manifest.read_text(encoding="utf-8"))
         if about.get("codebook_key") != codebook_key():
             log.warning("the shipped event classifier was built from other codebook sentences: training one on "
                         "the codebook alone (rebuild it with `dateline classifier build --muc`)")

@@ -27,6 +27,7 @@ from ...types import Event, Location, Mention, Place
 from ..extensions import text_of
 from ..mentions import anchor, mention_filter
 from ..places.common import in_dateline
+from ..places.extractor import resolved_place
 from ..places.gazetteer import distance_km
 from .actors import Actors
 from .dating import event_date, weekday
@@ -82,9 +83,9 @@ class EventFinder(Actors, ClassifierReading):
         mentions = mention_filter(doc.vocab, self.make_doc, doc.lang_)
         cues = mentions.reading(doc) if mentions is not None else None
         # A dateline says where the story was filed, not where it happened.
-        located = [(m.start, m.end, p) for p in places if p.lat is not None for m in p.mentions
-                   if not in_dateline(doc, m.start, m.end, text)]
-        main = _main_place(places, doc, text) or self._dateline_country(places, doc, text)
+        told = {p.id: [m for m in p.mentions if not in_dateline(doc, m.start, m.end, text)] for p in places}
+        located = [(m.start, m.end, p) for p in places if p.lat is not None for m in told[p.id]]
+        main = _main_place(places, told) or self._dateline_country(places, told)
         drafts: list[_Draft] = []
         paragraph_place: Place | None = None
         paragraph_start = -1
@@ -145,17 +146,12 @@ class EventFinder(Actors, ClassifierReading):
                 paragraph_place = towns[-1]
         return tuple(_event(d) for d in _merge(drafts))
 
-    def _dateline_country(self, places, doc: Doc, text: str) -> Place | None:
+    def _dateline_country(self, places, told: dict[str, list]) -> Place | None:
         """The country of the dateline's town, when the article names no other place: a story filed from San
         Salvador happened in El Salvador, not necessarily in San Salvador."""
-        town = next((p for p in places if p.country_code and p.mentions
-                     and all(in_dateline(doc, m.start, m.end, text) for m in p.mentions)), None)
+        town = next((p for p in places if p.country_code and p.mentions and not told[p.id]), None)
         country = self.gazetteer.country(town.country_code) if town and self.gazetteer else None
-        if country is None:
-            return None
-        return Place(id=f"place-{country.id}" if country.id > 0 else f"place-s{-country.id}", name=country.name,
-                     geonames_id=country.id if country.id > 0 else None, lat=round(country.lat, 5),
-                     lon=round(country.lon, 5), country_code=country.country_code, feature="country", geo_precision=3)
+        return resolved_place(country) if country is not None else None
 
     def _casualties_in_town(self, drafts: list[_Draft], i: int, sent: Span, where: list[Place],
                             reading: RuleReading, published) -> _Draft | None:
@@ -341,10 +337,9 @@ def _named_agent(span: Span) -> str | None:
     return None
 
 
-def _main_place(places, doc: Doc, text: str) -> Place | None:
-    """The place the article is about: the most mentioned town or region (a town on a tie, then the first); a
-    dateline does not count, as it names where the story was filed."""
-    told = {p.id: [m for m in p.mentions if not in_dateline(doc, m.start, m.end, text)] for p in places}
+def _main_place(places, told: dict[str, list]) -> Place | None:
+    """The place the article is about: the most mentioned town or region (a town on a tie, then the first); only
+    the mentions ``told`` count (a dateline names where the story was filed)."""
     pool = [p for p in places if p.lat is not None and p.feature in ("city", "town", "village", "region") and told[p.id]]
     return max(pool, key=lambda p: (len(told[p.id]), p.feature != "region", -told[p.id][0].start), default=None)
 

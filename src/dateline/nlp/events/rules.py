@@ -10,15 +10,14 @@ when it is loaded, not when a sentence happens to need it.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ...data import data_json
 from .acled import EventType, SubEventType
 
 
@@ -147,27 +146,10 @@ def _one_token(word: str, make_doc) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _rule_file(language: str) -> dict | None:
-    path = resources.files("dateline.data").joinpath("events", f"{language}.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-def has_rules(language: str) -> bool:
-    return _rule_file(language) is not None
-
-
-_BUILT: dict[tuple[int, str], EventRules] = {}
-
-
 def event_rules(vocab, make_doc, language: str) -> EventRules | None:
     """The rules of ``language`` compiled for this vocabulary (once), or None for a language without rules."""
-    key = (id(vocab), language)
-    if key not in _BUILT:
-        data = _rule_file(language)
-        if data is None:
-            return None
-        _BUILT[key] = compile_rules(data, vocab, make_doc, language)
-    return _BUILT[key]
+    data = data_json("events", f"{language}.json")
+    return compile_rules(data, vocab, make_doc, language) if data is not None else None
 
 
 def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:

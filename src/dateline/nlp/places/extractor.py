@@ -138,19 +138,7 @@ class PlaceFinder(Recognition):
                                  geo_precision=2 if g.feature in ("city", "town", "village") else 3, confidence=0.3,
                                  mentions=mentions))
                 continue
-            out.append(Place(
-                id=f"place-{g.id}" if g.id > 0 else f"place-s{-g.id}",
-                name=g.name,
-                geonames_id=g.id if g.id > 0 else None,
-                lat=round(g.lat, 5),
-                lon=round(g.lon, 5),
-                country_code=g.country_code,
-                admin1=g.admin1,
-                feature=g.feature,
-                geo_precision=_precision(g),
-                confidence=_confidence(cands),
-                mentions=mentions,
-            ))
+            out.append(resolved_place(g, mentions, _confidence(cands)))
         out.sort(key=lambda p: p.mentions[0].start)
         return tuple(out)
 
@@ -245,6 +233,14 @@ def _prominence(place: GeoPlace) -> float:
     if place.capital:
         score += 1.5
     return score
+
+
+def resolved_place(g: GeoPlace, mentions: tuple[Mention, ...] = (), confidence: float = 0.0) -> Place:
+    """The record of a gazetteer entry."""
+    return Place(id=f"place-{g.id}" if g.id > 0 else f"place-s{-g.id}", name=g.name,
+                 geonames_id=g.id if g.id > 0 else None, lat=round(g.lat, 5), lon=round(g.lon, 5),
+                 country_code=g.country_code, admin1=g.admin1, feature=g.feature, geo_precision=_precision(g),
+                 confidence=confidence, mentions=mentions)
 
 
 def _precision(place: GeoPlace) -> int:

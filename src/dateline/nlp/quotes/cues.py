@@ -30,7 +30,8 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
 class Cues:
     """One language's cue words: every attributing word, those that take reported speech, and the other
     constructions a word licenses (``+to``: an infinitive says what was said, "vowed to fight on";
-    ``+object``: its object does, "denied the charge")."""
+    ``+object``: its object does, "denied the charge"; ``+predicate``: its object with what is said of it,
+    "called Trump a liar")."""
 
     language: str
     words: frozenset[str]
