@@ -8,7 +8,10 @@ both count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
+
+import spacy
 
 from ..ingest.document import RawDocument
 from ..batch.work import annotate_batch as process_batch
@@ -19,8 +22,19 @@ from .metrics import PRF, greedy_match
 _STOP = frozenset("the of and for de la le des du al el".split())
 
 
-def content_words(name: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", name.casefold()) if w not in _STOP and len(w) > 1}
+def content_words(name: str, language: str | None = None) -> set[str]:
+    """The words of a name that can identify it; ``language`` other than English adds that language's function
+    words (spaCy's stop list), so German "der"/"die" or a pronoun match nothing."""
+    stop = _STOP | _function_words(language) if language and language != "en" else _STOP
+    return {w for w in re.findall(r"\w+", name.casefold()) if w not in stop and len(w) > 1}
+
+
+@lru_cache(maxsize=None)
+def _function_words(language: str) -> frozenset[str]:
+    try:
+        return frozenset(spacy.blank(language).Defaults.stop_words)
+    except Exception:  # a code spaCy has no language class for
+        return frozenset()
 
 
 def name_overlap(a: str, b: str) -> float:

@@ -32,7 +32,7 @@ from ..types import Quote
 from .corpus import read_jsonl, records
 from .devset import shared_dir
 from .metrics import PRF, calibration, greedy_match
-from .quotes import jaccard, speaker_right, tokens
+from .quotes import jaccard, quote_speaker_right, speaker_right, tokens
 
 CONSTRUCTIONS = ("X said (that)", "..., X said", "according to X", "X told Y", "other cue verbs")
 # Our cue lexicon also holds verbs of thinking that can frame a quote ("I believe…"); PolNeAR annotates beliefs
@@ -86,7 +86,7 @@ _RELATIVE = frozenset({"who", "whom", "which", "that"})
 def speaker_matches(quote: Quote, source: str) -> bool:
     """PolNeAR's source is the phrase as written ("the senator"); ours is the person it resolves to ("Ted Cruz"),
     with the phrase kept as ``speaker_role``: either matching counts, as PolNeAR cannot check a resolution."""
-    return speaker_right(quote.speaker, source) or bool(quote.speaker_role) and speaker_right(quote.speaker_role, source)
+    return quote_speaker_right(quote, source)
 
 
 def named(attribution: dict) -> bool:

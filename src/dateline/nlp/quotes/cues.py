@@ -1,7 +1,8 @@
 """Per-language lists of the words that attribute speech, kept as data in ``data/cues``.
 
-English and French lists hold lemmas (their pipelines lemmatize); the others hold
-word forms, because they run on a blank pipeline. A ``*`` after a word marks a
+English and French lists hold lemmas (their pipelines lemmatize). The others run on
+a blank pipeline and hold word forms, plus lemmas where a tagger lemmatizes the
+language (German, through HanTa): a token is looked up by both. A ``*`` after a word marks a
 verb that also introduces reported speech ("said that ..."); the rest (sighed,
 laughed, called ...) only attribute a quote next to them.
 """
@@ -18,12 +19,19 @@ from importlib import resources
 ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")),
     "fr": (("selon",), ("d'", "après"), ("d'après",), ("aux", "dires", "de")),
-    "de": (("laut",), ("nach", "Angaben"), ("zufolge",)),
+    "de": (("laut",), ("nach", "Angaben"), ("nach", "Auffassung"), ("nach", "Meinung"), ("nach", "Ansicht"),
+           ("nach", "Worten"), ("nach", "den", "Worten"), ("nach", "Einschätzung"), ("nach", "Darstellung"),
+           ("nach", "Aussage"), ("nach", "Aussagen"), ("nach", "Informationen"), ("zufolge",)),
     "es": (("según",), ("de", "acuerdo", "con")),
     "ru": (("по", "словам"), ("по", "данным"), ("как", "сообщил")),
     "uk": (("за", "словами"), ("за", "даними"), ("як", "повідомив")),
     "ar": (("وفق",), ("بحسب",), ("حسب",)),
 }
+
+# Of those, the ones written after their source: "dem Bericht zufolge".
+POSTPOSED = frozenset({("zufolge",)})
+# A word right after a quote that introduces its source with no verb: "„…“, so Barth." (German), "aldus" (Dutch).
+SOURCE_AFTER_QUOTE: dict[str, frozenset[str]] = {"de": frozenset({"so"}), "nl": frozenset({"aldus"})}
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,12 @@ class Cues:
 
     def keys(self, token) -> tuple[str, ...]:
         if not self.lemmatized:
-            return (token.text.lower(),)
+            lemma = token.lemma_.lower()
+            if not lemma or lemma == token.lower_:
+                return (token.lower_,)
+            particle = _separated_particle(token)
+            # "stellte … fest" is feststellen, not stellen: the particle makes another verb
+            return (particle + lemma,) if particle else (token.lower_, lemma)
         if token.lemma_:
             return (token.lemma_.lower(),)
         return guess_lemmas(token.text.lower())  # a lemmatized language in a pipeline without a lemmatizer
@@ -54,6 +67,19 @@ class Cues:
 
     def is_reporting(self, token) -> bool:
         return any(k in self.reporting for k in self.keys(token))
+
+
+def _separated_particle(token) -> str | None:
+    """The particle a German finite verb left at its clause's end ("teilte … mit": "mit" + "teilen"), from the
+    tagger's PTKVZ."""
+    if not token.tag_.endswith("(FIN)"):
+        return None
+    for t in token.doc[token.i + 1: token.i + 30]:
+        if t.tag_ == "PTKVZ":
+            return t.lower_
+        if t.text in (",", ".", ":", ";", "!", "?") or t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "swore": "swear",

@@ -45,10 +45,11 @@ from .common import (
     _strip_punct,
     _subject_phrase,
 )
-from .cues import ACCORDING_TO, Cues, cues_for
+from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE, Cues, cues_for
 from .marks import QuotedSpan, find_quoted
 from .reported import ReportedSpeech
 from .speakers import Speaker, SpeakerResolver
+from .tagged import lead_in_phrase, phrase_after, phrase_before, subject_span
 
 
 def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
@@ -64,6 +65,7 @@ class _Finder(ReportedSpeech):
         self.text = text_of(doc)
         self.cues = cues
         self.parsed = doc.has_annotation("DEP")
+        self.tagged = not self.parsed and doc.has_annotation("POS")  # German through HanTa: tags, no parse
         self.resolver = SpeakerResolver(doc, entities)
         self._token_starts = [t.idx for t in doc]
         self.spans = find_quoted(self.text, dialogue=cues.language in _DIALOGUE_LANGUAGES)
@@ -89,7 +91,7 @@ class _Finder(ReportedSpeech):
         for index, q in enumerate(self.spans):
             inner = q.inner(self.text)
             words = len(_WORD.findall(inner))
-            if words == 0 or _looks_like_title(inner, words):
+            if words == 0 or _looks_like_title(inner, words) or self.tagged and self._names_only(q):
                 continue
             short = words < _SHORT_WORDS
             if q.dialogue:
@@ -104,7 +106,7 @@ class _Finder(ReportedSpeech):
             if speaker is None and not self.parsed:
                 # Unparsed text: a cue in the quote's sentence makes it a quote even when the words around the cue
                 # name no one ("Damit sagte er, das sei „klüger“"); its speaker is then found as for any other.
-                cue = self._cue_beside(q, index)
+                cue = self._cue_beside(q, index, short)
             if speaker is None and short and cue is None:
                 continue
             if speaker is None:
@@ -120,10 +122,21 @@ class _Finder(ReportedSpeech):
                 if speaker.kind == "person":
                     self.resolver.last_person = speaker
 
-    def _cue_beside(self, q: QuotedSpan, index: int) -> str | None:
-        """A cue word in the quote's sentence before it, or among the few tokens after it."""
-        beside = self._before_frame(q, index)[::-1] + _strip_punct(self._after_frame(q, index))[:4]
+    def _cue_beside(self, q: QuotedSpan, index: int, short: bool = False) -> str | None:
+        """A cue word in the quote's sentence before it (governing it, for a short fragment in tagged text), or
+        among the few tokens after it."""
+        before = [t for t in self._before_frame(q, index)[::-1]
+                  if not (short and self.tagged) or self._governs(t, q)]
+        beside = before + _strip_punct(self._after_frame(q, index))[:4]
         return next((t.text for t in beside if self._is_cue(t)), None)
+
+    def _names_only(self, q: QuotedSpan) -> bool:
+        """Quoted words that are all proper nouns, foreign words or numbers name something ("„Xinhua“",
+        "„BILD am Sonntag“" bar its preposition): a title, not a quote. Needs tags."""
+        span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        words = [t for t in span or () if t.is_alpha or t.like_num]
+        names = [t for t in words if t.pos_ in ("PROPN", "X", "NUM")]
+        return bool(names) and all(t.pos_ in ("PROPN", "X", "NUM") or t.pos_ in ("ADP", "DET", "CCONJ") for t in words)
 
     def _dialogue(self, q: QuotedSpan) -> tuple[QuotedSpan, Speaker | None, str | None, str]:
         """"— Nous ne partirons pas, dit Olena, une habitante." : the incise names the speaker and ends the quote."""
@@ -209,6 +222,10 @@ class _Finder(ReportedSpeech):
         statement, not this quote's attribution."""
         if not frame:
             return None
+        if frame[0].lower_ in SOURCE_AFTER_QUOTE.get(self.cues.language, ()) and len(frame) > 1 and self.tagged:
+            found = phrase_after(frame, 1)  # "„…“, so Barth."
+            speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
+            return (speaker, frame[0].text, _how(speaker)) if speaker is not None else None
         if frame[0].text in _DASHES and len(frame) > 1:
             speaker = self.resolver.from_span(self._span(frame[1: 1 + 8]))
             if speaker is not None and speaker.kind in ("person", "organization"):
@@ -266,6 +283,10 @@ class _Finder(ReportedSpeech):
         """"Valery: “…”"."""
         if len(frame) < 2 or frame[-1].text != ":":
             return None
+        if self.tagged:
+            found = lead_in_phrase(frame)
+            speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
+            return (speaker, None, "cue") if speaker is not None else None
         speaker = self.resolver.from_span(self._span(frame[:-1][-8:]))
         if speaker is not None and speaker.kind in ("person", "organization"):
             return speaker, None, "cue"
@@ -353,6 +374,13 @@ class _Finder(ReportedSpeech):
         span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         if span is None:
             return False
+        if self.tagged:
+            # No finite verb between the cue and the quote: "begründete seinen Rückzug mit einer „veränderten
+            # Lage“", "sagte, dass der Antrag „keine Vorentscheidung“ sei"; not "sagte, er habe „…“ gehört".
+            first = self._token_at_or_after(q.start)
+            between = self.doc[cue.i + 1: first]
+            return cue.i < first and q.start - cue.idx < 200 and not any(
+                t.tag_.endswith("(FIN)") or t.text in _TERMINAL for t in between)
         if not self.parsed:
             return q.start - (cue.idx + len(cue)) < 40
         node = span.root
@@ -368,6 +396,9 @@ class _Finder(ReportedSpeech):
         if not self.parsed:
             if frame is None or position is None:
                 return None
+            if self.tagged:
+                found = subject_span(frame, position, self.cues.language)
+                return self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
             before = self._phrase_before(frame, position) if position > 0 else None
             after = self._phrase_after(frame, position)
             # Verb-second order puts an adverb first and the speaker after the verb: "Damit sagte Raabe: „…“".
@@ -491,8 +522,15 @@ class _Finder(ReportedSpeech):
         if hit is None:
             return None
         first, last = hit
-        obj_span = self._object_phrase(self.doc[span.start: span.end], last) if self.parsed else self._span(
-            [t for t in frame if t.i > last][:5])
+        if self.tagged:
+            # "nach Angaben des Ministeriums", "dem Bericht zufolge": the source's noun phrase, after or before
+            at = next(k for k, t in enumerate(frame) if t.i == first)
+            phrase = tuple(t.lower_ for t in self.doc[first:last + 1])
+            found = phrase_before(frame, at) if phrase in POSTPOSED else phrase_after(frame, at + last - first + 1)
+            obj_span = self._span(frame[found[0]:found[1]]) if found else None
+        else:
+            obj_span = self._object_phrase(self.doc[span.start: span.end], last) if self.parsed else self._span(
+                [t for t in frame if t.i > last][:5])
         if obj_span is None or len(obj_span) == 0:
             return None
         speaker = self.resolver.from_span(obj_span)

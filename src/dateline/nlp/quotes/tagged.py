@@ -1,0 +1,165 @@
+"""Speaker phrases in text that has part-of-speech tags but no parse (German, through HanTa).
+
+Verb-second order puts one constituent before the finite verb and the subject
+after it when that constituent is not the subject: "In einem Interview sagte der
+EU-Außenbeauftragte Javier Solana: „…“", "Am Montag erklärte Navarro-Valls, …".
+Tags tell the two apart: a noun phrase right before the verb is the subject
+unless a preposition governs it or its determiner cannot start a subject ("dem",
+"einem"); otherwise the noun phrase (or pronoun) right after the verb is, unless
+its determiner marks an object ("nannte seinen Platzverweis „…“"). A participle
+cue ("Merkel hat am Montag gesagt") is read from its finite auxiliary; a verb
+after a relative clause ("Klose, der Gelb-Rot sah, nannte …") or coordinated
+with an earlier one ("Netanyahu befand … und nannte …") from that subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Words a noun phrase is made of; "," and "-" join an apposition or a compound inside one.
+_NOMINAL = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM"))
+# Skipped between a verb and its subject ("sagte auch der Minister", "teilte heute mit").
+_BETWEEN = frozenset(("ADV", "PART"))
+_MAX_PHRASE = 12
+# Determiners no subject (nominative) starts with, per language: "Dem Spiegel sagte Merkel".
+_OBLIQUE = {"de": frozenset("""dem einem des eines diesem jenem seinem ihrem unserem seines ihres den einen seinen
+    ihren diesen unseren""".split())}
+# Conjunctions that join a second verb to the first one's subject.
+_AND = frozenset(("CCONJ",))
+
+
+def subject_span(frame: list[Token], p: int, language: str, depth: int = 0) -> tuple[int, int] | None:
+    """Frame indices ``[start, end)`` of the cue ``frame[p]``'s subject phrase, or None."""
+    pivot = _finite_verb(frame, p)
+    before = _phrase_ending(frame, pivot)
+    if before is not None and _may_be_subject(frame, before, language):
+        return before
+    k = _skip(frame, pivot, -1)
+    if depth < 2 and k > 0 and frame[k - 1].pos_ in _AND:
+        earlier = next((i for i in range(k - 2, -1, -1) if _finite(frame[i])), None)
+        if earlier is not None:  # "X befand … und nannte …": the first verb's subject
+            found = subject_span(frame, earlier, language, depth + 1)
+            if found is not None:
+                return found
+    after = _phrase_starting(frame, pivot + 1)
+    if after is not None and _may_be_subject(frame, after, language):
+        return after
+    return None
+
+
+def _finite(token: Token) -> bool:
+    return token.tag_.endswith("(FIN)")
+
+
+def _finite_verb(frame: list[Token], p: int) -> int:
+    """A participle or infinitive cue's finite auxiliary earlier in its clause, else the cue."""
+    if frame[p].tag_.endswith(("(PP)", "(INF)")):
+        for k in range(p - 1, -1, -1):
+            if frame[k].pos_ == "AUX" and _finite(frame[k]):
+                return k
+            if frame[k].pos_ in ("PUNCT", "SCONJ", "VERB"):
+                break
+    return p
+
+
+def _skip(frame: list[Token], k: int, step: int) -> int:
+    """From the verb at ``k``, past adverbs, particles and a reflexive ("äußerte sich Navarro-Valls"): the index
+    the neighbouring phrase ends (step -1, exclusive) or starts (step +1)."""
+    if step < 0:
+        while k > 0 and _between(frame[k - 1]):
+            k -= 1
+        return k
+    k += 1
+    while k < len(frame) and _between(frame[k]):
+        k += 1
+    return k
+
+
+def _between(token: Token) -> bool:
+    return token.pos_ in _BETWEEN or token.tag_ == "PRF"
+
+
+def _phrase_ending(frame: list[Token], end: int) -> tuple[int, int] | None:
+    k = _skip(frame, end, -1)
+    if k == 0:
+        return None
+    if frame[k - 1].pos_ == "PRON" and frame[k - 1].tag_ != "PRELS":
+        return k - 1, k
+    if frame[k - 1].text == ",":
+        k = _before_insertion(frame, k - 1)
+        if k is None:
+            return None
+    if frame[k - 1].text == ")":  # "Renate Schmidt (SPD) äußerte": past the party or place in brackets
+        opening = next((i for i in range(k - 2, max(-1, k - 8), -1) if frame[i].text == "("), None)
+        if opening is not None:
+            k = opening
+    stop = k
+    while k > 0 and stop - k < _MAX_PHRASE:
+        if frame[k - 1].pos_ in _NOMINAL or _joins(frame, k - 1):
+            k -= 1
+        elif frame[k - 1].pos_ == "ADP" and k > 1 and frame[k - 2].pos_ in ("NOUN", "PROPN"):
+            k -= 1  # a noun's own complement: "Theo Kitz vom Bankhaus Merck Finck", "der Chef von Timoschenko"
+        else:
+            break
+    if not any(frame[i].pos_ in ("NOUN", "PROPN") for i in range(k, stop)):
+        return None
+    return k, stop
+
+
+def _before_insertion(frame: list[Token], comma: int) -> int | None:
+    """The comma before the verb closes an apposition ("Klaus Stöhr, sagte") or a relative clause ("Klose, der
+    Gelb-Rot sah, nannte"): where the phrase before it ends."""
+    if comma > 0 and frame[comma - 1].pos_ in ("NOUN", "PROPN") or frame[comma - 1].text == ")":
+        return comma
+    for r in range(comma - 1, 0, -1):
+        if frame[r].tag_ == "PRELS" and frame[r - 1].text == ",":
+            return r - 1 if r - 1 > 0 else None
+        if frame[r].text in (".", ";", ":"):
+            break
+    return None
+
+
+def _phrase_starting(frame: list[Token], start: int) -> tuple[int, int] | None:
+    k = _skip(frame, start - 1, +1)
+    if k < len(frame) and frame[k].pos_ == "PRON":
+        return k, k + 1
+    end = k
+    while end < len(frame) and end - k < _MAX_PHRASE and (frame[end].pos_ in _NOMINAL or _joins(frame, end)):
+        end += 1
+    while end > k and frame[end - 1].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+        end -= 1  # a trailing comma or determiner belongs to what follows
+    if not any(frame[i].pos_ in ("NOUN", "PROPN") for i in range(k, end)):
+        return None
+    return k, end
+
+
+def _joins(frame: list[Token], i: int) -> bool:
+    """A comma or dash between two parts of one noun phrase: "der Leiter der WHO, Klaus Stöhr"."""
+    if frame[i].text not in (",", "-", "–") or i == 0 or i + 1 >= len(frame):
+        return False
+    return frame[i - 1].pos_ in ("NOUN", "PROPN") and frame[i + 1].pos_ in ("PROPN", "DET", "NOUN")
+
+
+def _may_be_subject(frame: list[Token], span: tuple[int, int], language: str) -> bool:
+    start, _ = span
+    if frame[start].lower_ in _OBLIQUE.get(language, ()):
+        return False
+    return not (start > 0 and frame[start - 1].pos_ == "ADP")
+
+
+def lead_in_phrase(frame: list[Token]) -> tuple[int, int] | None:
+    """A noun phrase that is all the words before a colon: "Ein Beamter der Nationalpolizei: „…“"."""
+    if len(frame) < 2 or frame[-1].text != ":":
+        return None
+    found = _phrase_ending(frame, len(frame) - 1)
+    return found if found is not None and found[0] == 0 and frame[0].pos_ != "PRON" else None
+
+
+def phrase_after(frame: list[Token], start: int) -> tuple[int, int] | None:
+    """The noun phrase or pronoun starting at ``frame[start]`` (past adverbs): "so der Chef der Behörde"."""
+    return _phrase_starting(frame, start)
+
+
+def phrase_before(frame: list[Token], end: int) -> tuple[int, int] | None:
+    """The noun phrase ending right before ``frame[end]``: "dem Bericht zufolge"."""
+    return _phrase_ending(frame, end)
