@@ -225,7 +225,8 @@ class _Finder(ReportedSpeech):
         if frame[0].lower_ in SOURCE_AFTER_QUOTE.get(self.cues.language, ()) and len(frame) > 1 and self.tagged:
             found = phrase_after(frame, 1)  # "„…“, so Barth."
             speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
-            return (speaker, frame[0].text, _how(speaker)) if speaker is not None else None
+            if speaker is not None:
+                return speaker, frame[0].text, _how(speaker)
         if frame[0].text in _DASHES and len(frame) > 1:
             speaker = self.resolver.from_span(self._span(frame[1: 1 + 8]))
             if speaker is not None and speaker.kind in ("person", "organization"):
@@ -284,9 +285,14 @@ class _Finder(ReportedSpeech):
         if len(frame) < 2 or frame[-1].text != ":":
             return None
         if self.tagged:
+            # "Ein Beamter der Polizei: „…“"; else the clause the colon ends is the speaker's: "Zypries sieht in
+            # dem Urteil eine Bestätigung: „…“", "warb Obama mit den Worten: „…“".
             found = lead_in_phrase(frame)
+            verb = next((k for k, t in enumerate(frame) if t.tag_.endswith("(FIN)")), None)
+            if found is None and verb is not None:
+                found = subject_span(frame, verb, self.cues.language)
             speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
-            return (speaker, None, "cue") if speaker is not None else None
+            return (speaker, None, _how(speaker)) if speaker is not None else None
         speaker = self.resolver.from_span(self._span(frame[:-1][-8:]))
         if speaker is not None and speaker.kind in ("person", "organization"):
             return speaker, None, "cue"

@@ -24,6 +24,9 @@ _MAX_PHRASE = 12
 # Determiners no subject (nominative) starts with, per language: "Dem Spiegel sagte Merkel".
 _OBLIQUE = {"de": frozenset("""dem einem des eines diesem jenem seinem ihrem unserem seines ihres den einen seinen
     ihren diesen unseren""".split())}
+# The passive auxiliary and the preposition of its agent: "wird von der Zeitung mit den Worten zitiert".
+_PASSIVE = {"de": frozenset({"werden"})}
+_AGENT = {"de": frozenset({"von", "vom"})}
 # Conjunctions that join a second verb to the first one's subject.
 _AND = frozenset(("CCONJ",))
 
@@ -31,6 +34,8 @@ _AND = frozenset(("CCONJ",))
 def subject_span(frame: list[Token], p: int, language: str, depth: int = 0) -> tuple[int, int] | None:
     """Frame indices ``[start, end)`` of the cue ``frame[p]``'s subject phrase, or None."""
     pivot = _finite_verb(frame, p)
+    if pivot != p and frame[pivot].lemma_ in _PASSIVE.get(language, ()):
+        return _agent(frame, pivot, p, language)
     before = _phrase_ending(frame, pivot)
     if before is not None and _may_be_subject(frame, before, language):
         return before
@@ -44,6 +49,15 @@ def subject_span(frame: list[Token], p: int, language: str, depth: int = 0) -> t
     after = _phrase_starting(frame, pivot + 1)
     if after is not None and _may_be_subject(frame, after, language):
         return after
+    return None
+
+
+def _agent(frame: list[Token], aux: int, participle: int, language: str) -> tuple[int, int] | None:
+    """Who did it in a passive: the "von" phrase between the auxiliary and the participle; None when there is
+    none (the subject of a passive cue is what was said or who was quoted, not the speaker)."""
+    for k in range(aux + 1, participle):
+        if frame[k].lower_ in _AGENT.get(language, ()):
+            return _phrase_starting(frame, k + 1)
     return None
 
 
