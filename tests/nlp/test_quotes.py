@@ -73,7 +73,8 @@ def test_quotes_french():
 def test_quotes_language_without_a_model_gets_direct_quotes():
     de = models.load("de")
     got = quotes(de, "„Wir bleiben hier“, sagte Bürgermeister Müller am Montag.")
-    assert got == [("Wir bleiben hier", "Bürgermeister Müller", True)]
+    assert got == [("Wir bleiben hier", "Müller", True)]
+    assert de("„Wir bleiben hier“, sagte Bürgermeister Müller.")._.quotes[0].speaker_role == "Bürgermeister"
 
 
 def test_quotes_component_in_a_users_own_pipeline():

@@ -383,10 +383,16 @@ class _Finder(ReportedSpeech):
         if self.tagged:
             # No finite verb between the cue and the quote: "begründete seinen Rückzug mit einer „veränderten
             # Lage“", "sagte, dass der Antrag „keine Vorentscheidung“ sei"; not "sagte, er habe „…“ gehört".
+            # Or the quote is in the clause the cue reports: "sagte, die Lage sei „sehr ernst“".
             first = self._token_at_or_after(q.start)
-            between = self.doc[cue.i + 1: first]
-            return cue.i < first and q.start - cue.idx < 200 and not any(
-                t.tag_.endswith("(FIN)") or t.text in _TERMINAL for t in between)
+            between = list(self.doc[cue.i + 1: first])
+            if not cue.i < first or q.start - cue.idx > 250 or any(t.text in _TERMINAL for t in between):
+                return False
+            verbs = [k for k, t in enumerate(between) if t.tag_.endswith("(FIN)")]
+            if not verbs:
+                return True
+            reports = self.cues.is_reporting(cue) and any(t.text in (",", ":") for t in between[:verbs[0]])
+            return reports and not any(self._is_cue(t) for t in between)
         if not self.parsed:
             return q.start - (cue.idx + len(cue)) < 40
         node = span.root

@@ -52,6 +52,7 @@ class SpeakerResolver:
         self.doc = doc
         self.mentions: list[_Mention] = []
         parsed = doc.has_annotation("DEP")
+        self.tagged = not parsed and doc.has_annotation("POS")  # tags without a parse or entities (German)
         for entity in entities or ():
             for m in entity.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -120,6 +121,11 @@ class SpeakerResolver:
             return Speaker(text, "organization", None, None, "description")
         if low in PERSON_ROLES or lemma in PERSON_ROLES or lemma in PEOPLE_NOUNS or low in PEOPLE_NOUNS:
             return Speaker(text, "anonymous", None, None, "description")
+        if self.tagged:
+            named = _name_in_phrase(tokens)
+            if named is not None:
+                name, role = named
+                return Speaker(name, "person" if role or len(name.split()) >= 2 else "unknown", None, role, "named")
         if head.pos_ == "PROPN" or (head.is_title and head.pos_ in ("", "X", "NOUN")):
             return Speaker(text, "person" if len(tokens) <= 3 else "unknown", None, None, "named")
         return Speaker(text, "unknown", None, None, "description")
@@ -207,6 +213,38 @@ def _no_one(tokens: list[Token], head: Token) -> bool:
     """A phrase that names no one: function words and numbers only ("and", "before", "in response", "475"), or
     headed by a preposition, conjunction, adverb or number (a broken parse's "subject")."""
     return all(t.is_stop or t.like_num for t in tokens) or head.pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "NUM", "PART")
+
+
+def _name_in_phrase(tokens: list[Token]) -> tuple[str, str | None] | None:
+    """In a tagged phrase with no entity: the person's name and the words that say who they are. The name is a
+    run of proper nouns in apposition after a comma ("der Leiter der WHO, Klaus Stöhr") or ending the phrase's
+    first noun group ("der EU-Außenbeauftragte Javier Solana", "Bürgermeister Müller"); what follows the group
+    (a genitive, a preposition: "die Polizei von DeLand") only describes it."""
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is not None:
+        after = tokens[comma + 1:]
+        if after and all(t.pos_ == "PROPN" for t in after):
+            role = _words(tokens[:comma])
+            return " ".join(t.text for t in after), role or None
+        tokens = tokens[:comma]
+    group: list[Token] = []
+    for t in tokens:
+        if group and (t.pos_ in ("ADP", "DET") or t.pos_ == "PUNCT"):
+            break  # "der Leiter | der WHO", "die Polizei | von DeLand"
+        group.append(t)
+    run = []
+    for t in reversed(group):
+        if t.pos_ != "PROPN":
+            break
+        run.insert(0, t)
+    if not run:
+        return None
+    role = _words([t for t in group if t not in run])
+    return " ".join(t.text for t in run), role or None
+
+
+def _words(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens if t.pos_ not in ("DET", "PUNCT"))
 
 
 def _head(span: Span) -> Token:
