@@ -1,0 +1,122 @@
+"""Reported speech in tagged text without a parse (German, through HanTa).
+
+German reports speech in a few fixed shapes, which the tags and the cue lexicon
+find without a parse:
+
+* a reporting verb, then a comma and the clause: "Der Sprecher sagte am Montag,
+  die Lage sei ernst", "Wie die Polizei mitteilte, wurden drei Menschen verletzt";
+* the clause, then the inverted verb or "so": "Die Lage sei ernst, sagte der
+  Sprecher", "…, so eine Sprecherin der Heilsarmee";
+* a source phrase: "Laut Polizei …", "Nach Angaben des Ministeriums …",
+  "Dem Bericht zufolge …": the rest of the sentence.
+
+The speaker phrase comes from ``tagged.py``; a clause that is mostly a direct
+quote is that quote, not a second statement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .common import _TERMINAL, Found, _how, _find_phrase
+from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE
+from .tagged import phrase_after, phrase_before, subject_span
+
+# At most this many words between a reporting verb and the comma that opens its clause ("sagte am Montag in
+# Berlin gegenüber Journalisten, …").
+_MAX_BEFORE_COMMA = 12
+_MIN_CLAUSE_WORDS = 4
+
+
+class TaggedReportedSpeech:
+
+    def _tagged_reported(self) -> None:
+        for sentence in self.doc.sents:
+            tokens = [t for t in sentence if not t.is_space]
+            if len(tokens) < _MIN_CLAUSE_WORDS + 2 or self._inside_quote(tokens[0].idx):
+                continue
+            if any(f.start < sentence.end_char and f.end > sentence.start_char and not f.direct for f in self.found):
+                continue
+            found = self._verb_then_clause(tokens) or self._clause_then_source(tokens) or self._source_phrase(tokens)
+            if found is not None:
+                self.found.append(found)
+
+    def _verb_then_clause(self, tokens: list[Token]) -> Found | None:
+        """"X sagte (am Montag), [die Lage sei ernst]"; "Wie X mitteilte, [wurden …]"."""
+        for p, cue in enumerate(tokens):
+            if cue.pos_ not in ("VERB", "AUX") or not self.cues.is_reporting(cue) or self._inside_quote(cue.idx):
+                continue
+            comma = None
+            for k in range(p + 1, min(len(tokens), p + 2 + _MAX_BEFORE_COMMA)):
+                if tokens[k].text in (",", ":"):
+                    comma = k
+                    break
+                if tokens[k].tag_.endswith("(FIN)") or tokens[k].text in _TERMINAL or self._inside_quote(tokens[k].idx):
+                    break
+            if comma is None:
+                continue
+            found = self._clause(tokens, comma + 1, _clause_end(tokens), cue, subject_span(tokens, p, self.cues.language))
+            if found is not None:
+                return found
+        return None
+
+    def _clause_then_source(self, tokens: list[Token]) -> Found | None:
+        """"[Die Lage sei ernst], sagte der Sprecher." / "[…], so eine Sprecherin."."""
+        for p in range(2, len(tokens) - 1):
+            if tokens[p - 1].text != ",":
+                continue
+            word = tokens[p]
+            if word.lower_ in SOURCE_AFTER_QUOTE.get(self.cues.language, ()):
+                source = phrase_after(tokens, p + 1)
+                if source is None and p + 1 < len(tokens) and self.cues.is_cue(tokens[p + 1]):
+                    word, source = tokens[p + 1], subject_span(tokens, p + 1, self.cues.language)
+            elif self.cues.is_reporting(word) and word.tag_.endswith("(FIN)"):
+                source = subject_span(tokens, p, self.cues.language)
+                if source is not None and source[0] < p:
+                    continue  # the subject before the verb: not an inverted attribution
+            else:
+                continue
+            found = self._clause(tokens, 0, p - 1, word, source)
+            if found is not None:
+                return found
+        return None
+
+    def _source_phrase(self, tokens: list[Token]) -> Found | None:
+        """"Laut Polizei [wurden drei Menschen verletzt]", "[Dem Bericht zufolge] …": the sentence's source."""
+        span = self.doc[tokens[0].i: tokens[-1].i + 1]
+        hit = _find_phrase(span, ACCORDING_TO.get(self.cues.language, ()))
+        if hit is None:
+            return None
+        first, last = hit
+        at = next(k for k, t in enumerate(tokens) if t.i == first)
+        words = tuple(t.lower_ for t in self.doc[first:last + 1])
+        if words in POSTPOSED:
+            source = phrase_before(tokens, at)
+            opening = (source[0] if source else at) == 0
+            start = at + 1 if opening else 0
+        else:
+            source = phrase_after(tokens, at + last - first + 1)
+            start = source[1] if source and at == 0 else 0
+        return self._clause(tokens, start, _clause_end(tokens), tokens[at], source)
+
+    def _clause(self, tokens: list[Token], start: int, end: int, cue: Token, source) -> Found | None:
+        while start < end and tokens[start].is_punct:
+            start += 1
+        words = [t for t in tokens[start:end] if not t.is_punct]
+        if source is None or len(words) < _MIN_CLAUSE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        span = self.doc[tokens[start].i: tokens[end - 1].i + 1]
+        if self._mostly_quoted(span) or "\n" in span.text.strip():
+            return None
+        speaker = self.resolver.from_span(self.doc[tokens[source[0]].i: tokens[source[1] - 1].i + 1])
+        if speaker is None:
+            return None
+        return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+
+
+def _clause_end(tokens: list[Token]) -> int:
+    """The sentence's end, before its final punctuation."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].is_punct:
+        end -= 1
+    return end
