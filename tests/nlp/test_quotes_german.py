@@ -51,3 +51,17 @@ def test_german_postposed_source_and_governed_fragment(de):
     # a short fragment counts when a cue governs it; a quoted name does not
     found = speakers(de, "Die Ministerin nannte den Plan „unverantwortlich“. Er las den „Spiegel“ gern.")
     assert found == [("unverantwortlich", "Die Ministerin")]
+
+
+def test_german_reported_speech_shapes(de):
+    text = ("Der Sprecher der Stadt sagte am Montag, die Brücke bleibe bis zum Sommer gesperrt. "
+            "Derzeit sei keine Umleitung für Lastwagen möglich. "
+            "Die Reparatur werde mehrere Millionen Euro kosten, so die Ministerin Eva Roth. "
+            "Laut Polizei wurden bei dem Unfall drei Menschen leicht verletzt.")
+    found = [(q.text, q.speaker, q.attribution) for q in de(text)._.quotes]
+    assert ("die Brücke bleibe bis zum Sommer gesperrt", "Der Sprecher der Stadt", "cue") in found
+    # Konjunktiv I with no cue goes on with the statement before it
+    assert ("Derzeit sei keine Umleitung für Lastwagen möglich", "Der Sprecher der Stadt", "carry-over") in found
+    assert ("Die Reparatur werde mehrere Millionen Euro kosten", "Eva Roth", "cue") in found
+    assert ("wurden bei dem Unfall drei Menschen leicht verletzt", "Polizei", "cue") in found
+    assert all(not q.direct for q in de(text)._.quotes)

@@ -21,7 +21,7 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "fr": (("selon",), ("d'", "après"), ("d'après",), ("aux", "dires", "de")),
     "de": (("laut",), ("nach", "Angaben"), ("nach", "Auffassung"), ("nach", "Meinung"), ("nach", "Ansicht"),
            ("nach", "Worten"), ("nach", "den", "Worten"), ("nach", "Einschätzung"), ("nach", "Darstellung"),
-           ("nach", "Aussage"), ("nach", "Aussagen"), ("nach", "Informationen"), ("zufolge",)),
+           ("nach", "Aussage"), ("nach", "Aussagen"), ("nach", "Informationen"), ("zufolge",), ("gemäß",)),
     "es": (("según",), ("de", "acuerdo", "con")),
     "ru": (("по", "словам"), ("по", "данным"), ("как", "сообщил")),
     "uk": (("за", "словами"), ("за", "даними"), ("як", "повідомив")),

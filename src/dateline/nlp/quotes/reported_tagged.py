@@ -8,7 +8,9 @@ find without a parse:
 * the clause, then the inverted verb or "so": "Die Lage sei ernst, sagte der
   Sprecher", "…, so eine Sprecherin der Heilsarmee";
 * a source phrase: "Laut Polizei …", "Nach Angaben des Ministeriums …",
-  "Dem Bericht zufolge …": the rest of the sentence.
+  "Dem Bericht zufolge …": the rest of the sentence;
+* a sentence in the mood of reported speech right after a statement goes on
+  with it: "Derzeit sei der Abgleich einfacher möglich." (Konjunktiv I).
 
 The speaker phrase comes from ``tagged.py``; a clause that is mostly a direct
 quote is that quote, not a second statement.
@@ -20,7 +22,7 @@ from spacy.tokens import Token
 
 from .common import _TERMINAL, Found, _how, _find_phrase
 from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE
-from .tagged import phrase_after, phrase_before, subject_span
+from .tagged import phrase_after, phrase_before, reported_mood, subject_span
 
 # At most this many words between a reporting verb and the comma that opens its clause ("sagte am Montag in
 # Berlin gegenüber Journalisten, …").
@@ -37,7 +39,8 @@ class TaggedReportedSpeech:
                 continue
             if any(f.start < sentence.end_char and f.end > sentence.start_char and not f.direct for f in self.found):
                 continue
-            found = self._verb_then_clause(tokens) or self._clause_then_source(tokens) or self._source_phrase(tokens)
+            found = (self._verb_then_clause(tokens) or self._clause_then_source(tokens) or self._source_phrase(tokens)
+                     or self._continued(tokens))
             if found is not None:
                 self.found.append(found)
 
@@ -98,6 +101,26 @@ class TaggedReportedSpeech:
             source = phrase_after(tokens, at + last - first + 1)
             start = source[1] if source and at == 0 else 0
         return self._clause(tokens, start, _clause_end(tokens), tokens[at], source)
+
+    def _continued(self, tokens: list[Token]) -> Found | None:
+        """A sentence whose verb is in the mood of reported speech, with no cue of its own, continues the statement
+        just before it (same or previous paragraph, within two sentences' reach): its speaker's words."""
+        verb = next((t for t in tokens if t.tag_.endswith("(FIN)")), None)
+        if verb is None or not reported_mood(verb, self.cues.language) or any(self.cues.is_cue(t) for t in tokens):
+            return None
+        start = tokens[0].idx
+        before = [f for f in self.found if f.end <= start and f.speaker is not None]
+        if not before:
+            return None
+        previous = max(before, key=lambda f: f.end)
+        gap = self.text[previous.end:start]
+        if len(gap) > 300 or gap.count("\n") > 2:
+            return None
+        end = _clause_end(tokens)
+        span = self.doc[tokens[0].i: tokens[end - 1].i + 1] if end else None
+        if span is None or len(span) < _MIN_CLAUSE_WORDS or self._mostly_quoted(span):
+            return None
+        return Found(span.start_char, span.end_char, False, previous.speaker, None, "carry-over")
 
     def _clause(self, tokens: list[Token], start: int, end: int, cue: Token, source) -> Found | None:
         while start < end and tokens[start].is_punct:

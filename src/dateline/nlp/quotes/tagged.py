@@ -177,3 +177,16 @@ def phrase_after(frame: list[Token], start: int) -> tuple[int, int] | None:
 def phrase_before(frame: list[Token], end: int) -> tuple[int, int] | None:
     """The noun phrase ending right before ``frame[end]``: "dem Bericht zufolge"."""
     return _phrase_ending(frame, end)
+
+
+# Verb forms that by themselves mark reported speech: German's Konjunktiv I ("sei", "habe", "werde", "könne").
+_REPORTED_MOOD = {"de": frozenset({"sei", "seien", "seiest", "seist"})}
+
+
+def reported_mood(token: Token, language: str) -> bool:
+    """A finite verb in the mood of reported speech: German Konjunktiv I, the stem plus "-e" in the third person
+    singular ("habe" for "hat", "könne" for "kann"), or a form of "sein" ("sei", "seien")."""
+    if language != "de" or not token.tag_.endswith("(FIN)"):
+        return False
+    text, lemma = token.lower_, token.lemma_.lower()
+    return text in _REPORTED_MOOD["de"] or (lemma.endswith("en") and text == lemma[:-1] and text.endswith("e"))
