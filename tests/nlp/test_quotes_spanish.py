@@ -14,8 +14,9 @@ def es():
 
 
 def test_spanish_direct_reported_and_dropped_subject(es):
-    doc = es("«No vamos a rendirnos», dijo el ministro de Defensa, Pedro Sánchez, a los periodistas. "
-             "La alcaldesa Ana Botella afirmó que la ciudad será reconstruida. «Es una tragedia», añadió.")
+    doc = es("«No vamos a rendirnos», dijo el ministro de Defensa, Pedro Sánchez, a los periodistas en Madrid. "
+             "Según la policía, tres personas murieron en el ataque. La alcaldesa Ana Botella afirmó que la ciudad "
+             "será reconstruida. «Es una tragedia», añadió.")
     found = [(q.text, q.speaker, q.direct) for q in doc._.quotes]
     assert ("No vamos a rendirnos", "Pedro Sánchez", True) in found
     assert ("la ciudad será reconstruida", "Ana Botella", False) in found
