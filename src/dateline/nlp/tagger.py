@@ -17,6 +17,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# A run-on "sentence" (a list, a table) is tagged in pieces of this many words.
+_MAX_WORDS = 200
 # The HanTa model file of each language it ships a model for.
 HANTA_MODELS = {"de": "morphmodel_ger.pgz"}
 
@@ -67,9 +69,9 @@ class HanTaTagger:
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         for sentence in sentences:
             words = [t for t in sentence if not t.is_space]
-            if not words:
-                continue
-            for token, (_, lemma, tag) in zip(words, tagger.tag_sent([t.text for t in words], taglevel=1)):
+            tags = [tag for k in range(0, len(words), _MAX_WORDS)
+                    for tag in tagger.tag_sent([t.text for t in words[k:k + _MAX_WORDS]], taglevel=1)]
+            for token, (_, lemma, tag) in zip(words, tags):
                 token.tag_ = tag
                 token.pos_ = "PUNCT" if token.is_punct else upos(tag)
                 token.lemma_ = lemma if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else token.lower_

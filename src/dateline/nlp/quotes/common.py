@@ -14,7 +14,7 @@ _TERMINAL = frozenset(".!?…")
 _DIALOGUE_LANGUAGES = frozenset("fr es it pt ru uk pl".split())
 # Languages that leave a known subject out ("«…», añadió."): a cue with no subject speaks for the person last
 # named as a subject, as a pronoun would.
-_PRO_DROP = frozenset("es it pt ar".split())
+_PRO_DROP = frozenset("es it pt ar ru uk".split())
 _RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
 _DASHES = frozenset("-–—")
 _SHORT_WORDS = 4

@@ -231,6 +231,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech):
             speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
             if speaker is not None:
                 return speaker, frame[0].text, _how(speaker)
+        if frame[0].text in _DASHES and len(frame) > 1 and self._is_cue(frame[1]):
+            frame = frame[1:]  # "«…», — заявил министр": the dash before an inverted cue
         if frame[0].text in _DASHES and len(frame) > 1:
             speaker = self.resolver.from_span(self._span(frame[1: 1 + 8]))
             if speaker is not None and speaker.kind in ("person", "organization"):
@@ -239,7 +241,13 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech):
             if self._is_cue(t):
                 if closed and self._says_its_own(t):
                     return None
-                speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
+                subject = next((c for c in t.children if c.dep_ in _SUBJECT and c.i > t.i), None) if self.parsed else None
+                if p == 0 and subject is not None and self.cues.language not in ("en", "fr"):
+                    # "— заявил министр обороны Сергей Шойгу журналистам": the parsed subject, not the words
+                    # up to the next verb (the model-less languages' reading; English and French keep theirs)
+                    speaker = self.resolver.from_span(_subject_phrase(subject))
+                else:
+                    speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
                 if speaker is None and p == 0 and self.cues.language in _PRO_DROP and not self._has_subject(t):
                     speaker = self.resolver.pronoun(t.idx)  # "«Es una tragedia», añadió."
                 return (speaker, t.text, _how(speaker)) if speaker is not None else None

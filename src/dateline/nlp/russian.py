@@ -1,0 +1,105 @@
+"""Russian tags, lemmas, a dependency parse and names from natasha, set on a spaCy ``Doc``.
+
+PyPI has no spaCy 3.8 pipeline for Russian (the ``ru-core-news-*`` there are
+empty 999.9.9 placeholders). natasha ships slovnet's news models (morphology,
+Universal Dependencies syntax, PER/LOC/ORG names) inside its wheel and runs on
+NumPy; this component feeds it spaCy's tokens sentence by sentence and writes
+the results back, so Russian text flows through the same parsed paths as French
+(UD labels: ``nsubj``, ``ccomp``, ``obj``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+# The parser scores every pair of words in a sentence: a run-on "sentence" (a table, a list with no full stops) is
+# parsed in pieces of this many words, so memory stays bounded on any input.
+_MAX_WORDS = 150
+# natasha's name types -> the labels our entity step reads.
+_NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+
+
+def available() -> bool:
+    return importlib.util.find_spec("natasha") is not None
+
+
+@lru_cache(maxsize=None)
+def _models():
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+    embedding = NewsEmbedding()
+    return NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding), MorphVocab()
+
+
+class NatashaAnnotator:
+    """Sets ``pos_``, ``morph``, ``lemma_``, ``head``/``dep_`` and ``doc.ents``; whitespace tokens hang on the word
+    before them, as spaCy's own parser attaches them."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        morph, syntax, ner, vocab = _models()
+        sentences = _sentences(doc)
+        words = [[t.text for t in s] for s in sentences]
+        heads = numpy.arange(len(doc), dtype="int64")
+        deps = ["dep"] * len(doc)
+        for sentence, tagged, parsed in zip(sentences, morph.map(words), syntax.map(words)):
+            for token, m in zip(sentence, tagged.tokens):
+                token.pos_ = m.pos
+                if m.feats:
+                    token.set_morph("|".join(f"{k}={v}" for k, v in sorted(m.feats.items())))
+                token.lemma_ = vocab.lemmatize(token.text, m.pos, m.feats or {}) or token.lower_
+            for token, s in zip(sentence, parsed.tokens):
+                head = int(s.head_id.split("_")[-1]) - 1 if s.head_id not in ("0", "") else -1
+                if 0 <= head < len(sentence) and head != int(s.id.split("_")[-1]) - 1:
+                    heads[token.i] = sentence[head].i
+                    deps[token.i] = s.rel
+                else:
+                    deps[token.i] = "ROOT"
+        for token in doc:
+            if token.is_space:  # a space or line break: on the word before it (or after it, at the start)
+                heads[token.i] = token.i - 1 if token.i > 0 else min(token.i + 1, len(doc) - 1)
+        array = numpy.zeros((len(doc), 2), dtype="uint64")
+        array[:, 0] = (heads - numpy.arange(len(doc))).astype("int64").view("uint64")
+        array[:, 1] = [doc.vocab.strings.add(d) for d in deps]
+        doc.from_array([HEAD, DEP], array)
+        markup = next(iter(ner.map([doc.text])))
+        spans = [doc.char_span(s.start, s.stop, label=_NER_LABELS.get(s.type, s.type), alignment_mode="contract")
+                 for s in markup.spans]
+        doc.ents = filter_spans([s for s in spans if s is not None and len(s)])
+        return doc
+
+
+def _sentences(doc: Doc) -> list[list]:
+    """The words of each sentence as razdel splits them (it keeps "«" with the sentence it opens)."""
+    from razdel import sentenize
+
+    starts = sorted(s.start for s in sentenize(doc.text))
+    sentences: list[list] = []
+    k = 0
+    for token in doc:
+        if token.is_space:
+            continue
+        while k < len(starts) and starts[k] <= token.idx:
+            k += 1
+            sentences.append([])
+        if not sentences:
+            sentences.append([])
+        sentences[-1].append(token)
+    return [piece for s in sentences for piece in _pieces(s)]
+
+
+def _pieces(words: list) -> list[list]:
+    return [words[k:k + _MAX_WORDS] for k in range(0, len(words), _MAX_WORDS)] if words else []
+
+
+@Language.factory("dateline_russian")
+def make_russian(nlp: Language, name: str) -> NatashaAnnotator:
+    return NatashaAnnotator()

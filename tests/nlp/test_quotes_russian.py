@@ -1,0 +1,30 @@
+"""Russian through natasha's parse and names: dash-led inverted cues, "по словам", declined names, pronouns."""
+
+import pytest
+
+from dateline.nlp import models
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return models.load("ru")
+
+
+TEXT = ("«Мы не отступим», — заявил министр обороны Сергей Шойгу журналистам в Москве.\n\n"
+        "По словам губернатора Вячеслава Гладкова, обстрел продолжался всю ночь. "
+        "Вячеслав Гладков сказал, что город будет полностью восстановлен к весне. «Это трагедия», — добавил губернатор.")
+
+
+def test_russian_is_parsed_with_names(ru):
+    doc = ru(TEXT)
+    assert doc.has_annotation("DEP") and doc.ents
+    assert [s.text.strip()[:5] for s in doc.sents] == ["«Мы н", "По сл", "Вячес", "«Это "]
+    # one entity for both cases of the name, in its base form
+    assert ("Вячеслав Гладков", "PERSON", 2) in [(e.name, e.type, len(e.mentions)) for e in doc._.entities]
+
+
+def test_russian_quotes_and_speakers(ru):
+    found = [(q.text, q.speaker, q.speaker_role, q.direct) for q in ru(TEXT)._.quotes]
+    assert ("Мы не отступим", "Сергей Шойгу", "министр обороны", True) in found
+    assert ("обстрел продолжался всю ночь.", "Вячеслав Гладков", "губернатора", False) in found
+    assert ("город будет полностью восстановлен к весне", "Вячеслав Гладков", None, False) in found
