@@ -65,3 +65,16 @@ def test_german_reported_speech_shapes(de):
     assert ("Die Reparatur werde mehrere Millionen Euro kosten", "Eva Roth", "cue") in found
     assert ("wurden bei dem Unfall drei Menschen leicht verletzt", "Polizei", "cue") in found
     assert all(not q.direct for q in de(text)._.quotes)
+
+
+def test_capitalised_word_inside_a_sentence_is_no_verb(de):
+    # HanTa reads the surname "Merk" as the imperative of "merken"; German capitalises no verb mid-sentence
+    doc = de("Die Ministerin Beate Merk wies dies als „Ablenkungsmanöver“ zurück.")
+    assert doc[3].pos_ == "PROPN"
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [("Ablenkungsmanöver", "Beate Merk")]
+
+
+def test_pronoun_after_a_named_speaker_of_unknown_kind(de):
+    doc = de("„Wir sind zufrieden“, sagte Trainer Schaaf. Später sagte er: „Die Mannschaft hat gut gespielt.“")
+    found = [(q.speaker, q.attribution) for q in doc._.quotes]
+    assert found[1] == (found[0][0], "cue-pronoun")

@@ -101,7 +101,7 @@ def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: 
     quote, what ``nlp.quotes.calibration`` is built from."""
     options = options or Options(workers=1)
     scores = {name: PRF() for name in ("quotes", "end_to_end", "direct", "indirect")}
-    matched = speaker_ok = named_matched = named_ok = 0
+    matched = speaker_ok = named_matched = named_ok = direct_matched = direct_ok = 0
     kinds = Counter()
     notes: list[str] = []
     outcomes: list[tuple[str, bool, str, float, bool]] = []  # per predicted quote, for calibration
@@ -121,6 +121,9 @@ def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: 
             scores["end_to_end"].add(len(right), n_p - len(right), n_g - len(right))
             matched += len(pairs)
             speaker_ok += len(right)
+            direct_pairs = [(i, j) for i, j in pairs if gold[j].get("direct", True)]
+            direct_matched += len(direct_pairs)
+            direct_ok += sum(1 for pair in direct_pairs if pair in right)
             named = [(i, j) for i, j in pairs if named_speaker(gold[j].get("speaker"), lang)]
             named_matched += len(named)
             named_ok += sum(1 for pair in named if pair in right)
@@ -143,6 +146,7 @@ def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: 
         "speaker_accuracy": round(speaker_ok / matched, 3) if matched else 0.0,
         # on gold quotes whose speaker is named (not a pronoun), as PolNeAR's is reported
         "speaker_accuracy_named": round(named_ok / named_matched, 3) if named_matched else 0.0,
+        "speaker_accuracy_direct": round(direct_ok / direct_matched, 3) if direct_matched else 0.0,
         "end_to_end": scores["end_to_end"].as_dict(),
         "direct": scores["direct"].as_dict(),
         "indirect": scores["indirect"].as_dict(),

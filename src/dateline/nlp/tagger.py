@@ -71,7 +71,9 @@ class HanTaTagger:
             words = [t for t in sentence if not t.is_space]
             tags = [tag for k in range(0, len(words), _MAX_WORDS)
                     for tag in tagger.tag_sent([t.text for t in words[k:k + _MAX_WORDS]], taglevel=1)]
-            for token, (_, lemma, tag) in zip(words, tags):
+            for k, (token, (_, lemma, tag)) in enumerate(zip(words, tags)):
+                if tag.startswith("V") and _capitalised_inside(words, k):
+                    tag, lemma = "NE", token.text  # German writes no verb with a capital inside a sentence: "Beate Merk"
                 token.tag_ = tag
                 token.pos_ = "PUNCT" if token.is_punct else upos(tag)
                 token.lemma_ = lemma if token.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else token.lower_
@@ -79,6 +81,15 @@ class HanTaTagger:
             if token.is_space:
                 token.pos_ = "SPACE"
         return doc
+
+
+def _capitalised_inside(words, k: int) -> bool:
+    """A capitalised word that is not the first of its sentence or of a quotation, a colon's clause or brackets."""
+    token = words[k]
+    return k > 0 and token.text[:1].isupper() and not token.is_upper and words[k - 1].text not in _OPENERS
+
+
+_OPENERS = frozenset({"„", '"', "“", "«", "»", "‚", "‘", "'", ":", "(", "–", "—", "-"})
 
 
 @Language.factory("dateline_tagger", default_config={"language": "de"})

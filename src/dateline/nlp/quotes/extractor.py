@@ -123,7 +123,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech):
             self.found.append(found)
             if speaker is not None:
                 previous = found
-                if speaker.kind == "person":
+                # with no entities (tagged text), a named speaker of unknown kind is who "er"/"sie" stands for
+                if speaker.kind == "person" or (self.tagged and speaker.resolved == "named" and speaker.kind == "unknown"):
                     self.resolver.last_person = speaker
 
     def _cue_beside(self, q: QuotedSpan, index: int, short: bool = False) -> str | None:

@@ -156,7 +156,8 @@ class SpeakerResolver:
         before = [m for m in self.mentions[: bisect.bisect_left(self._starts, position)]
                   if m.entity.type == "PERSON" and position - m.start < 2500 and not self.quoted(m.start)]
         if not before:
-            return self.last_person
+            last = self.last_person
+            return Speaker(last.name, last.kind, last.entity, last.role, "pronoun") if last is not None else None
         subjects = [m for m in before if m.subject]
         best = subjects[-1] if subjects and subjects[-1].start >= before[-1].start - 400 else before[-1]
         e = best.entity
