@@ -20,7 +20,9 @@ ORG_NOUNS = frozenset(
     cabinet junta regime side team club board prosecutor's prosecutors' survey mission monitor monitors
     observatory center centre fund programme program
     ministère gouvernement armée police préfecture mairie parquet état-major
-    ministerium regierung armee polizei""".split()
+    ministerium regierung armee polizei bundesregierung staatsanwaltschaft gericht behörde
+    policía gobierno ministerio ejército fiscalía tribunal ayuntamiento
+    полиция правительство министерство минобороны армия суд прокуратура ведомство штаб""".split()
 )
 
 # Nouns for unnamed people: "officials said", "a source told".
@@ -34,7 +36,10 @@ PEOPLE_NOUNS = frozenset(
     critic critics supporter supporters leader leaders villager villagers farmer farmers student students
     parent parents mother father spokesman spokeswoman spokesperson representative representatives
     neuroscientist neuroscientists prosecutor prosecutors investigator investigators rescuer rescuers
-    responsable responsables habitant habitants témoin témoins source sources""".split()
+    responsable responsables habitant habitants témoin témoins source sources
+    sprecher sprecherin zeugen anwohner experten
+    portavoz testigo testigos vecino vecinos fuente fuentes
+    источник источники свидетель свидетели житель жители представитель""".split()
 )
 
 # Title words that, before a name, also name a role ("Gov.", "Sen.").
