@@ -122,3 +122,10 @@ def test_only_sentences_with_a_word_some_trigger_needs_are_matched(en):
     reading = rules.read(doc, list(doc.sents))
     assert [s.text for s in reading.cued] == ["Russian forces shelled Kharkiv overnight."]
     assert reading.triggers == rules.read(doc).triggers
+
+
+def test_every_decision_the_rule_files_may_name_exists():
+    from dateline.nlp.events.decide import _DECISIONS
+    from dateline.nlp.events.rules import DECISIONS
+
+    assert set(DECISIONS) == set(_DECISIONS)

@@ -263,6 +263,11 @@ RUSSIA = "Military Forces of Russia (2000-)"
     ("Russian troops launched 240 strikes on nine settlements in the Kherson region, the governor said.\n"
      "Russia's Defence Ministry said its air defences had destroyed 12 Ukrainian drones over the Bryansk region.",
      [("Shelling/artillery/missile attack", "Kherson Oblast", RUSSIA), ("Disrupted weapons use", "Bryansk Oblast", RUSSIA)]),
+    # a missile fired from the ground is a missile attack; from an aircraft or a drone, an air strike
+    ("Houthi rebels fired a ballistic missile at Eilat on Sunday.",
+     [("Shelling/artillery/missile attack", "Eilat", "Houthi Movement")]),
+    ("An Israeli drone fired two missiles at a motorcycle in Tyre, killing its rider.",
+     [("Air/drone strike", "Tyre", "Military Forces of Israel (2022-)")]),
 ])
 def test_events_sub_type_place_and_actor_in_war_reports(en, text, expected):
     assert [(e.sub_event_type, e.location.name, e.actor1) for e in en(text)._.events] == expected

@@ -10,6 +10,7 @@ perpetrator for an attack on civilians…), then applies the codebook's rules on
   mob or rioters a riot, on armed men a clash, on unarmed civilians an attack;
 * territory: who took the place decides the sub-type (state forces regain, others overtake);
 * interception: the defender is actor 1, the side whose weapon was stopped actor 2 (in ``extractor``);
+* launcher: a missile fired from an aircraft or a drone is an air strike, from the ground a missile attack;
 * weapon: a strike whose weapon the sentence does not name joins a strike named elsewhere (``weapon_named``).
 """
 
@@ -70,7 +71,12 @@ def by_target(sub: SubEventType, present: frozenset[str]) -> SubEventType:
     return sub
 
 
-_DECISIONS = {"outcome": by_outcome, "target": by_target}
+def by_launcher(sub: SubEventType, present: frozenset[str]) -> SubEventType:
+    """A missile or rocket fired from an aircraft or a drone is an air strike; from the ground, a missile attack."""
+    return SubEventType.AIR_DRONE_STRIKE if present & {"aircraft", "drones"} else sub
+
+
+_DECISIONS = {"outcome": by_outcome, "target": by_target, "launcher": by_launcher}
 
 
 def territory_by_actor(sub: SubEventType, actor1: str | None) -> SubEventType:

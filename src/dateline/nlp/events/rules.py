@@ -22,7 +22,7 @@ from .acled import EventType, SubEventType
 
 
 # The codebook rules a trigger may defer its sub-event type to (implemented in ``decide``).
-DECISIONS = ("target", "outcome")
+DECISIONS = ("target", "outcome", "launcher")
 
 
 class RuleFileError(ValueError):
