@@ -38,7 +38,7 @@ from ...settings import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 23
+INDEX_VERSION = 24
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -309,6 +309,8 @@ def _collect():
         places.append((gid, name, feature, cc, admin1_name.get((cc, admin1_code or "")), float(row[5]), float(row[6]),
                        pop, admin1_code, 0, int((cc, fold(name)) in capitals)))
         add_names(gid, [name], alt[0] if alt else ())
+        if cc in _ARABIC_ARTICLE_COUNTRIES:
+            add_names(gid, _without_article([name, *(alt[0] if alt else ())]))
 
     for iso, abbreviations in _region_abbreviations():
         if iso in region_of_iso:
@@ -325,6 +327,16 @@ def _collect():
         add_names(entry["id"] if entry["id"] is not None else entry["alias_of"], [entry["name"]], entry["aliases"],
                   curated=1)
     return places, names, demonyms
+
+
+# Where Arabic place names carry the article (al-, as-, ash-, el-…), which the news often drops: "Qamishli"
+# is GeoNames' "Al Qāmishlī", "Raqqa" its "Ar Raqqah", "Arish" its "El Arish".
+_ARABIC_ARTICLE_COUNTRIES = frozenset("SY IQ YE SA LB JO PS EG LY TN DZ MA SD SO MR AE OM QA KW BH TD EH".split())
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|az|an|ed|er|es|et|en)[\s\-‐‑’']+(?=\w{4})", re.I)
+
+
+def _without_article(names: Iterable[str]) -> list[str]:
+    return [_ARABIC_ARTICLE.sub("", n) for n in names if n and _ARABIC_ARTICLE.match(n)]
 
 
 _ENGLISH_REGION = re.compile(r"\b(?:Oblast|Region|Province|Governorate|State|County|District|Republic|Territory|City)\b")
