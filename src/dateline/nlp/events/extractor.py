@@ -330,11 +330,25 @@ def _named_agent(span: Span) -> str | None:
         labels = {t.ent_type_ for t in phrase}
         if labels & {"GPE", "LOC", "PERSON", "FAC", "DATE", "CARDINAL"}:
             continue
+        if _upper_case(span.sent):
+            # in a text set in capitals every word looks like an acronym or a name ("THAT", "MEDIA", "REPORT")
+            if "ORG" in labels and not all(t.is_stop or t.lower_ in _EVENT_WORDS for t in phrase):
+                return phrase.text
+            continue
         acronym = len(phrase) == 1 and phrase[0].is_upper and 2 <= len(phrase[0].text) <= 6 and phrase[0].is_alpha
         # one capitalised word alone is as often a sentence's first noun ("Gunmen killed…") as a name
         if "ORG" in labels or acronym or (len(phrase) > 1 and all(t.pos_ == "PROPN" for t in phrase)):
             return phrase.text
     return None
+
+
+_EVENT_WORDS = frozenset("attack attacks bomb bombs murder report media explosion explosions".split())
+
+
+def _upper_case(sentence: Span) -> bool:
+    """A sentence set in capitals (old wire copy, shouted headlines): case says nothing about names there."""
+    letters = [t for t in sentence if t.is_alpha and len(t) > 1]
+    return len(letters) >= 4 and sum(t.is_upper for t in letters) >= 0.8 * len(letters)
 
 
 def _main_place(places, told: dict[str, list]) -> Place | None:
