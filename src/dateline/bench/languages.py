@@ -12,20 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 
 from ..eval.devset import german_quotes
 from ..nlp import models
-
-
-def _best(nlp, texts: list[str], disable: list[str], rounds: int) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=32, disable=disable):
-            pass
-        best = min(best, time.perf_counter() - start)
-    return best
+from .components import best_time
 
 
 def main() -> None:
@@ -37,11 +27,11 @@ def main() -> None:
     nlp = models.load("de")
     words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
     ours = [p for p in nlp.pipe_names if p.startswith("dateline_") and p != "dateline_tagger"]
-    _best(nlp, texts[:10], [], 1)  # warm-up: the tagger's model loads on first use
+    best_time(nlp, texts[:10], [], 1)  # warm-up: the tagger's model loads on first use
     seconds = {
-        "blank pipeline (sentencizer)": _best(nlp, texts, ["dateline_tagger"] + ours, args.rounds),
-        "+ HanTa tagger": _best(nlp, texts, ours, args.rounds),
-        "+ Dateline components": _best(nlp, texts, [], args.rounds),
+        "blank pipeline (sentencizer)": best_time(nlp, texts, ["dateline_tagger"] + ours, args.rounds),
+        "+ HanTa tagger": best_time(nlp, texts, ours, args.rounds),
+        "+ Dateline components": best_time(nlp, texts, [], args.rounds),
     }
     print(json.dumps({"language": "de", "documents": len(texts), "words": words,
                       "words_per_second": {k: round(words / v) for k, v in seconds.items()},
