@@ -120,7 +120,14 @@ def _correct(doc: Doc, ent: Span, apposition: bool, rules: frozenset[str] = froz
             return None
         if text.islower() and "lowercase" in rules:
             return None
+        if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS.get(doc.lang_, ()):
+            return None  # "у Києві", "в Харкові": a town in the locative, which a name model can take for a person
     return label
+
+
+# Prepositions of place after which one word is a place, not a person, where a name model confuses the two.
+_PLACE_PREPOSITIONS = {"uk": frozenset("у в на біля під поблизу із".split()),
+                       "ru": frozenset("в во на под около близ".split())}
 
 
 def _person_apposition(doc: Doc, ent: Span) -> bool:

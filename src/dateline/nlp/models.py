@@ -63,8 +63,9 @@ def load(language: str) -> Language:
             nlp = spacy.blank(language)
         except Exception:  # a code spaCy has no language class for (ImportError, or a config error)
             nlp = spacy.blank("xx")
-        if language == "ru" and _russian.available():
-            nlp.add_pipe("dateline_russian")  # sentences from razdel, then the parse
+        if language in ("ru", "uk") and _russian.available():
+            # razdel's sentences; Russian gets natasha's parse and names, Ukrainian its names only
+            nlp.add_pipe("dateline_russian", config={"parse": language == "ru"})
         else:
             nlp.add_pipe("sentencizer")
         if _tagger.available(language):

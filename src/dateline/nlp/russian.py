@@ -6,6 +6,11 @@ Universal Dependencies syntax, PER/LOC/ORG names) inside its wheel and runs on
 NumPy; this component feeds it spaCy's tokens sentence by sentence and writes
 the results back, so Russian text flows through the same parsed paths as French
 (UD labels: ``nsubj``, ``ccomp``, ``obj``).
+
+Ukrainian has no model on PyPI either. Russian tags and parses mislead on it
+("повідомив" read as a noun), but the name model finds Ukrainian people
+("Олексій Резніков", "Олега Синєгубова"), so Ukrainian gets the sentences and
+the names only (``parse=False``) and keeps the unparsed quote path.
 """
 
 from __future__ import annotations
@@ -39,14 +44,31 @@ def _models():
 
 
 class NatashaAnnotator:
-    """Sets ``pos_``, ``morph``, ``lemma_``, ``head``/``dep_`` and ``doc.ents``; whitespace tokens hang on the word
-    before them, as spaCy's own parser attaches them."""
+    """Sets ``pos_``, ``morph``, ``lemma_``, ``head``/``dep_`` (with ``parse``) and ``doc.ents``; whitespace
+    tokens hang on the word before them, as spaCy's own parser attaches them."""
+
+    def __init__(self, parse: bool = True):
+        self.parse = parse
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         morph, syntax, ner, vocab = _models()
         sentences = _sentences(doc)
+        if self.parse:
+            self._parse(doc, sentences, morph, syntax, vocab)
+        else:
+            for sentence in sentences:
+                for k, token in enumerate(sentence):
+                    token.is_sent_start = k == 0
+        markup = next(iter(ner.map([doc.text])))
+        spans = [doc.char_span(s.start, s.stop, label=_NER_LABELS.get(s.type, s.type), alignment_mode="contract")
+                 for s in markup.spans]
+        doc.ents = filter_spans([s for s in spans if s is not None and len(s)])
+        return doc
+
+    @staticmethod
+    def _parse(doc: Doc, sentences, morph, syntax, vocab) -> None:
         words = [[t.text for t in s] for s in sentences]
         heads = numpy.arange(len(doc), dtype="int64")
         deps = ["dep"] * len(doc)
@@ -70,11 +92,6 @@ class NatashaAnnotator:
         array[:, 0] = (heads - numpy.arange(len(doc))).astype("int64").view("uint64")
         array[:, 1] = [doc.vocab.strings.add(d) for d in deps]
         doc.from_array([HEAD, DEP], array)
-        markup = next(iter(ner.map([doc.text])))
-        spans = [doc.char_span(s.start, s.stop, label=_NER_LABELS.get(s.type, s.type), alignment_mode="contract")
-                 for s in markup.spans]
-        doc.ents = filter_spans([s for s in spans if s is not None and len(s)])
-        return doc
 
 
 def _sentences(doc: Doc) -> list[list]:
@@ -100,6 +117,6 @@ def _pieces(words: list) -> list[list]:
     return [words[k:k + _MAX_WORDS] for k in range(0, len(words), _MAX_WORDS)] if words else []
 
 
-@Language.factory("dateline_russian")
-def make_russian(nlp: Language, name: str) -> NatashaAnnotator:
-    return NatashaAnnotator()
+@Language.factory("dateline_russian", default_config={"parse": True})
+def make_russian(nlp: Language, name: str, parse: bool) -> NatashaAnnotator:
+    return NatashaAnnotator(parse)

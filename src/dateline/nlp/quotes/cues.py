@@ -25,7 +25,7 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "es": (("según",), ("de", "acuerdo", "con")),
     "ru": (("по", "словам"), ("по", "данным"), ("как", "сообщил")),
     "uk": (("за", "словами"), ("за", "даними"), ("як", "повідомив")),
-    "ar": (("وفق",), ("بحسب",), ("حسب",)),
+    "ar": (("وفق",), ("وفقا",), ("بحسب",), ("حسب",), ("ووفق",), ("ووفقا",), ("وبحسب",), ("وحسب",)),  # "و" written on
 }
 
 # Of those, the ones written after their source: "dem Bericht zufolge".
@@ -54,6 +54,8 @@ class Cues:
         if not self.lemmatized:
             lemma = token.lemma_.lower()
             if not lemma or lemma == token.lower_:
+                if self.language == "ar" and token.text[:1] in ("و", "ف") and len(token.text) > 3:
+                    return (token.text, token.text[1:])  # "وقال": "and he said", the conjunction written on
                 return (token.lower_,)
             particle = _separated_particle(token)
             # "stellte … fest" is feststellen, not stellen: the particle makes another verb

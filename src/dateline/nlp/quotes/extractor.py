@@ -49,6 +49,7 @@ from .common import (
 from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE, Cues, cues_for
 from .marks import QuotedSpan, find_quoted
 from .reported import ReportedSpeech
+from .reported_lexical import LexicalReportedSpeech
 from .reported_tagged import TaggedReportedSpeech
 from .speakers import Speaker, SpeakerResolver
 from .tagged import lead_in_phrase, phrase_after, phrase_before, subject_span
@@ -61,7 +62,7 @@ def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Q
     return _Finder(doc, cues_for(language or doc.lang_), entities).run()
 
 
-class _Finder(ReportedSpeech, TaggedReportedSpeech):
+class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
     def __init__(self, doc: Doc, cues: Cues, entities):
         self.doc = doc
         self.text = text_of(doc)
@@ -86,6 +87,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech):
             self._headline()
         elif self.tagged:
             self._tagged_reported()
+        elif self.doc.has_annotation("SENT_START"):
+            self._lexical_reported()
         return self._records()
 
     # -- direct quotes --------------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+"""Reported speech in text with neither tags nor a parse (Ukrainian, Arabic), from words alone.
+
+Three fixed shapes, each bounded by the sentence and its commas:
+
+* a source phrase opening the sentence, its source up to the comma, the rest the
+  statement: "За словами голови ОВА Олега Синєгубова, …", "بحسب وزارة الصحة، …";
+* a reporting cue, then the language's "that" and the statement: "Зеленський
+  повідомив, що …"; the speaker is the words before the cue, or, in a verb-first
+  sentence, those between the cue and "that" ("قال وزير الخارجية إن …");
+* the statement, a comma, then a reporting cue and its speaker closing the
+  sentence: "Ситуація складна, повідомив Синєгубов."
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .common import Found, _how, _find_phrase
+from .cues import ACCORDING_TO
+
+# Each language's complementizer after a reporting verb ("said that").
+THAT = {"uk": frozenset({"що"}), "ar": frozenset({"إن", "أن", "بأن", "ان"}), "ru": frozenset({"что"}),
+        "pl": frozenset({"że"}), "tr": frozenset(), "it": frozenset({"che"}), "pt": frozenset({"que"}),
+        "nl": frozenset({"dat"})}
+_COMMAS = frozenset({",", "،"})
+_MAX_SPEAKER = 8
+_MIN_WORDS = 4
+
+
+class LexicalReportedSpeech:
+
+    def _lexical_reported(self) -> None:
+        for sentence in self.doc.sents:
+            tokens = [t for t in sentence if not t.is_space]
+            if len(tokens) < _MIN_WORDS + 2 or self._inside_quote(tokens[0].idx) or "\n" in sentence.text.strip():
+                continue
+            if any(f.start < sentence.end_char and f.end > sentence.start_char for f in self.found):
+                continue
+            found = self._opening_source(tokens) or self._cue_that(tokens) or self._closing_cue(tokens)
+            if found is not None:
+                self.found.append(found)
+
+    def _opening_source(self, tokens: list[Token]) -> Found | None:
+        hit = _find_phrase(self.doc[tokens[0].i: tokens[-1].i + 1], ACCORDING_TO.get(self.cues.language, ()))
+        if hit is None or hit[0] != tokens[0].i:
+            return None
+        after = [k for k, t in enumerate(tokens) if t.i > hit[1]]
+        comma = next((k for k in after if tokens[k].text in _COMMAS), None)
+        if not after or comma is None or comma - after[0] > _MAX_SPEAKER or comma == after[0]:
+            return None
+        return self._statement(tokens[comma + 1:], tokens[after[0]:comma], tokens[0])
+
+    def _cue_that(self, tokens: list[Token]) -> Found | None:
+        that = THAT.get(self.cues.language, frozenset())
+        for p, cue in enumerate(tokens):
+            if not self.cues.is_reporting(cue) or self._inside_quote(cue.idx):
+                continue
+            k = next((j for j in range(p + 1, min(len(tokens), p + 2 + _MAX_SPEAKER)) if tokens[j].lower_ in that), None)
+            if k is None:
+                continue
+            before = _back_to_punct(tokens, p)
+            between = [t for t in tokens[p + 1:k] if t.text not in _COMMAS]
+            speaker_words = before if before else between
+            return self._statement(tokens[k + 1:], speaker_words, cue)
+        return None
+
+    def _closing_cue(self, tokens: list[Token]) -> Found | None:
+        end = len(tokens)
+        while end > 0 and tokens[end - 1].is_punct:
+            end -= 1
+        for p in range(2, end):
+            if tokens[p - 1].text in _COMMAS and self.cues.is_reporting(tokens[p]) and 0 < end - p - 1 <= _MAX_SPEAKER:
+                return self._statement(tokens[:p - 1], tokens[p + 1:end], tokens[p])
+        return None
+
+    def _statement(self, words: list[Token], speaker_words: list[Token], cue: Token) -> Found | None:
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        if len([t for t in words if not t.is_punct]) < _MIN_WORDS or not speaker_words:
+            return None
+        span = self.doc[words[0].i: words[-1].i + 1]
+        if self._mostly_quoted(span):
+            return None
+        speaker = self.resolver.from_span(self.doc[speaker_words[0].i: speaker_words[-1].i + 1])
+        if speaker is None:
+            return None
+        return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+
+
+def _back_to_punct(tokens: list[Token], p: int) -> list[Token]:
+    """The words before ``tokens[p]`` back to the sentence start or a punctuation mark, at most a phrase's."""
+    k = p
+    while k > 0 and not tokens[k - 1].is_punct and p - k < _MAX_SPEAKER:
+        k -= 1
+    return tokens[k:p] if k == 0 or tokens[k - 1].is_punct else []
