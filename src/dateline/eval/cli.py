@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Optional
@@ -71,6 +72,8 @@ def register(app: typer.Typer) -> None:
         show_errors: bool = typer.Option(False, "--errors", help="List every missed, invented and mis-attributed quote."),
         calibrate: bool = typer.Option(False, "--calibrate", help="Rewrite data/quotes/confidence.tsv from the dev "
                                        "set: each way of finding a speaker, the share of its quotes that were right."),
+        words_only: bool = typer.Option(False, "--words-only", help="Run German without its tagger: the words-only "
+                                        "path Ukrainian and Arabic take, measured on German gold."),
     ) -> None:
         """Quotes and speakers: quote P/R/F1, speaker accuracy, end-to-end F1, direct and reported apart, and how
         well the confidence predicts a right quote (accuracy per confidence band)."""
@@ -101,6 +104,10 @@ def register(app: typer.Typer) -> None:
             _print(evaluate_polnear(polnear, errors=show_errors))
             return
 
+        if words_only:
+            from ..nlp.tagger import TAGGER_SWITCH
+
+            os.environ[TAGGER_SWITCH] = "0"  # read by each worker's pipeline loader
         items = q.german_items(split) if german else q.dev_items(gold or dev_path())
         _print(q.evaluate(items, errors=show_errors))
 

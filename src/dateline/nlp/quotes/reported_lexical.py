@@ -21,7 +21,7 @@ from .cues import ACCORDING_TO
 # Each language's complementizer after a reporting verb ("said that").
 THAT = {"uk": frozenset({"що"}), "ar": frozenset({"إن", "أن", "بأن", "ان"}), "ru": frozenset({"что"}),
         "pl": frozenset({"że"}), "tr": frozenset(), "it": frozenset({"che"}), "pt": frozenset({"que"}),
-        "nl": frozenset({"dat"})}
+        "nl": frozenset({"dat"}), "de": frozenset({"dass", "daß"})}
 _COMMAS = frozenset({",", "،"})
 _MAX_SPEAKER = 8
 _MIN_WORDS = 4
