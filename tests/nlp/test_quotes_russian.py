@@ -28,3 +28,11 @@ def test_russian_quotes_and_speakers(ru):
     assert ("Мы не отступим", "Сергей Шойгу", "министр обороны", True) in found
     assert ("обстрел продолжался всю ночь.", "Вячеслав Гладков", "губернатора", False) in found
     assert ("город будет полностью восстановлен к весне", "Вячеслав Гладков", None, False) in found
+
+
+def test_a_parse_with_a_cycle_or_no_root_is_not_set():
+    from dateline.nlp.russian import _is_tree
+
+    assert _is_tree([-1, 0, 1]) and _is_tree([1, -1, 1])
+    assert not _is_tree([1, 0, -1])  # a cycle: the model can return one on garbled text
+    assert not _is_tree([0, 0]) and not _is_tree([-1, -1])

