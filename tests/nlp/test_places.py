@@ -210,3 +210,9 @@ def test_places_russian_oblasts_in_english_and_the_city_of(en):
 def test_places_title_case_datelines(en):
     found = places(en, "Sacramento – Hundreds of nurses rallied outside the Capitol on Monday.")
     assert found["Sacramento"].country_code == "US"
+
+
+def test_a_town_the_dictionary_also_lists_stays_a_place_when_the_model_says_so():
+    # WordNet lists "Goma" as a word; GeoNames gives the town 78,200 people; spaCy calls it a GPE
+    nlp = models.load("en")
+    assert "Goma" in [p.name for p in nlp("The rebels set up a new base in the hills outside Goma.")._.places]

@@ -58,6 +58,10 @@ _TITLES = frozenset("""pope president mr mrs ms dr sen senator rep gov governor 
 _SPEECH = frozenset("said says told added wrote asked insisted explained stressed".split())
 
 
+# A town this big that the name model calls a GPE is a place even when the dictionary knows its name as a word.
+_NAMED_TOWN = 50_000
+
+
 def _vouched_person(token) -> bool:
     """A title before the word, or a speech verb right after it: "Pope Francis", "Sandberg said"."""
     doc = token.doc
@@ -194,8 +198,10 @@ class Recognition(Sites):
             return not any(o.feature in ("country", "continent", "water") or o.curated
                            or (o.feature == "city" and o.population >= 100_000) for o in options)
         if self.common_words(word) or self.common_words(ent[0].lemma_.lower()):
-            # A dictionary word ("Telegram", "War") the NER took for a place: only if it names a big one.
-            return not self._big_place(ent.text)
+            # A dictionary word ("Telegram", "War") the NER took for a place: only if it names a big one. WordNet
+            # also lists towns ("Goma"), so a town of 50,000 the NER calls a GPE stays one.
+            return not (self._big_place(ent.text) or ent.label_ == "GPE" and any(
+                o.feature in ("city", "town") and o.population >= _NAMED_TOWN for o in self.gazetteer.lookup(ent.text)))
         return False
 
     def _name_words(self, doc: Doc, entities) -> set[str]:
