@@ -78,3 +78,11 @@ def test_pronoun_after_a_named_speaker_of_unknown_kind(de):
     doc = de("„Wir sind zufrieden“, sagte Trainer Schaaf. Später sagte er: „Die Mannschaft hat gut gespielt.“")
     found = [(q.speaker, q.attribution) for q in doc._.quotes]
     assert found[1] == (found[0][0], "cue-pronoun")
+
+
+def test_german_sources_closing_or_opening_the_sentence(de):
+    found = [(q.text, q.speaker) for q in de(
+        "Die Brücke bleibe bis zum Sommer gesperrt, wie die Stadtverwaltung am Montag mitteilte. "
+        "Nach einem Bericht der Zeitung wurden bei dem Brand mehrere Häuser zerstört.")._.quotes]
+    assert any(t == "Die Brücke bleibe bis zum Sommer gesperrt" and "Stadtverwaltung" in (s or "") for t, s in found)
+    assert any(t.startswith("wurden bei dem Brand") and "Zeitung" in (s or "") for t, s in found)

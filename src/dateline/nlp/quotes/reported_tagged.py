@@ -77,6 +77,8 @@ class TaggedReportedSpeech:
                 source = subject_span(tokens, p, self.cues.language)
                 if source is not None and source[0] < p:
                     continue  # the subject before the verb: not an inverted attribution
+            elif word.lower_ in _AS and (cue := _closing_cue(tokens, p + 1, self.cues)) is not None:
+                word, source = tokens[cue], subject_span(tokens, cue, self.cues.language)  # "…, wie X berichtete."
             else:
                 continue
             found = self._clause(tokens, 0, p - 1, word, source)
@@ -135,6 +137,21 @@ class TaggedReportedSpeech:
         if speaker is None:
             return None
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+
+
+# "as" before a source closing the sentence: "…, wie die Zeitung berichtete."
+_AS = frozenset({"wie"})
+
+
+def _closing_cue(tokens: list[Token], start: int, cues) -> int | None:
+    """A reporting verb ending the sentence within a few words of ``start`` (verb-final clause)."""
+    end = _clause_end(tokens)
+    for k in range(start, min(end, start + _MAX_BEFORE_COMMA)):
+        if tokens[k].text in (",", ";", ":"):
+            return None
+        if cues.is_reporting(tokens[k]) and tokens[k].pos_ in ("VERB", "AUX") and k >= end - 2:
+            return k
+    return None
 
 
 def _clause_end(tokens: list[Token]) -> int:
