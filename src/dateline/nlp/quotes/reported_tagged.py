@@ -105,10 +105,12 @@ class TaggedReportedSpeech:
         return self._clause(tokens, start, _clause_end(tokens), tokens[at], source)
 
     def _continued(self, tokens: list[Token]) -> Found | None:
-        """A sentence whose verb is in the mood of reported speech, with no cue of its own, continues the statement
-        just before it (same or previous paragraph, within two sentences' reach): its speaker's words."""
+        """A sentence whose verb is in the mood of reported speech (or that opens with "demnach"), with no cue of its
+        own, continues the statement just before it (same or previous paragraph, within two sentences' reach): its speaker's words."""
         verb = next((t for t in tokens if t.tag_.endswith("(FIN)")), None)
-        if verb is None or not reported_mood(verb, self.cues.language) or any(self.cues.is_cue(t) for t in tokens):
+        according = tokens[0].lower_ in _ACCORDINGLY.get(self.cues.language, ())  # "Demnach darf die DFS …"
+        if verb is None or not (according or reported_mood(verb, self.cues.language)) or any(
+                self.cues.is_cue(t) for t in tokens):
             return None
         start = tokens[0].idx
         before = [f for f in self.found if f.end <= start and f.speaker is not None]
@@ -139,6 +141,8 @@ class TaggedReportedSpeech:
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
 
 
+# A sentence opening with "accordingly" goes on with the source just named: "Demnach darf die DFS privatisiert werden."
+_ACCORDINGLY = {"de": frozenset({"demnach"})}
 # "as" before a source closing the sentence: "…, wie die Zeitung berichtete."
 _AS = frozenset({"wie"})
 
