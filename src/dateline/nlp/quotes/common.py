@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +47,22 @@ class Found:
         while root.part_of is not None:
             root = root.part_of
         return root
+
+
+def unreported_sentences(finder, min_words: int, direct_too: bool) -> Iterator[list[Token]]:
+    """The words of each sentence of ``finder.doc`` that may still report speech: long enough, not inside a quote,
+    not overlapping a statement already found (a reported one; with ``direct_too`` a direct quote as well, and
+    not running over a line break)."""
+    for sentence in finder.doc.sents:
+        tokens = [t for t in sentence if not t.is_space]
+        if len(tokens) < min_words or finder._inside_quote(tokens[0].idx):
+            continue
+        if direct_too and "\n" in sentence.text.strip():
+            continue
+        if any(f.start < sentence.end_char and f.end > sentence.start_char and (direct_too or not f.direct)
+               for f in finder.found):
+            continue
+        yield tokens
 
 
 def _how(speaker: Speaker) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .common import Found, _how, _find_phrase
+from .common import Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO
 
 # Each language's complementizer after a reporting verb ("said that").
@@ -30,12 +30,7 @@ _MIN_WORDS = 4
 class LexicalReportedSpeech:
 
     def _lexical_reported(self) -> None:
-        for sentence in self.doc.sents:
-            tokens = [t for t in sentence if not t.is_space]
-            if len(tokens) < _MIN_WORDS + 2 or self._inside_quote(tokens[0].idx) or "\n" in sentence.text.strip():
-                continue
-            if any(f.start < sentence.end_char and f.end > sentence.start_char for f in self.found):
-                continue
+        for tokens in unreported_sentences(self, _MIN_WORDS + 2, direct_too=True):
             found = self._opening_source(tokens) or self._cue_that(tokens) or self._closing_cue(tokens)
             if found is not None:
                 self.found.append(found)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .common import _TERMINAL, Found, _how, _find_phrase
+from .common import _TERMINAL, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE
 from .tagged import phrase_after, phrase_before, reported_mood, subject_span
 
@@ -33,12 +33,7 @@ _MIN_CLAUSE_WORDS = 4
 class TaggedReportedSpeech:
 
     def _tagged_reported(self) -> None:
-        for sentence in self.doc.sents:
-            tokens = [t for t in sentence if not t.is_space]
-            if len(tokens) < _MIN_CLAUSE_WORDS + 2 or self._inside_quote(tokens[0].idx):
-                continue
-            if any(f.start < sentence.end_char and f.end > sentence.start_char and not f.direct for f in self.found):
-                continue
+        for tokens in unreported_sentences(self, _MIN_CLAUSE_WORDS + 2, direct_too=False):
             found = (self._verb_then_clause(tokens) or self._clause_then_source(tokens) or self._source_phrase(tokens)
                      or self._continued(tokens))
             if found is not None:
