@@ -156,3 +156,10 @@ def test_a_relative_clause_speaks_for_its_antecedent(en):
     doc = en("“We are gearing up,” said Scott Reed, the chamber’s chief political strategist, who added that his "
              "organization plans to zero in on local issues.")
     assert [(q.speaker, q.direct) for q in doc._.quotes] == [("Scott Reed", True), ("Scott Reed", False)]
+
+
+def test_quotes_they_stands_for_the_organization_just_named(en):
+    doc = en("The Ukrainian Defense Ministry said on Monday that the strikes hit only military targets. "
+             "They added that no civilians were hurt in the city.")
+    got = [(q.text, q.speaker, q.attribution) for q in doc._.quotes]
+    assert ("no civilians were hurt in the city", "Ukrainian Defense Ministry", "cue-pronoun") in got

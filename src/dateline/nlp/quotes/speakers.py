@@ -28,6 +28,10 @@ from .lexicon import (
 )
 
 
+# How far back (characters) "they" or "it" looks for the group it stands for: about two sentences.
+_GROUP_REACH = 400
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str
@@ -99,7 +103,7 @@ class SpeakerResolver:
         if low in PERSON_PRONOUNS and len(tokens) <= 2:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
-            return None
+            return self.group(head.idx)
         if low in SPEAKER_STOP or _no_one(tokens, head):
             return None
         text = _phrase(span)
@@ -162,6 +166,18 @@ class SpeakerResolver:
         best = subjects[-1] if subjects and subjects[-1].start >= before[-1].start - 400 else before[-1]
         e = best.entity
         return Speaker(e.name, "person", e.id, None, "pronoun")
+
+    def group(self, position: int) -> Speaker | None:
+        """"they"/"it": the organization or armed group named last before, close by (never inside a quote), as a
+        subject when the parse says so; else no one, rather than a guess."""
+        before = [m for m in self.mentions[: bisect.bisect_left(self._starts, position)]
+                  if m.entity.type != "PERSON" and position - m.start < _GROUP_REACH and not self.quoted(m.start)]
+        if not before:
+            return None
+        subjects = [m for m in before if m.subject]
+        best = subjects[-1] if subjects else before[-1]
+        e = best.entity
+        return Speaker(e.name, "organization", e.id, None, "pronoun")
 
     def by_role(self, span: Span, head: Token) -> Speaker | None:
         """"the governor": the person last introduced with that role noun."""
