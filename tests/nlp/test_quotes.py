@@ -163,3 +163,12 @@ def test_quotes_they_stands_for_the_organization_just_named(en):
              "They added that no civilians were hurt in the city.")
     got = [(q.text, q.speaker, q.attribution) for q in doc._.quotes]
     assert ("no civilians were hurt in the city", "Ukrainian Defense Ministry", "cue-pronoun") in got
+
+
+def test_quotes_role_synonyms_labels_and_a_cue_continuing_the_clause(en):
+    doc = en("Rafael Grossi, the head of the International Atomic Energy Agency, visited the plant on Monday. "
+             "“The situation is very fragile,” the agency's chief said.")
+    assert [(q.speaker, q.attribution) for q in doc._.quotes] == [("Rafael Grossi", "cue-role")]
+    assert not en("Quote: “This is not over.”")._.quotes[0:1] or en("Quote: “This is not over.”")._.quotes[0].speaker != "Quote"
+    # "demanded" continues the clause "She called …": its object is not who spoke
+    assert all(q.speaker != "an inquiry" for q in en("She called the raid a “planned provocation” and demanded an inquiry.")._.quotes)

@@ -245,6 +245,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             if self._is_cue(t):
                 if closed and self._says_its_own(t):
                     return None
+                if self._continues_clause_before(t, frame[0]):
+                    return None  # "She called the raid a “…” and demanded an inquiry": its object is no speaker
                 subject = next((c for c in t.children if c.dep_ in _SUBJECT and c.i > t.i), None) if self.parsed else None
                 if p == 0 and subject is not None and self.cues.language not in ("en", "fr"):
                     # "— заявил министр обороны Сергей Шойгу журналистам": the parsed subject, not the words
@@ -275,6 +277,12 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                     return speaker, t.text, _how(speaker)
             break
         return None
+
+    def _continues_clause_before(self, cue: Token, first: Token) -> bool:
+        """The cue after a quote is a second verb of a clause that began before it, with an object of its own ("She
+        called the raid a “…” and demanded an inquiry"): what follows it is that object, not a speaker."""
+        return (self.parsed and cue.dep_ == "conj" and cue.head.i < first.i
+                and any(c.dep_ in ("dobj", "obj") and c.i > cue.i for c in cue.children))
 
     def _has_subject(self, cue: Token) -> bool:
         return self.parsed and any(c.dep_ in _SUBJECT for c in cue.children)

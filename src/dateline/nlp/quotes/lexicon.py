@@ -7,7 +7,8 @@ GROUP_PRONOUNS = frozenset("they it them ils elles on es ellos ellas они во
 # Heads that are never speakers ("I said", "we told", "you wrote" are inside quotes or first-person).
 SPEAKER_STOP = frozenset(
     """i we you me us one this that which who what there here time day year week month statement video photo
-    je nous vous ich wir du ihr yo nosotros я мы я ми""".split()
+    je nous vous ich wir du ihr yo nosotros я мы я ми
+    quote quotes update updates note watch listen breaking exclusive related read more""".split()
 )
 
 # Heads of phrases naming an institution: "the ministry said" speaks for an organization.
@@ -41,6 +42,16 @@ PEOPLE_NOUNS = frozenset(
     portavoz testigo testigos vecino vecinos fuente fuentes
     источник источники свидетель свидетели житель жители представитель""".split()
 )
+
+# Role nouns that name the same function: "the agency's chief" is the person introduced as its head, "the
+# serviceman" the one introduced as a sergeant. Each group is one role.
+ROLE_SYNONYMS = tuple(frozenset(group.split()) for group in (
+    "head chief leader director boss chairman chairwoman chair",
+    "serviceman servicewoman soldier sergeant private corporal fighter trooper",
+    "spokesman spokeswoman spokesperson",
+    "governor gov. gov",
+    "officer policeman policewoman",
+))
 
 # Title words that, before a name, also name a role ("Gov.", "Sen.").
 TITLE_WORDS = frozenset("gov. gov sen. sen rep. rep gen. col. lt. maj. capt. sgt. dr. prof. president premier".split())

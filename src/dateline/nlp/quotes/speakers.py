@@ -22,6 +22,7 @@ from .lexicon import (
     ORG_NOUNS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
+    ROLE_SYNONYMS,
     SPEAKER_STOP,
     SPOKESPEOPLE,
     TITLE_WORDS,
@@ -182,6 +183,7 @@ class SpeakerResolver:
     def by_role(self, span: Span, head: Token) -> Speaker | None:
         """"the governor": the person last introduced with that role noun."""
         keys = {head.lower_, head.lemma_.lower()}
+        keys |= {word for group in ROLE_SYNONYMS if keys & group for word in group}  # "chief" is a "head"
         candidates = [(pos, e) for key in keys for pos, e in self.roles.get(key, [])]
         before = [c for c in candidates if c[0] < span.start_char]
         if before:
