@@ -172,3 +172,15 @@ def test_quotes_role_synonyms_labels_and_a_cue_continuing_the_clause(en):
     assert not en("Quote: “This is not over.”")._.quotes[0:1] or en("Quote: “This is not over.”")._.quotes[0].speaker != "Quote"
     # "demanded" continues the clause "She called …": its object is not who spoke
     assert all(q.speaker != "an inquiry" for q in en("She called the raid a “planned provocation” and demanded an inquiry.")._.quotes)
+
+
+def test_quotes_what_was_called_for_with_its_quoted_words(en):
+    doc = en("Senator Elizabeth Warren called for an independent investigation into the bank's practices. "
+             "The mayor called for residents of the eastern districts to “leave their homes now” before the storm "
+             "arrives.")
+    got = [(q.text, q.speaker, q.statement) for q in doc._.quotes]
+    assert ("an independent investigation into the bank's practices", "Elizabeth Warren", 0) in got
+    asked = [g for g in got if g[0].startswith("residents of the eastern districts to")]
+    quoted = [g for g in got if g[0] == "leave their homes now"]
+    assert asked and quoted and asked[0][2] == quoted[0][2]  # the quoted words are part of what was asked for
+    assert not [q for q in en("The prime minister called an election for July 4.")._.quotes if q.text == "July 4"]

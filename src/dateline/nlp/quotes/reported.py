@@ -72,9 +72,7 @@ class ReportedSpeech:
             end += end < len(self.text) and self.text[end] in "”\"»"  # the quoted words' closing mark, when they end it
             clause = Found(span.start_char, end, False, speaker, t.text, _how(speaker))
             self.found.append(clause)
-            for part in quoted:  # a mixed quote: the quoted words are the clause's speaker's, one statement
-                if part.part_of is None:
-                    part.part_of, part.speaker, part.cue, part.how = clause, speaker, t.text, clause.how
+            self._adopt(clause, quoted)
         for t in constructions:
             self._licensed(t)  # "urged residents to leave": no clause, other content
         self._according_sentences()
@@ -85,8 +83,9 @@ class ReportedSpeech:
 
     def _licensed(self, cue: Token) -> bool:
         """What the cue's lexicon entry says was said when no clause follows: an infinitive ("+to": "vowed to
-        fight on"), an object ("+object": "denied the charge"), or an object with what is said of it
-        ("+predicate": "called Trump a liar"). Adds it; tells whether it did."""
+        fight on"), an object ("+object": "denied the charge"), what was asked for ("+for": "called for an
+        inquiry"), or an object with what is said of it ("+predicate": "called Trump a liar"). Adds it; tells
+        whether it did."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
             return False  # "was asked to": the subject is who was asked
         content = None
@@ -95,7 +94,15 @@ class ReportedSpeech:
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if content is None and self.cues.licenses(cue, "object"):
             content = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "DET")), None)
+        if content is None and self.cues.licenses(cue, "for") and not any(c.dep_ == "dobj" for c in cue.children):
+            # "called for an investigation": what was asked for (not "called an election for July 4")
+            content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
+                            for g in c.children if g.dep_ == "pobj"), None)
         last = content
+        if content is not None and self.cues.licenses(cue, "for"):
+            # "called for states to take the necessary steps": the infinitive goes with what was asked for
+            last = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp") and c.i > content.i
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), content)
         if content is None and self.cues.licenses(cue, "predicate"):
             # "called Trump a liar", "described the plan as reckless": the object with what is said of it
             parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "oprd") or (
@@ -114,8 +121,17 @@ class ReportedSpeech:
         speaker = self._subject(cue, None, None)
         if speaker is None:
             return False
-        self.found.append(Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker)))
+        statement = Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+        self.found.append(statement)
+        self._adopt(statement, [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char])
         return True
+
+    @staticmethod
+    def _adopt(statement: Found, quoted: list[Found]) -> None:
+        """A mixed quote: the quoted words inside a reported statement are its speaker's, one statement."""
+        for part in quoted:
+            if part.part_of is None:
+                part.part_of, part.speaker, part.cue, part.how = statement, statement.speaker, statement.cue, statement.how
 
     def _reporting_cue(self, t: Token) -> bool:
         if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
