@@ -83,12 +83,6 @@ def univocal(quotes: list[Quote]) -> list[Quote]:
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 
 
-def speaker_matches(quote: Quote, source: str) -> bool:
-    """PolNeAR's source is the phrase as written ("the senator"); ours is the person it resolves to ("Ted Cruz"),
-    with the phrase kept as ``speaker_role``: either matching counts, as PolNeAR cannot check a resolution."""
-    return quote_speaker_right(quote, source)
-
-
 def named(attribution: dict) -> bool:
     source = attribution.get("source")
     return bool(source) and not attribution.get("source_is_pronoun") and source.strip().lower() not in _RELATIVE
@@ -132,11 +126,11 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
         for i, q in enumerate(quotes):
             j = gold_of.get(i)
             confidences.append(q.confidence)
-            rights.append(j is not None and (not named(gold[j]) or speaker_matches(q, gold[j]["source"])))
+            rights.append(j is not None and (not named(gold[j]) or quote_speaker_right(q, gold[j]["source"])))
         for i, j in all_pairs:
             if named(gold[j]):
                 speakers += 1
-                speakers_ok += speaker_matches(quotes[i], gold[j]["source"])
+                speakers_ok += quote_speaker_right(quotes[i], gold[j]["source"])
                 speakers_strict += speaker_right(quotes[i].speaker, gold[j]["source"])
         for j, attribution in enumerate(gold):
             kind = construction(attribution)
@@ -175,7 +169,7 @@ def _headline(title: str | None) -> str:
 def _end_to_end(score: PRF, pairs, quotes, gold, q_scope, g_scope) -> None:
     """Quote and speaker right, on gold attributions with a named source; our quotes matched to a gold one with
     a pronoun or no source count neither way."""
-    right = sum(1 for i, j in pairs if named(gold[j]) and speaker_matches(quotes[i], gold[j]["source"]))
+    right = sum(1 for i, j in pairs if named(gold[j]) and quote_speaker_right(quotes[i], gold[j]["source"]))
     unnamed_matches = sum(1 for _, j in pairs if not named(gold[j]))
     predicted = len(list(q_scope)) - unnamed_matches
     score.add(right, predicted - right, sum(1 for j in g_scope if named(gold[j])) - right)
@@ -189,5 +183,5 @@ def _errors(article_id: str, quotes: list[Quote], gold: list[dict], pairs) -> li
     out += [f"{article_id} FN [{'D' if a['direct'] else 'I'}] {construction(a) or 'not speech'} {a.get('source')!r} "
             f"{a.get('cue')!r}: {a['content'][:90]!r}" for j, a in enumerate(gold) if j not in hit_g]
     out += [f"{article_id} SPEAKER {quotes[i].speaker!r} (gold {gold[j]['source']!r}): {gold[j]['content'][:60]!r}"
-            for i, j in pairs if named(gold[j]) and not speaker_matches(quotes[i], gold[j]["source"])]
+            for i, j in pairs if named(gold[j]) and not quote_speaker_right(quotes[i], gold[j]["source"])]
     return out

@@ -30,7 +30,9 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "ar": (("وفق",), ("وفقا",), ("بحسب",), ("حسب",), ("ووفق",), ("ووفقا",), ("وبحسب",), ("وحسب",)),  # "و" written on
 }
 
-# Of those, the ones written after their source: "dem Bericht zufolge".
+# Conjunctions written on to the next word, per language: Arabic "و" and "ف" ("وقال": "and he said").
+_PROCLITICS = {"ar": frozenset({"و", "ف"})}
+# Of those (ACCORDING_TO), the ones written after their source: "dem Bericht zufolge".
 POSTPOSED = frozenset({("zufolge",)})
 # A word right after a quote that introduces its source with no verb: "„…“, so Barth." (German), "aldus" (Dutch).
 SOURCE_AFTER_QUOTE: dict[str, frozenset[str]] = {"de": frozenset({"so"}), "nl": frozenset({"aldus"})}
@@ -56,7 +58,7 @@ class Cues:
         if not self.lemmatized:
             lemma = token.lemma_.lower()
             if not lemma or lemma == token.lower_:
-                if self.language == "ar" and token.text[:1] in ("و", "ف") and len(token.text) > 3:
+                if token.text[:1] in _PROCLITICS.get(self.language, ()) and len(token.text) > 3:
                     return (token.text, token.text[1:])  # "وقال": "and he said", the conjunction written on
                 return (token.lower_,)
             particle = _separated_particle(token)

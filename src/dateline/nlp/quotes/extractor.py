@@ -46,13 +46,13 @@ from .common import (
     _strip_punct,
     _subject_phrase,
 )
-from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE, Cues, cues_for
+from .cues import ACCORDING_TO, SOURCE_AFTER_QUOTE, Cues, cues_for
 from .marks import QuotedSpan, find_quoted
 from .reported import ReportedSpeech
 from .reported_lexical import LexicalReportedSpeech
 from .reported_tagged import TaggedReportedSpeech
 from .speakers import Speaker, SpeakerResolver
-from .tagged import lead_in_phrase, phrase_after, phrase_before, subject_span
+from .tagged import lead_in_phrase, phrase_after, source_phrase, subject_span
 
 
 def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
@@ -566,8 +566,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if self.tagged:
             # "nach Angaben des Ministeriums", "dem Bericht zufolge": the source's noun phrase, after or before
             at = next(k for k, t in enumerate(frame) if t.i == first)
-            phrase = tuple(t.lower_ for t in self.doc[first:last + 1])
-            found = phrase_before(frame, at) if phrase in POSTPOSED else phrase_after(frame, at + last - first + 1)
+            found = source_phrase(frame, at, tuple(t.lower_ for t in self.doc[first:last + 1]))
             obj_span = self._span(frame[found[0]:found[1]]) if found else None
         else:
             obj_span = self._object_phrase(self.doc[span.start: span.end], last) if self.parsed else self._span(

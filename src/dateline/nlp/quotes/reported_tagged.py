@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from .common import _TERMINAL, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE
-from .tagged import phrase_after, phrase_before, reported_mood, subject_span
+from .tagged import phrase_after, reported_mood, source_phrase, subject_span
 
 # At most this many words between a reporting verb and the comma that opens its clause ("sagte am Montag in
 # Berlin gegenüber Journalisten, …").
@@ -90,12 +90,10 @@ class TaggedReportedSpeech:
         first, last = hit
         at = next(k for k, t in enumerate(tokens) if t.i == first)
         words = tuple(t.lower_ for t in self.doc[first:last + 1])
-        if words in POSTPOSED:
-            source = phrase_before(tokens, at)
-            opening = (source[0] if source else at) == 0
-            start = at + 1 if opening else 0
+        source = source_phrase(tokens, at, words)
+        if words in POSTPOSED:  # "[Dem Bericht zufolge] …": the statement follows the whole phrase
+            start = at + 1 if (source[0] if source else at) == 0 else 0
         else:
-            source = phrase_after(tokens, at + last - first + 1)
             start = source[1] if source and at == 0 else 0
         return self._clause(tokens, start, _clause_end(tokens), tokens[at], source)
 

@@ -158,27 +158,27 @@ class SpeakerResolver:
 
     def pronoun(self, position: int) -> Speaker | None:
         """"he"/"she": the last person named as a subject before, else the last person named."""
-        before = [m for m in self.mentions[: bisect.bisect_left(self._starts, position)]
-                  if m.entity.type == "PERSON" and position - m.start < 2500 and not self.quoted(m.start)]
-        if not before:
+        best = self._last_mention(position, 2500, people=True)
+        if best is None:
             last = self.last_person
             return Speaker(last.name, last.kind, last.entity, last.role, "pronoun") if last is not None else None
-        subjects = [m for m in before if m.subject]
-        best = subjects[-1] if subjects and subjects[-1].start >= before[-1].start - 400 else before[-1]
-        e = best.entity
-        return Speaker(e.name, "person", e.id, None, "pronoun")
+        return Speaker(best.entity.name, "person", best.entity.id, None, "pronoun")
 
     def group(self, position: int) -> Speaker | None:
         """"they"/"it": the organization or armed group named last before, close by (never inside a quote), as a
         subject when the parse says so; else no one, rather than a guess."""
+        best = self._last_mention(position, _GROUP_REACH, people=False)
+        return Speaker(best.entity.name, "organization", best.entity.id, None, "pronoun") if best else None
+
+    def _last_mention(self, position: int, reach: int, people: bool) -> _Mention | None:
+        """The mention a pronoun at ``position`` stands for: the last person (or group) named within ``reach``
+        characters before it, outside quotes; a subject among them when it is near the last one."""
         before = [m for m in self.mentions[: bisect.bisect_left(self._starts, position)]
-                  if m.entity.type != "PERSON" and position - m.start < _GROUP_REACH and not self.quoted(m.start)]
+                  if (m.entity.type == "PERSON") == people and position - m.start < reach and not self.quoted(m.start)]
         if not before:
             return None
         subjects = [m for m in before if m.subject]
-        best = subjects[-1] if subjects else before[-1]
-        e = best.entity
-        return Speaker(e.name, "organization", e.id, None, "pronoun")
+        return subjects[-1] if subjects and subjects[-1].start >= before[-1].start - 400 else before[-1]
 
     def by_role(self, span: Span, head: Token) -> Speaker | None:
         """"the governor": the person last introduced with that role noun."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .cues import POSTPOSED
+
 # Words a noun phrase is made of; "," and "-" join an apposition or a compound inside one.
 _NOMINAL = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM"))
 # Skipped between a verb and its subject ("sagte auch der Minister", "teilte heute mit").
@@ -36,7 +38,7 @@ def subject_span(frame: list[Token], p: int, language: str, depth: int = 0) -> t
     pivot = _finite_verb(frame, p)
     if pivot != p and frame[pivot].lemma_ in _PASSIVE.get(language, ()):
         return _agent(frame, pivot, p, language)
-    before = _phrase_ending(frame, pivot)
+    before = phrase_before(frame, pivot)
     if before is not None and _may_be_subject(frame, before, language):
         return before
     k = _skip(frame, pivot, -1)
@@ -46,7 +48,7 @@ def subject_span(frame: list[Token], p: int, language: str, depth: int = 0) -> t
             found = subject_span(frame, earlier, language, depth + 1)
             if found is not None:
                 return found
-    after = _phrase_starting(frame, pivot + 1)
+    after = phrase_after(frame, pivot + 1)
     if after is not None and _may_be_subject(frame, after, language):
         return after
     return None
@@ -57,7 +59,7 @@ def _agent(frame: list[Token], aux: int, participle: int, language: str) -> tupl
     none (the subject of a passive cue is what was said or who was quoted, not the speaker)."""
     for k in range(aux + 1, participle):
         if frame[k].lower_ in _AGENT.get(language, ()):
-            return _phrase_starting(frame, k + 1)
+            return phrase_after(frame, k + 1)
     return None
 
 
@@ -93,7 +95,8 @@ def _between(token: Token) -> bool:
     return token.pos_ in _BETWEEN or token.tag_ == "PRF"
 
 
-def _phrase_ending(frame: list[Token], end: int) -> tuple[int, int] | None:
+def phrase_before(frame: list[Token], end: int) -> tuple[int, int] | None:
+    """The noun phrase (or pronoun) ending right before ``frame[end]``, past adverbs: "dem Bericht zufolge"."""
     k = _skip(frame, end, -1)
     if k == 0:
         return None
@@ -133,7 +136,8 @@ def _before_insertion(frame: list[Token], comma: int) -> int | None:
     return None
 
 
-def _phrase_starting(frame: list[Token], start: int) -> tuple[int, int] | None:
+def phrase_after(frame: list[Token], start: int) -> tuple[int, int] | None:
+    """The noun phrase or pronoun starting at ``frame[start]``, past adverbs: "so der Chef der Behörde"."""
     k = _skip(frame, start - 1, +1)
     if k < len(frame) and frame[k].pos_ == "PRON":
         return k, k + 1
@@ -165,18 +169,16 @@ def lead_in_phrase(frame: list[Token]) -> tuple[int, int] | None:
     """A noun phrase that is all the words before a colon: "Ein Beamter der Nationalpolizei: „…“"."""
     if len(frame) < 2 or frame[-1].text != ":":
         return None
-    found = _phrase_ending(frame, len(frame) - 1)
+    found = phrase_before(frame, len(frame) - 1)
     return found if found is not None and found[0] == 0 and frame[0].pos_ != "PRON" else None
 
 
-def phrase_after(frame: list[Token], start: int) -> tuple[int, int] | None:
-    """The noun phrase or pronoun starting at ``frame[start]`` (past adverbs): "so der Chef der Behörde"."""
-    return _phrase_starting(frame, start)
-
-
-def phrase_before(frame: list[Token], end: int) -> tuple[int, int] | None:
-    """The noun phrase ending right before ``frame[end]``: "dem Bericht zufolge"."""
-    return _phrase_ending(frame, end)
+def source_phrase(frame: list[Token], at: int, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The source of the source phrase ``words`` at ``frame[at]``: the noun phrase after it ("nach Angaben des
+    Ministeriums"), or before it when the phrase follows its source ("dem Bericht zufolge")."""
+    if words in POSTPOSED:
+        return phrase_before(frame, at)
+    return phrase_after(frame, at + len(words))
 
 
 # Verb forms that by themselves mark reported speech: German's Konjunktiv I ("sei", "habe", "werde", "könne").
