@@ -129,3 +129,55 @@ def test_every_decision_the_rule_files_may_name_exists():
     from dateline.nlp.events.rules import DECISIONS
 
     assert set(DECISIONS) == set(_DECISIONS)
+
+
+def _triggered(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    reading = event_rules(doc.vocab, nlp.make_doc, "en").read(doc, list(doc.sents))
+    return [trigger.id for trigger, _ in reading.triggers_in(doc[:])]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Soldiers and rebels exchanged heavy gunfire near the airport.", "clash"),  # verb and object, words between
+    ("Militants fired dozens of rockets towards the city.", "fired-projectile"),  # the object through an amount
+    ("A large cache of rifles was seized by police.", "weapons-seized"),  # a passive verb's subject is its object
+    ("Troops took back the district from the rebels.", "regained"),  # a verb with its particle
+    ("A magnetic bomb exploded under a car.", "explosive-device"),  # a subject
+    ("Two commanders defected with their men.", "group-change"),  # the verb alone
+])
+def test_acts_match_a_verb_and_what_it_acts_on_by_the_parse(en, text, trigger):
+    assert trigger in _triggered(en, text)
+
+
+def test_an_act_needs_its_object_in_its_role(en):
+    assert "group-change" not in _triggered(en, "Thousands of troops were deployed.")  # active only: who sent them?
+    assert "attack-on-civilians" not in _triggered(en, "Five people were killed on the road.")  # names no attacker
+    assert "attack-on-civilians" in _triggered(en, "Gunmen killed five farmers on the road.")
+
+
+def test_an_act_with_an_unknown_lexicon_fails_when_loaded(en):
+    data = copy.deepcopy(_rule_data())
+    data["triggers"][0]["acts"] = [{"verbs": ["seize"], "objects": "@no_such_list"}]
+    with pytest.raises(RuleFileError, match="unknown lexicon"):
+        compile_rules(data, en.vocab, en.make_doc, "en")
+
+
+def test_an_event_inside_a_since_clause_is_background(en):
+    text = "Hundreds have died since the government launched a crackdown, sending 5,000 troops to the region."
+    assert "background" in _reasons(en, text, "group-change")
+    assert None in _reasons(en, "The government sent 5,000 troops to the region on Monday.", "group-change")
+
+
+def test_grenades_thrown_in_a_gunfight_are_part_of_the_fight(en):
+    assert [e.sub_event_type for e in en("Gunmen threw a grenade at a police post in Srinagar.")._.events] == ["Grenade"]
+    fight = en("Gunmen threw grenades and exchanged fire with police for an hour in Srinagar.")._.events
+    assert [e.sub_event_type for e in fight] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Les forces russes ont tiré des dizaines de missiles sur Kharkiv.", "Shelling/artillery/missile attack"),
+    ("Une bombe a explosé au passage d'un convoi militaire près de Gao, tuant deux soldats.",
+     "Remote explosive/landmine/IED"),
+])
+def test_french_acts_read_the_french_parse(text, sub_event_type):
+    assert [e.sub_event_type for e in models.load("fr")(text)._.events] == [sub_event_type]

@@ -133,6 +133,11 @@ def evaluate_sentences(dev: Path | None = None, errors: bool = False) -> dict:
       patterns: coverage, not generalisation);
     * ``held_out``: sentences written after the patterns and the classifier, used for nothing else
       (``data/event_heldout.tsv``);
+    * ``briefs``: short reports of one to three sentences, 4 for each of the 25 sub-types, in wire and
+      event-note style (``data/event_briefs.tsv``), written before session 9 changed anything (its misses were
+      then read while writing rules, so it is a development set now);
+    * ``briefs_clean``: 75 more such briefs, 3 per sub-type, written after session 9's changes and scored once
+      (``data/event_briefs_clean.tsv``);
     * ``dev_evidence``: every gold event's evidence sentence from the dev set (real news), the nearest we
       have to a public snippet benchmark of the 25 sub-types.
 
@@ -140,7 +145,8 @@ def evaluate_sentences(dev: Path | None = None, errors: bool = False) -> dict:
     from ..data import labelled_sentences
     from ..nlp import models
 
-    sets = {"own_sentences": labelled_sentences("event_sentences.tsv"), "held_out": labelled_sentences("event_heldout.tsv")}
+    sets = {"own_sentences": labelled_sentences("event_sentences.tsv"), "held_out": labelled_sentences("event_heldout.tsv"),
+            "briefs": labelled_sentences("event_briefs.tsv"), "briefs_clean": labelled_sentences("event_briefs_clean.tsv")}
     if dev is not None:
         sets["dev_evidence"] = [(e["sub_event_type"], e["evidence"]) for g in read_gold(dev)
                                 for e in g["gold"].get("events") or [] if e.get("evidence")]

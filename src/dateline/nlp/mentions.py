@@ -10,7 +10,7 @@ parse is wrong), and the parse (a negated verb, a verb of planning or denial gov
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -74,6 +74,7 @@ class MentionFilter:
     barriers: frozenset[str]
     governors: dict[str, frozenset[str]]
     habitual_tags: frozenset[str] = frozenset()
+    subordinators: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> words marking such a clause
 
     def reading(self, doc: Doc) -> "MentionCues":
         strings = doc.vocab.strings
@@ -94,7 +95,7 @@ class MentionCues:
 
     def why_not(self, mention: Span, sentence: Span) -> str | None:
         """Why ``mention`` is not a report of a real event ("negated", "denied", "irrealis", "earlier",
-        "habitual", "question", "advice"), or None when it is one."""
+        "background", "habitual", "question", "advice"), or None when it is one."""
         if sentence.text.rstrip().endswith("?"):
             return "question"
         k = bisect_right(self.advice, sentence.start - 1)
@@ -113,7 +114,20 @@ class MentionCues:
                 return kind
         if self._habitual(mention.root, sentence):
             return "habitual"
-        return unasserted(anchor(mention), self.filter.governors)
+        verb = anchor(mention)
+        return self._subordinate(verb) or unasserted(verb, self.filter.governors)
+
+    def _subordinate(self, token: Token) -> str | None:
+        """The class of the subordinate clause holding ``token`` ("since the president sent troops"), if any:
+        the clause's own verb, or one it governs ("since X launched a crackdown, sending troops"), bears the mark."""
+        for _ in range(4):
+            for kind, words in self.filter.subordinators.items():
+                if any(c.dep_ == "mark" and c.lower_ in words for c in token.children):
+                    return kind
+            if token.head is token:
+                break
+            token = token.head
+        return None
 
     def _habitual(self, verb: Token, sentence: Span) -> bool:
         """"The group that massacres civilians": the present simple of a body sentence (headlines tell past
@@ -156,4 +170,5 @@ def _build(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
         sentence_matcher.add(kind, [make_doc(p) for p in data.get("sentence", {}).get(kind, ())])
     governors = _governors(language)
     return MentionFilter(language, matcher, phrases, sentence_matcher, windows, frozenset(data["barriers"]), governors,
-                         frozenset(data.get("habitual_tags", ())))
+                         frozenset(data.get("habitual_tags", ())),
+                         {kind: frozenset(words) for kind, words in data.get("subordinators", {}).items()})

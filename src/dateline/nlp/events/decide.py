@@ -11,6 +11,7 @@ perpetrator for an attack on civilians…), then applies the codebook's rules on
 * territory: who took the place decides the sub-type (state forces regain, others overtake);
 * interception: the defender is actor 1, the side whose weapon was stopped actor 2 (in ``extractor``);
 * launcher: a missile fired from an aircraft or a drone is an air strike, from the ground a missile attack;
+* engagement: grenades thrown in a gunfight are part of a fight (Armed clash), not a grenade attack;
 * weapon: a strike whose weapon the sentence does not name joins a strike named elsewhere (``weapon_named``).
 """
 
@@ -34,6 +35,7 @@ class Kind:
     by_classifier: bool = False
     trigger: str | None = None  # the rule's id, when the rules read it
     span: Span | None = field(default=None, compare=False)  # the words that matched it
+    decided: bool = False  # a codebook rule changed the trigger's sub-event type (the classifier knows no such rule)
 
     @property
     def event_type(self) -> EventType:
@@ -51,7 +53,7 @@ def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span) -> Ki
             sub = _DECISIONS[trigger.decided_by](sub, present)
         if not reading.rules.allowed(sub, present):
             continue
-        return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span)
+        return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span, decided=sub is not trigger.sub_event_type)
     return None
 
 
@@ -76,7 +78,12 @@ def by_launcher(sub: SubEventType, present: frozenset[str]) -> SubEventType:
     return SubEventType.AIR_DRONE_STRIKE if present & {"aircraft", "drones"} else sub
 
 
-_DECISIONS = {"outcome": by_outcome, "target": by_target, "launcher": by_launcher}
+def by_engagement(sub: SubEventType, present: frozenset[str]) -> SubEventType:
+    """A weapon used while the sides also shoot at each other is part of an armed clash."""
+    return SubEventType.ARMED_CLASH if "gunfire" in present else sub
+
+
+_DECISIONS = {"outcome": by_outcome, "target": by_target, "launcher": by_launcher, "engagement": by_engagement}
 
 
 def territory_by_actor(sub: SubEventType, actor1: str | None) -> SubEventType:

@@ -392,8 +392,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                      and (o.date == d.date or o.date is None or d.date is None)
                      and (o.weekday == d.weekday or o.weekday is None or d.weekday is None)
                      and (_same_place(o.place, d.place) or _headline(o) or _headline(d))
-                     # A place taken from the context only joins events of the same paragraph.
-                     and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None
+                     # A place taken from the context only joins events of the same paragraph (or the headline's).
+                     and ((o.explicit and d.explicit) or o.paragraph == d.paragraph or o.place is None or _headline(o)
                           or (o.place is not None and d.place is not None and o.place.id != d.place.id)
                           # a protest told again in a later paragraph, at the same place, is the same protest
                           or (o.event_type == EventType.PROTESTS and o.place is not None and d.place is not None

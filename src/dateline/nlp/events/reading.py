@@ -59,11 +59,12 @@ class ClassifierReading:
     def _reread(self, sentences: list[Span], kinds: list[Kind | None], reading: RuleReading) -> list[Kind | None]:
         """A second opinion on the rules' sub-event type where words alone say least — whether a protest was
         met with force, whether a crowd turned violent — and on every event of a short report; the classifier
-        overrules the rules when it is confident."""
+        overrules the rules when it is confident, but not a codebook decision (``Kind.decided``) it cannot make."""
         if self.language != "en" or not self.use_classifier:
             return kinds
         brief = len(sentences) <= _BRIEF_SENTENCES
-        asked = [i for i, k in enumerate(kinds) if k is not None and (brief or k.event_type in _REREAD_TYPES)][:_MAX_ASKED]
+        asked = [i for i, k in enumerate(kinds)
+                 if k is not None and not k.decided and (brief or k.event_type in _REREAD_TYPES)][:_MAX_ASKED]
         if not asked:
             return kinds
         kinds = list(kinds)

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ...data import data_json
@@ -22,7 +22,12 @@ from .acled import EventType, SubEventType
 
 
 # The codebook rules a trigger may defer its sub-event type to (implemented in ``decide``).
-DECISIONS = ("target", "outcome", "launcher")
+DECISIONS = ("target", "outcome", "launcher", "engagement")
+# How an act's object hangs from its verb in spaCy's English parse: "seized a cache", "a cache was seized".
+OBJECT_DEPS = ["dobj", "obj", "nsubjpass", "nsubj:pass"]  # spaCy's English labels and UD's (French)
+SUBJECT_DEPS = ["nsubj"]
+# The lexicon of amounts an object may come through: "fired dozens of rockets", "a salvo of missiles".
+AMOUNT_LEXICON = "amount"
 
 
 class RuleFileError(ValueError):
@@ -48,6 +53,9 @@ class EventRules:
     unless: dict[str, tuple[str, ...]]  # ... -> lexicons none of which may occur
     # Per trigger, words of which each of its token patterns needs one (None: a pattern needs no particular word).
     anchors: tuple[frozenset[str] | None, ...] = ()
+    # Per trigger, its acts (a verb and its object, on lemmas and the parse) and the verb forms they need.
+    acts: tuple[DependencyMatcher | None, ...] = ()
+    act_anchors: tuple[frozenset[str], ...] = ()
 
     def read(self, doc: Doc, sentences=None) -> "RuleReading":
         """Every lexicon word and trigger phrase in ``doc``, and each trigger's token patterns in the sentences
@@ -62,12 +70,16 @@ class EventRules:
             present = {t.lower_ for t in span}
             chosen = [m for m, anchor in zip(self.matchers, self.anchors)
                       if m is not None and (anchor is None or not anchor.isdisjoint(present))]
-            if chosen:
+            present |= {t.lemma_ for t in span}
+            acts = [m for m, anchor in zip(self.acts, self.act_anchors) if m is not None and not anchor.isdisjoint(present)]
+            if chosen or acts:
                 cued.append(span)
             # A matcher given a span answers in the span's offsets.
             found += [(int(strings[key]), span.start + start, span.start + end)
                       for matcher in chosen for key, start, end in matcher(span)]
-        return RuleReading(self, doc, sorted(found), words, cued)
+            found += [(int(strings[key]), span.start + min(ids), span.start + max(ids) + 1)
+                      for matcher in acts for key, ids in matcher(span)]
+        return RuleReading(self, doc, sorted(set(found)), words, cued)  # a verb matched by lemma and by form: once
 
     def allowed(self, sub_event_type: SubEventType, present: frozenset[str]) -> bool:
         """Whether a sentence holding the lexicons ``present`` may report an event of this sub-event type."""
@@ -140,6 +152,63 @@ def _anchor(pattern: list[dict], vocab) -> list[str] | None:
     return best
 
 
+def _act_patterns(act: dict, things: list[dict], amounts: list[str]) -> list[list[dict]]:
+    """DependencyMatcher patterns for one act: each verb (a lemma, with its particle: "take back") by its lemma
+    or by its regular forms (the lemmatizer misreads some: "raping" → "rap"), with what it acts on or who acts
+    (``things``: token attributes, one of which it must meet). An object hangs from the verb directly ("seized
+    a cache", "a cache was seized") or through an amount ("fired dozens of rockets"); a subject ("a bomb
+    exploded") directly. With no things, the verb alone. A noun the verb only describes ("a city captured by
+    the army") is left out: that is how places and people are introduced, not how events are told."""
+    subject = "subjects" in act
+    # "active": the object of an active verb only ("gunmen killed five farmers"; "five people were killed" names no one who did it)
+    object_deps = ["dobj", "obj"] if act.get("active") else OBJECT_DEPS
+    patterns = []
+    for entry in act["verbs"]:
+        lemma, _, particle = entry.partition(" ")
+        for verb in ({"LEMMA": lemma, "POS": "VERB"}, {"LOWER": {"IN": sorted(inflections(lemma))}, "POS": "VERB"}):
+            tail = ([{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle", "RIGHT_ATTRS": {"LOWER": particle}}]
+                    if particle else [])
+            head = [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb}] + tail
+            if not things:
+                patterns.append(head)
+            for thing in things:
+                if subject:
+                    patterns.append(head + [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject",
+                                             "RIGHT_ATTRS": {**thing, "DEP": {"IN": SUBJECT_DEPS}}}])
+                    continue
+                patterns.append(head + [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
+                                         "RIGHT_ATTRS": {**thing, "DEP": {"IN": object_deps}}}])
+                patterns.append(head + [
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "amount",
+                     "RIGHT_ATTRS": {"LOWER": {"IN": amounts}, "DEP": {"IN": object_deps}}},
+                    {"LEFT_ID": "amount", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
+                    {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": thing}])
+                patterns.append(head + [  # UD hangs the thing from the amount ("des dizaines de missiles")
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "amount",
+                     "RIGHT_ATTRS": {"LOWER": {"IN": amounts}, "DEP": {"IN": object_deps}}},
+                    {"LEFT_ID": "amount", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {**thing, "DEP": "nmod"}}])
+    return patterns
+
+
+def _act_things(act: dict, single_words, where: str) -> list[dict]:
+    """The token attributes an act's object or subject may have: lemmas listed, words of a lexicon ("@name"),
+    or named-entity labels ("entities": a place taken is often only a name)."""
+    listed = act.get("subjects", act.get("objects"))
+    things = []
+    if isinstance(listed, str):
+        things.append({"LOWER": {"IN": single_words(listed.removeprefix("@"), where)}})
+    elif listed:
+        things.append({"LEMMA": {"IN": listed}})
+    if act.get("entities"):
+        things.append({"ENT_TYPE": {"IN": act["entities"]}})
+    return things
+
+
+def _act_forms(act: dict) -> set[str]:
+    """The words a sentence must hold for an act to match in it: its verbs' lemmas and regular forms."""
+    return {form for entry in act["verbs"] for form in inflections(entry.partition(" ")[0])}
+
+
 def _one_token(word: str, make_doc) -> bool:
     """Whether the tokenizer keeps ``word`` whole: alone, or before a word as elisions are ("l'" in "l'armée")."""
     return len(make_doc(word)) == 1 or make_doc(word + "x")[0].text == word
@@ -171,7 +240,7 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             return {k: resolve(v, where) for k, v in value.items()}
         return value
 
-    matchers, anchors = [], []
+    matchers, anchors, acts, act_anchors = [], [], [], []
     trigger_phrases = PhraseMatcher(vocab, attr="LOWER")  # phrases: far cheaper to match than token patterns
     triggers = []
     for index, rule in enumerate(data["triggers"]):
@@ -192,6 +261,15 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         anchors.append(None if None in needs else frozenset(w for words in needs for w in words))
         if phrases:
             trigger_phrases.add(str(index), phrases)
+        act_matcher, forms = None, set()
+        if rule.get("acts"):
+            amounts = single_words(AMOUNT_LEXICON, where)
+            act_matcher = DependencyMatcher(vocab)
+            for act in rule["acts"]:
+                act_matcher.add(str(index), _act_patterns(act, _act_things(act, single_words, where), amounts))
+                forms |= _act_forms(act)
+        acts.append(act_matcher)
+        act_anchors.append(frozenset(forms))
         decided_by = rule.get("decided_by")
         if decided_by is not None and decided_by not in DECISIONS:
             raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")
@@ -213,4 +291,4 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             table[key] = tuple(names)
         conditions[section] = table
     return EventRules(language, tuple(triggers), tuple(matchers), trigger_phrases, phrases, conditions["requires"],
-                      conditions["unless"], tuple(anchors))
+                      conditions["unless"], tuple(anchors), tuple(acts), tuple(act_anchors))
