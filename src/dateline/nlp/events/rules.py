@@ -23,9 +23,6 @@ from .acled import EventType, SubEventType
 
 # The codebook rules a trigger may defer its sub-event type to (implemented in ``decide``).
 DECISIONS = ("target", "outcome", "launcher", "engagement")
-# How an act's object hangs from its verb in spaCy's English parse: "seized a cache", "a cache was seized".
-OBJECT_DEPS = ["dobj", "obj", "nsubjpass", "nsubj:pass"]  # spaCy's English labels and UD's (French)
-SUBJECT_DEPS = ["nsubj"]
 # The lexicon of amounts an object may come through: "fired dozens of rockets", "a salvo of missiles".
 AMOUNT_LEXICON = "amount"
 
@@ -53,9 +50,8 @@ class EventRules:
     unless: dict[str, tuple[str, ...]]  # ... -> lexicons none of which may occur
     # Per trigger, words of which each of its token patterns needs one (None: a pattern needs no particular word).
     anchors: tuple[frozenset[str] | None, ...] = ()
-    # Per trigger, its acts (a verb and its object, on lemmas and the parse) and the verb forms they need.
-    acts: tuple[DependencyMatcher | None, ...] = ()
-    act_anchors: tuple[frozenset[str], ...] = ()
+    # Every trigger's acts (a verb and what it acts on, on lemmas and the parse), each with the words it needs.
+    acts: tuple["Act", ...] = ()
 
     def read(self, doc: Doc, sentences=None) -> "RuleReading":
         """Every lexicon word and trigger phrase in ``doc``, and each trigger's token patterns in the sentences
@@ -71,7 +67,8 @@ class EventRules:
             chosen = [m for m, anchor in zip(self.matchers, self.anchors)
                       if m is not None and (anchor is None or not anchor.isdisjoint(present))]
             present |= {t.lemma_ for t in span}
-            acts = [m for m, anchor in zip(self.acts, self.act_anchors) if m is not None and not anchor.isdisjoint(present)]
+            labels = {t.ent_type_ for t in span}
+            acts = [act.matcher for act in self.acts if act.may_match(present, labels)]
             if chosen or acts:
                 cued.append(span)
             # A matcher given a span answers in the span's offsets.
@@ -90,6 +87,22 @@ class EventRules:
             if present.intersection(self.unless.get(key, ())):
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act of a trigger, compiled: a dependency pattern is costly, so it is only tried on sentences that hold
+    one of its verbs and one of its things (words, or an entity of its labels)."""
+
+    matcher: DependencyMatcher  # match key: its trigger's index
+    verbs: frozenset[str]  # lemmas and regular forms
+    things: frozenset[str]  # lemmas or words; empty: the verb alone
+    labels: frozenset[str] = frozenset()
+
+    def may_match(self, present: set[str], labels: set[str]) -> bool:
+        return (not self.verbs.isdisjoint(present)
+                and (not (self.things or self.labels) or not self.things.isdisjoint(present)
+                     or not self.labels.isdisjoint(labels)))
 
 
 @dataclass(frozen=True)
@@ -152,7 +165,24 @@ def _anchor(pattern: list[dict], vocab) -> list[str] | None:
     return best
 
 
-def _act_patterns(act: dict, things: list[dict], amounts: list[str]) -> list[list[dict]]:
+@dataclass(frozen=True)
+class ParseLabels:
+    """How the language's parser labels what acts need (a rule file's "parse"): spaCy's English scheme names
+    objects "dobj" and hangs "of" between an amount and its noun, UD (French) names them "obj" and hangs the
+    noun from the amount ("des dizaines de missiles")."""
+
+    active_objects: tuple[str, ...]  # "gunmen killed five farmers"
+    passive_subjects: tuple[str, ...]  # "a cache was seized"
+    subjects: tuple[str, ...]  # "a bomb exploded"
+    amount_of: str | None  # the word between an amount and its noun as the parser links them, or None (UD)
+
+    @classmethod
+    def from_data(cls, data: dict) -> "ParseLabels":
+        return cls(tuple(data["active_objects"]), tuple(data["passive_subjects"]), tuple(data["subjects"]),
+                   data.get("amount_of"))
+
+
+def _act_patterns(act: dict, things: list[dict], amounts: list[str], parse: ParseLabels) -> list[list[dict]]:
     """DependencyMatcher patterns for one act: each verb (a lemma, with its particle: "take back") by its lemma
     or by its regular forms (the lemmatizer misreads some: "raping" → "rap"), with what it acts on or who acts
     (``things``: token attributes, one of which it must meet). An object hangs from the verb directly ("seized
@@ -161,11 +191,15 @@ def _act_patterns(act: dict, things: list[dict], amounts: list[str]) -> list[lis
     the army") is left out: that is how places and people are introduced, not how events are told."""
     subject = "subjects" in act
     # "active": the object of an active verb only ("gunmen killed five farmers"; "five people were killed" names no one who did it)
-    object_deps = ["dobj", "obj"] if act.get("active") else OBJECT_DEPS
+    object_deps = list(parse.active_objects) + ([] if act.get("active") else list(parse.passive_subjects))
     patterns = []
+    by_particle: dict[str, list[str]] = {}  # one pattern for all the verbs that share a particle (or none)
     for entry in act["verbs"]:
         lemma, _, particle = entry.partition(" ")
-        for verb in ({"LEMMA": lemma, "POS": "VERB"}, {"LOWER": {"IN": sorted(inflections(lemma))}, "POS": "VERB"}):
+        by_particle.setdefault(particle, []).append(lemma)
+    for particle, lemmas in by_particle.items():
+        forms = sorted({form for lemma in lemmas for form in inflections(lemma)})
+        for verb in ({"LEMMA": {"IN": lemmas}, "POS": "VERB"}, {"LOWER": {"IN": forms}, "POS": "VERB"}):
             tail = ([{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle", "RIGHT_ATTRS": {"LOWER": particle}}]
                     if particle else [])
             head = [{"RIGHT_ID": "verb", "RIGHT_ATTRS": verb}] + tail
@@ -174,19 +208,19 @@ def _act_patterns(act: dict, things: list[dict], amounts: list[str]) -> list[lis
             for thing in things:
                 if subject:
                     patterns.append(head + [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject",
-                                             "RIGHT_ATTRS": {**thing, "DEP": {"IN": SUBJECT_DEPS}}}])
+                                             "RIGHT_ATTRS": {**thing, "DEP": {"IN": list(parse.subjects)}}}])
                     continue
                 patterns.append(head + [{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
                                          "RIGHT_ATTRS": {**thing, "DEP": {"IN": object_deps}}}])
-                patterns.append(head + [
-                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "amount",
-                     "RIGHT_ATTRS": {"LOWER": {"IN": amounts}, "DEP": {"IN": object_deps}}},
-                    {"LEFT_ID": "amount", "REL_OP": ">", "RIGHT_ID": "of", "RIGHT_ATTRS": {"LOWER": "of"}},
-                    {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": thing}])
-                patterns.append(head + [  # UD hangs the thing from the amount ("des dizaines de missiles")
-                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "amount",
-                     "RIGHT_ATTRS": {"LOWER": {"IN": amounts}, "DEP": {"IN": object_deps}}},
-                    {"LEFT_ID": "amount", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {**thing, "DEP": "nmod"}}])
+                amount = {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "amount",
+                          "RIGHT_ATTRS": {"LOWER": {"IN": amounts}, "DEP": {"IN": object_deps}}}
+                if parse.amount_of:
+                    patterns.append(head + [amount, {"LEFT_ID": "amount", "REL_OP": ">", "RIGHT_ID": "of",
+                                                     "RIGHT_ATTRS": {"LOWER": parse.amount_of}},
+                                            {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": thing}])
+                else:
+                    patterns.append(head + [amount, {"LEFT_ID": "amount", "REL_OP": ">", "RIGHT_ID": "object",
+                                                     "RIGHT_ATTRS": {**thing, "DEP": "nmod"}}])
     return patterns
 
 
@@ -240,7 +274,7 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             return {k: resolve(v, where) for k, v in value.items()}
         return value
 
-    matchers, anchors, acts, act_anchors = [], [], [], []
+    matchers, anchors, acts = [], [], []
     trigger_phrases = PhraseMatcher(vocab, attr="LOWER")  # phrases: far cheaper to match than token patterns
     triggers = []
     for index, rule in enumerate(data["triggers"]):
@@ -261,15 +295,15 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         anchors.append(None if None in needs else frozenset(w for words in needs for w in words))
         if phrases:
             trigger_phrases.add(str(index), phrases)
-        act_matcher, forms = None, set()
-        if rule.get("acts"):
-            amounts = single_words(AMOUNT_LEXICON, where)
-            act_matcher = DependencyMatcher(vocab)
-            for act in rule["acts"]:
-                act_matcher.add(str(index), _act_patterns(act, _act_things(act, single_words, where), amounts))
-                forms |= _act_forms(act)
-        acts.append(act_matcher)
-        act_anchors.append(frozenset(forms))
+        for act in rule.get("acts", ()):
+            if "parse" not in data:
+                raise RuleFileError(f"{language}: {where} has acts, but the file names no parse labels")
+            things = _act_things(act, single_words, where)
+            matcher = DependencyMatcher(vocab)
+            matcher.add(str(index), _act_patterns(act, things, single_words(AMOUNT_LEXICON, where),
+                                                  ParseLabels.from_data(data["parse"])))
+            words = {w for t in things for w in next(iter(t.values()))["IN"] if "ENT_TYPE" not in t}
+            acts.append(Act(matcher, frozenset(_act_forms(act)), frozenset(words), frozenset(act.get("entities", ()))))
         decided_by = rule.get("decided_by")
         if decided_by is not None and decided_by not in DECISIONS:
             raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")
@@ -291,4 +325,4 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             table[key] = tuple(names)
         conditions[section] = table
     return EventRules(language, tuple(triggers), tuple(matchers), trigger_phrases, phrases, conditions["requires"],
-                      conditions["unless"], tuple(anchors), tuple(acts), tuple(act_anchors))
+                      conditions["unless"], tuple(anchors), tuple(acts))
