@@ -184,3 +184,26 @@ def test_quotes_what_was_called_for_with_its_quoted_words(en):
     quoted = [g for g in got if g[0] == "leave their homes now"]
     assert asked and quoted and asked[0][2] == quoted[0][2]  # the quoted words are part of what was asked for
     assert not [q for q in en("The prime minister called an election for July 4.")._.quotes if q.text == "July 4"]
+
+
+def test_reported_speech_set_between_commas_and_after_as(en):
+    # the cue inside the statement it reports: both sides are one statement, an adverbial before it is not said
+    talks = en("The talks, Governor Maria Lopez said, would resume in the spring after the elections.")._.quotes
+    assert [(q.text, q.speaker) for q in talks] == [("The talks", "Maria Lopez"),
+                                                  ("would resume in the spring after the elections", "Maria Lopez")]
+    aside = en("In particular, Senator Bob Hale said, the fund had paid for the new school.")._.quotes
+    assert [(q.text, q.speaker) for q in aside] == [("the fund had paid for the new school", "Bob Hale")]
+    noted = en("As the Daily Ledger noted, the mayor raised $1.1 million from builders for her campaign.")._.quotes
+    assert [(q.text, q.speaker) for q in noted] == [
+        ("the mayor raised $1.1 million from builders for her campaign", "Daily Ledger")]
+    assert not en("As expected, the senator won the vote by a wide margin.")._.quotes
+
+
+def test_a_reported_clause_ends_where_the_cue_goes_on(en):
+    text = ("Hale suggested that Lopez was liberal on military spending and argued that the money should go to schools. "
+            "Mayor Ann Cole said the city had met the union twice, but officials said those talks came later.")
+    found = [(q.text, q.speaker) for q in en(text)._.quotes]
+    assert ("Lopez was liberal on military spending", "Hale") in found
+    assert ("the money should go to schools", "Hale") in found
+    assert ("the city had met the union twice", "Ann Cole") in found
+    assert ("those talks came later", "officials") in found

@@ -124,7 +124,7 @@ class MentionCues:
             for kind, words in self.filter.subordinators.items():
                 if any(c.dep_ == "mark" and c.lower_ in words for c in token.children):
                     return kind
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
         return None

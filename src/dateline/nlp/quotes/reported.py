@@ -43,7 +43,7 @@ class ReportedSpeech:
             if clause is not None and self._crosses_paragraph(t, clause):
                 clause = None  # the parser ran on into the next paragraph
             if clause is None:
-                if not self._licensed(t) and not self._antecedent(t):
+                if not (self._licensed(t) or self._antecedent(t) or self._as_noted(t) or self._interposed(t)):
                     self._parenthetical(t)
                 continue
             # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
@@ -146,11 +146,21 @@ class ReportedSpeech:
             start, end = clause.left_edge.i, sent.end
             for k in range(max(start, cue.i + 1), sent.end):
                 x = self.doc[k]
+                # "said X, echoing a memo", "said X, but officials said Y": what hangs on the cue after its clause
+                # is not what was said
+                if k > clause.right_edge.i and x.head.i == cue.i and x.dep_ in ("advcl", "conj", "cc"):
+                    end = k
+                    break
                 # Stop at ", adding that …" and "according to …": another statement or source.
                 comma = self.doc[k - 1].text in (",", ";") or (
                     self.doc[k - 1].text in "”\"»" and self.doc[k - 2].text in (",", ";"))  # ',” according to'
                 if k > start + 3 and comma and (
                     (x.tag_ == "VBG" and self.cues.is_reporting(x)) or x.lower_ in ("according", "selon")):
+                    end = k - 1
+                    break
+                # "suggested that X and argued that Y": a second verb of speech, coordinated, says something else
+                if (k > start + 3 and x.dep_ == "conj" and self.doc[k - 1].dep_ == "cc" and x.pos_ == "VERB"
+                        and self._reporting_cue(x) and not any(c.dep_ in _SUBJECT for c in x.children)):
                     end = k - 1
                     break
         else:
@@ -159,7 +169,8 @@ class ReportedSpeech:
         while start < end and (self.doc[start].dep_ == "mark" or self.doc[start].is_punct or self.doc[start].is_space
                                or self.doc[start].lower_ in ("that", "que", "qu'", "qu’")):
             start += 1
-        while end > start and ((self.doc[end - 1].is_punct and self.doc[end - 1].text not in ".!?…") or self.doc[end - 1].is_space):
+        while end > start and ((self.doc[end - 1].is_punct and self.doc[end - 1].text not in ".!?…") or self.doc[end - 1].is_space
+                               or self.doc[end - 1].dep_ == "cc"):  # "… spending and [argued that …]"
             end -= 1
         if end > start and self.doc[end - 1].text == ".":
             end -= 1
@@ -223,6 +234,60 @@ class ReportedSpeech:
         if speaker is None:
             return
         self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+
+    def _as_noted(self, t: Token) -> bool:
+        """"As the Times noted, Clinton raised $1.1m": the clause the "as" clause leads into is what was said."""
+        main = t.head
+        if not (t.dep_ == "advcl" and t.i < main.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)):
+            return False
+        sent = t.sent
+        comma = next((k for k in range(t.i + 1, main.i) if self.doc[k].text == "," and self.doc[k].head in (t, main)), None)
+        if comma is None:
+            return False
+        start, end = self._within_paragraph(t, comma + 1, sent.end)
+        span = _trim(self.doc[start:end])
+        if len(span) > 1 and span[-1].text == ".":
+            span = span[:-1]
+        if len(span) < 4 or not any(x.pos_ in ("VERB", "AUX") for x in span) or self._mostly_quoted(span):
+            return False
+        speaker = self._subject(t, None, None)
+        if speaker is None:
+            return False
+        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        return True
+
+    def _interposed(self, t: Token) -> bool:
+        """"The talks, she said, would resume in May": a cue set between commas inside the statement it reports;
+        the words on both sides are one statement (the part before only when it says something: not "In
+        particular, he said, …")."""
+        main = t.head
+        if t.dep_ != "parataxis" or main.dep_ != "ROOT" or t.i == main.i:
+            return False
+        sent = t.sent
+        before_end = t.left_edge.i if self.doc[t.left_edge.i].text == "," else t.left_edge.i - 1  # the comma before
+        after_start = next((k + 1 for k in range(t.i + 1, min(sent.end, t.right_edge.i + 2)) if self.doc[k].text == ","), None)
+        if before_end <= sent.start or self.doc[before_end].text != "," or after_start is None:
+            return False
+        if self._quoted_share(sent.start, sent.end) > 0 or self._crosses_paragraph(t, main):
+            return False
+        after = _trim(self.doc[after_start:sent.end])
+        if len(after) > 1 and after[-1].text == ".":
+            after = after[:-1]
+        before = _trim(self.doc[sent.start:before_end])
+        substantive = (len([x for x in before if not x.is_punct]) >= 2
+                       and any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in before))
+        if len(after) < (2 if substantive else 4) or not any(x.pos_ in ("VERB", "AUX") for x in after):
+            return False
+        speaker = self._subject(t, None, None)
+        if speaker is None:
+            return False
+        parts = [before, after] if substantive else [after]
+        first = None
+        for part in parts:
+            found = Found(part.start_char, part.end_char, False, speaker, t.text, _how(speaker), part_of=first)
+            self.found.append(found)
+            first = first or found
+        return True
 
     def _antecedent(self, t: Token) -> bool:
         """"X announced this": the statement is the sentence before."""
