@@ -379,18 +379,23 @@ class ReportedSpeech:
             self.found.append(Found(0, end, False, speaker, None, "headline"))
 
 
-_STATEMENT_NOUNS = frozenset("statement post message interview video address briefing report communique release".split())
+_STATEMENT_NOUNS = frozenset(("statement post message interview video address briefing report communique release tweet "
+                              "letter email e-mail op-ed column speech remarks conference hearing appearance broadcast "
+                              "memo filing podcast").split())
 
 
 def _statement_clause(cue: Token) -> Token | None:
-    """"said in a statement that …": the parser hangs the clause on "statement"; it is still what was said."""
+    """"said in a statement that …", "said in one of a series of Twitter messages that …": the parser hangs the
+    clause on a noun of the phrase that says where it was said; it is still what was said. The clause opens with
+    "that" as a conjunction (a mark), not as a relative pronoun ("a message that said …")."""
     for prep in cue.children:
         if prep.dep_ != "prep":
             continue
-        for noun in prep.children:
-            if noun.lemma_.lower() not in _STATEMENT_NOUNS:
-                continue
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "relcl") and any(c.lower_ == "that" and c.i < clause.i for c in clause.children):
-                    return clause
+        phrase = [t for t in prep.subtree if t.i < cue.i + 16]
+        if not any(t.lemma_.lower() in _STATEMENT_NOUNS for t in phrase):
+            continue
+        for clause in phrase:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > prep.i and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children):
+                return clause
     return None
