@@ -207,3 +207,12 @@ def test_a_reported_clause_ends_where_the_cue_goes_on(en):
     assert ("the money should go to schools", "Hale") in found
     assert ("the city had met the union twice", "Ann Cole") in found
     assert ("those talks came later", "officials") in found
+
+
+def test_what_a_speaker_accuses_blames_or_asks_for(en):
+    found = [(q.text, q.speaker) for q in en(
+        "Senator Bob Hale accused the governor of hiding the report. Mayor Ann Cole blamed the flooding on the "
+        "new dam. Prosecutors asked the judge to keep him in jail.")._.quotes]
+    assert ("the governor of hiding the report", "Bob Hale") in found
+    assert ("the flooding on the new dam", "Ann Cole") in found
+    assert ("to keep him in jail", "Prosecutors") in found or ("the judge to keep him in jail", "Prosecutors") in found

@@ -19,6 +19,8 @@ from .cues import ACCORDING_TO
 from .speakers import Speaker
 
 
+# What an object is charged with or blamed for hangs on these ("accused X of Y", "blamed X on Y").
+_CHARGE_PREPOSITIONS = ("of", "on", "for")
 # Above this share of quoted words a reported clause is the direct quote itself.
 _MIXED_MAX_QUOTED = 0.75
 
@@ -88,17 +90,23 @@ class ReportedSpeech:
         whether it did."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
             return False  # "was asked to": the subject is who was asked
-        content = None
+        content = last = None
         if self.cues.licenses(cue, "to"):
             content = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if content is None and self.cues.licenses(cue, "object"):
             content = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "DET")), None)
+            if content is not None:
+                # "accused Smith of lying", "blamed the law on politicians": what they are said to have done
+                last = next((c for c in cue.children if c.dep_ == "prep" and c.i > content.i
+                             and c.lower_ in _CHARGE_PREPOSITIONS and any(
+                                 g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)),
+                            content)
         if content is None and self.cues.licenses(cue, "for") and not any(c.dep_ == "dobj" for c in cue.children):
             # "called for an investigation": what was asked for (not "called an election for July 4")
             content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
                             for g in c.children if g.dep_ == "pobj"), None)
-        last = content
+        last = last if content is not None and last is not None else content
         if content is not None and self.cues.licenses(cue, "for"):
             # "called for states to take the necessary steps": the infinitive goes with what was asked for
             last = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp") and c.i > content.i
