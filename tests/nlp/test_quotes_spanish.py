@@ -27,3 +27,12 @@ def test_spanish_direct_reported_and_dropped_subject(es):
 def test_a_preposition_is_no_entity(es):
     doc = es("Según la policía, tres personas murieron en el ataque contra la comisaría.")
     assert all(e.name != "Según" for e in doc._.entities)
+
+
+def test_spanish_cue_between_commas_and_after_como(es):
+    between = [(q.text, q.speaker) for q in es(
+        "La economía, dijo el ministro Luis García, está en recuperación desde hace meses.")._.quotes]
+    assert between == [("La economía", "Luis García"), ("está en recuperación desde hace meses", "Luis García")]
+    como = [(q.text, q.speaker) for q in es(
+        "Como señaló el ministro Luis García, la situación sigue siendo difícil en la capital.")._.quotes]
+    assert como == [("la situación sigue siendo difícil en la capital", "Luis García")]

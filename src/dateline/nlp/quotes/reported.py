@@ -19,6 +19,8 @@ from .cues import ACCORDING_TO
 from .speakers import Speaker
 
 
+# "As X noted, …" in the languages with a parser ("Como señaló X, …", "Comme l'a noté X, …").
+_AS = frozenset({"as", "como", "comme"})
 # What an object is charged with or blamed for hangs on these ("accused X of Y", "blamed X on Y").
 _CHARGE_PREPOSITIONS = ("of", "on", "for")
 # Above this share of quoted words a reported clause is the direct quote itself.
@@ -244,9 +246,10 @@ class ReportedSpeech:
         self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
 
     def _as_noted(self, t: Token) -> bool:
-        """"As the Times noted, Clinton raised $1.1m": the clause the "as" clause leads into is what was said."""
+        """"As the Times noted, Clinton raised $1.1m" ("Como señaló X, …"): the clause the "as" clause leads into
+        is what was said."""
         main = t.head
-        if not (t.dep_ == "advcl" and t.i < main.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)):
+        if not (t.dep_ == "advcl" and t.i < main.i and any(c.dep_ == "mark" and c.lower_ in _AS for c in t.children)):
             return False
         sent = t.sent
         comma = next((k for k in range(t.i + 1, main.i) if self.doc[k].text == "," and self.doc[k].head in (t, main)), None)
