@@ -66,9 +66,11 @@ class EventRules:
             present = {t.lower_ for t in span}
             chosen = [m for m, anchor in zip(self.matchers, self.anchors)
                       if m is not None and (anchor is None or not anchor.isdisjoint(present))]
-            present |= {t.lemma_ for t in span}
-            labels = {t.ent_type_ for t in span}
-            acts = [act.matcher for act in self.acts if act.may_match(present, labels)]
+            acts = []
+            if self.acts:
+                present |= {t.lemma_ for t in span}
+                labels = {t.ent_type_ for t in span}
+                acts = [act.matcher for act in self.acts if act.may_match(present, labels)]
             if chosen or acts:
                 cued.append(span)
             # A matcher given a span answers in the span's offsets.
@@ -198,7 +200,7 @@ def _act_patterns(act: dict, things: list[dict], amounts: list[str], parse: Pars
         lemma, _, particle = entry.partition(" ")
         by_particle.setdefault(particle, []).append(lemma)
     for particle, lemmas in by_particle.items():
-        forms = sorted({form for lemma in lemmas for form in inflections(lemma)})
+        forms = sorted(_regular_forms(lemmas))
         for verb in ({"LEMMA": {"IN": lemmas}, "POS": "VERB"}, {"LOWER": {"IN": forms}, "POS": "VERB"}):
             tail = ([{"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle", "RIGHT_ATTRS": {"LOWER": particle}}]
                     if particle else [])
@@ -224,23 +226,24 @@ def _act_patterns(act: dict, things: list[dict], amounts: list[str], parse: Pars
     return patterns
 
 
-def _act_things(act: dict, single_words, where: str) -> list[dict]:
-    """The token attributes an act's object or subject may have: lemmas listed, words of a lexicon ("@name"),
-    or named-entity labels ("entities": a place taken is often only a name)."""
+def _act_things(act: dict, single_words, where: str) -> tuple[list[dict], frozenset[str]]:
+    """The token attributes an act's object or subject may have — lemmas listed, words of a lexicon ("@name"),
+    or named-entity labels ("entities": a place taken is often only a name) — and the words among them."""
     listed = act.get("subjects", act.get("objects"))
-    things = []
-    if isinstance(listed, str):
-        things.append({"LOWER": {"IN": single_words(listed.removeprefix("@"), where)}})
-    elif listed:
-        things.append({"LEMMA": {"IN": listed}})
+    words = single_words(listed.removeprefix("@"), where) if isinstance(listed, str) else list(listed or ())
+    things = [{"LOWER" if isinstance(listed, str) else "LEMMA": {"IN": words}}] if words else []
     if act.get("entities"):
         things.append({"ENT_TYPE": {"IN": act["entities"]}})
-    return things
+    return things, frozenset(words)
 
 
 def _act_forms(act: dict) -> set[str]:
     """The words a sentence must hold for an act to match in it: its verbs' lemmas and regular forms."""
-    return {form for entry in act["verbs"] for form in inflections(entry.partition(" ")[0])}
+    return _regular_forms(entry.partition(" ")[0] for entry in act["verbs"])
+
+
+def _regular_forms(lemmas) -> set[str]:
+    return {form for lemma in lemmas for form in inflections(lemma)}
 
 
 def _one_token(word: str, make_doc) -> bool:
@@ -275,6 +278,7 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         return value
 
     matchers, anchors, acts = [], [], []
+    parse = ParseLabels.from_data(data["parse"]) if "parse" in data else None
     trigger_phrases = PhraseMatcher(vocab, attr="LOWER")  # phrases: far cheaper to match than token patterns
     triggers = []
     for index, rule in enumerate(data["triggers"]):
@@ -295,15 +299,13 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         anchors.append(None if None in needs else frozenset(w for words in needs for w in words))
         if phrases:
             trigger_phrases.add(str(index), phrases)
+        if rule.get("acts") and parse is None:
+            raise RuleFileError(f"{language}: {where} has acts, but the file names no parse labels")
         for act in rule.get("acts", ()):
-            if "parse" not in data:
-                raise RuleFileError(f"{language}: {where} has acts, but the file names no parse labels")
-            things = _act_things(act, single_words, where)
+            things, words = _act_things(act, single_words, where)
             matcher = DependencyMatcher(vocab)
-            matcher.add(str(index), _act_patterns(act, things, single_words(AMOUNT_LEXICON, where),
-                                                  ParseLabels.from_data(data["parse"])))
-            words = {w for t in things for w in next(iter(t.values()))["IN"] if "ENT_TYPE" not in t}
-            acts.append(Act(matcher, frozenset(_act_forms(act)), frozenset(words), frozenset(act.get("entities", ()))))
+            matcher.add(str(index), _act_patterns(act, things, single_words(AMOUNT_LEXICON, where), parse))
+            acts.append(Act(matcher, frozenset(_act_forms(act)), words, frozenset(act.get("entities", ()))))
         decided_by = rule.get("decided_by")
         if decided_by is not None and decided_by not in DECISIONS:
             raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")

@@ -108,7 +108,7 @@ class ReportedSpeech:
             # "called for an investigation": what was asked for (not "called an election for July 4")
             content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
                             for g in c.children if g.dep_ == "pobj"), None)
-        last = last if content is not None and last is not None else content
+        last = last if last is not None else content
         if content is not None and self.cues.licenses(cue, "for"):
             # "called for states to take the necessary steps": the infinitive goes with what was asked for
             last = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp") and c.i > content.i
@@ -256,9 +256,7 @@ class ReportedSpeech:
         if comma is None:
             return False
         start, end = self._within_paragraph(t, comma + 1, sent.end)
-        span = _trim(self.doc[start:end])
-        if len(span) > 1 and span[-1].text == ".":
-            span = span[:-1]
+        span = _without_full_stop(_trim(self.doc[start:end]))
         if len(span) < 4 or not any(x.pos_ in ("VERB", "AUX") for x in span) or self._mostly_quoted(span):
             return False
         speaker = self._subject(t, None, None)
@@ -281,9 +279,7 @@ class ReportedSpeech:
             return False
         if self._quoted_share(sent.start, sent.end) > 0 or self._crosses_paragraph(t, main):
             return False
-        after = _trim(self.doc[after_start:sent.end])
-        if len(after) > 1 and after[-1].text == ".":
-            after = after[:-1]
+        after = _without_full_stop(_trim(self.doc[after_start:sent.end]))
         before = _trim(self.doc[sent.start:before_end])
         substantive = (len([x for x in before if not x.is_punct]) >= 2
                        and any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in before))
@@ -388,6 +384,11 @@ class ReportedSpeech:
             return
         if not any(f.start <= 1 and f.end >= end - 2 for f in self.found):
             self.found.append(Found(0, end, False, speaker, None, "headline"))
+
+
+def _without_full_stop(span: Span) -> Span:
+    """A reported statement ends before its sentence's full stop, as the clauses after a cue do."""
+    return span[:-1] if len(span) > 1 and span[-1].text == "." else span
 
 
 _STATEMENT_NOUNS = frozenset(("statement post message interview video address briefing report communique release tweet "
