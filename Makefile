@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine:
-#   make demo   create .venv, install Dateline with its pinned models, process the bundled report
+#   make demo   create .venv, install Dateline with its pinned models, process the seed report read from ../shared/samples
 #   make test   the whole test suite (what CI runs)
 PYTHON ?= python3
 VENV ?= .venv
@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(BIN)/dateline demo --db dateline.db
+	$(BIN)/dateline demo $(SHARED)/samples/franceinfo-bakhmut.txt --db dateline.db
 	@if [ -f $(SHARED)/data/dev/news-dev.jsonl ]; then $(BIN)/dateline ingest $(SHARED)/data/dev/news-dev.jsonl --db dateline.db; fi
 	@echo
 	@echo "Open the map, timeline and quotes:  make serve   (then http://127.0.0.1:8000/ in a browser)"

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from dateline.settings import Options
+from dateline.shared import seed_report
 from dateline.store import Database
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    return resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt").read_text(encoding="utf-8")
+    return seed_report().read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    with resources.as_file(resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt")) as path:
-        return Path(path)
+    path = seed_report()
+    if not path.is_file():
+        pytest.fail(f"the seed report is read from ../shared: {path} is missing (set DATELINE_SHARED)")
+    return path
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from .export import FORMATS as EXPORT_FORMATS
 from .export import write as export_records
 from .export.acled import write_acled
 from .settings import HELP, Options, trace_enabled
+from .shared import seed_report
 from .store import Database, SearchSyntaxError
 from .terminal import plain, text
 from .types import ENTITY_KINDS
@@ -517,15 +518,20 @@ def stats(db: Path = DB_OPTION) -> None:
 
 
 @app.command()
-def demo(db: Path = DB_OPTION) -> None:
-    """Process the bundled franceinfo report into the store and summarise it."""
-    sample = resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt")
-    with resources.as_file(sample) as path, _store(db) as store:
+def demo(
+    report_path: Path = typer.Argument(None, help="Report to process; default: the seed report in ../shared/samples."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Process the franceinfo report from Bakhmut (read from ../shared, not bundled) and summarise it."""
+    path = report_path or seed_report()
+    if not path.is_file():
+        raise Fatal(f"no report at {path}: put the project's shared/ folder beside the checkout or set DATELINE_SHARED")
+    with _store(db) as store:
         report = jobs.ingest([str(path)], store, Options(executor="serial"), refresh=True)
         for outcome in report.failed:
             _report_failure(outcome)
         for record in store.records():
-            if record.source.path and record.source.path.endswith("franceinfo-bakhmut.txt"):
+            if record.source.path and Path(record.source.path).name == path.name:
                 _print_summary(record)
     out.print(text(f"\nStored in {db}. Try: dateline search Bakhmut --db {db}   or   dateline quotes --speaker Adam --db {db}"))
     out.print(text(f"Open the map, timeline and quotes in your browser: dateline serve --db {db}   "

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import dateline
+from dateline.shared import seed_report
 
 pytestmark = pytest.mark.model
 
@@ -135,9 +136,7 @@ def _corpus_lines() -> list[str]:
     path = dev_path()
     if path.exists():
         return [json.dumps({"text": json.loads(line)["text"][:1500]}) for line in path.read_text().splitlines() if line.strip()]
-    from importlib import resources
-
-    seed = resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt").read_text(encoding="utf-8")
+    seed = seed_report().read_text(encoding="utf-8")
     return [json.dumps({"text": p}) for p in seed.split("\n") if len(p) > 80]
 
 

@@ -32,6 +32,7 @@ from importlib import resources
 
 from ..ingest import read_data
 from ..settings import Options
+from ..shared import seed_report
 
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 CONTROLS = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\ufffe"
@@ -55,7 +56,7 @@ OTHER_LANGUAGES = (
 
 
 def seed_texts() -> list[str]:
-    texts = [resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt").read_text(encoding="utf-8"), FRENCH,
+    texts = [seed_report().read_text(encoding="utf-8"), FRENCH,
              *OTHER_LANGUAGES]
     try:
         from ..eval.devset import dev_path, read_gold

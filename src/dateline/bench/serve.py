@@ -34,12 +34,11 @@ OUTLETS = ("franceinfo", "Reuters", "AP", "BBC", "Kyiv Independent", "Al Jazeera
 
 def real_records() -> list[Record]:
     """The dev set's articles and the seed report, through the pipeline (the texts the store repeats)."""
-    from importlib import resources
-
     from ..batch import jobs
+    from ..shared import seed_report
     from ..eval.devset import dev_path
 
-    sources = [str(resources.files("dateline.data").joinpath("franceinfo-bakhmut.txt"))]
+    sources = [str(seed_report())]
     dev = dev_path()
     if dev.exists():
         sources.append(str(dev))

@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterator
 
-
-def shared_dir() -> Path:
-    """``$DATELINE_SHARED``, else ``../shared`` beside the checkout or the working directory."""
-    env = os.environ.get("DATELINE_SHARED")
-    if env:
-        return Path(env)
-    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
-        candidate = base.parent / "shared"
-        if candidate.is_dir():
-            return candidate
-    return Path("../shared")
+from ..shared import shared_dir
 
 
 def dev_path() -> Path:
