@@ -216,3 +216,23 @@ def test_what_a_speaker_accuses_blames_or_asks_for(en):
     assert ("the governor of hiding the report", "Bob Hale") in found
     assert ("the flooding on the new dam", "Ann Cole") in found
     assert ("to keep him in jail", "Prosecutors") in found or ("the judge to keep him in jail", "Prosecutors") in found
+
+
+def test_quotes_french_incise_verbs_the_tagger_misreads_and_a_clitic_subject():
+    fr = models.load("fr")
+    text = ("Le maire de Kharkiv, Ihor Terekhov, a dénoncé « une attaque massive ». « La ville tient bon », "
+            "a-t-il ajouté. « Nous n'avons plus d'électricité », raconte Olena, 52 ans. « C'est une catastrophe », "
+            "estime Jean Dupont, médecin. « On a peur », confie Mykola, un retraité. Il soupire : « Où aller ? »")
+    got = quotes(fr, text)
+    # "raconte" comes tagged as an adjective, "estime" lemmatized as the noun; "a-t-il" is Terekhov
+    assert ("La ville tient bon", "Ihor Terekhov", True) in got
+    assert ("Nous n'avons plus d'électricité", "Olena", True) in got
+    assert ("C'est une catastrophe", "Jean Dupont", True) in got
+    # the pronoun stands for the person quoted last, whom the name model did not tag
+    assert ("Où aller ?", "Mykola", True) in got
+
+
+def test_quotes_arabic_speaker_stops_at_a_preposition():
+    ar = models.load("ar")
+    got = quotes(ar, 'وأضاف الصفدي في مؤتمر صحفي في عمان: "لن نقبل بتهجير الفلسطينيين من أرضهم".')
+    assert got == [("لن نقبل بتهجير الفلسطينيين من أرضهم", "الصفدي", True)]

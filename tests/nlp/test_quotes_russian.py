@@ -36,3 +36,14 @@ def test_a_parse_with_a_cycle_or_no_root_is_not_set():
     assert _is_tree([-1, 0, 1]) and _is_tree([1, -1, 1])
     assert not _is_tree([1, 0, -1])  # a cycle: the model can return one on garbled text
     assert not _is_tree([0, 0]) and not _is_tree([-1, -1])
+
+
+def test_hyphenated_words_are_one_token_and_a_pronoun_takes_the_last_speaker(ru):
+    doc = ru("Пресс-секретарь Кремля Дмитрий Песков сказал: «Переговоры сейчас не ведутся». "
+             "«Мне страшно за детей», — рассказала местная жительница Анна. «Каждую ночь сирены», - добавила она.")
+    assert "Пресс-секретарь" in [t.text for t in doc]
+    found = [(q.text, q.speaker) for q in doc._.quotes]
+    assert ("Переговоры сейчас не ведутся", "Дмитрий Песков") in found
+    # "Анна" after a role noun is a person, not the Russian town of Anna; "она" is her, not Peskov
+    assert ("Мне страшно за детей", "Анна") in found and ("Каждую ночь сирены", "Анна") in found
+    assert not doc._.places

@@ -36,3 +36,12 @@ def test_spanish_cue_between_commas_and_after_como(es):
     como = [(q.text, q.speaker) for q in es(
         "Como señaló el ministro Luis García, la situación sigue siendo difícil en la capital.")._.quotes]
     assert como == [("la situación sigue siendo difícil en la capital", "Luis García")]
+
+
+def test_spanish_role_nouns_stand_for_the_person_introduced_with_them(es):
+    doc = es('El presidente de Colombia, Gustavo Petro, anunció este martes un alto el fuego. "Es un día histórico '
+             'para el país", afirmó el mandatario en Bogotá. "Tenemos miedo", contó a este diario Rosa, una '
+             'campesina de 45 años.')
+    found = [(q.text, q.speaker, q.speaker_role) for q in doc._.quotes]
+    assert ("Es un día histórico para el país", "Gustavo Petro", "el mandatario") in found
+    assert ("Tenemos miedo", "Rosa") in [f[:2] for f in found]

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from ..data import data_lines
 from ..types import Entity, Mention
 from .extensions import register_extensions
-from .lexicon import DETERMINERS, EQUIPMENT, GROUP_NOUNS, PERSON_ROLES
+from .lexicon import AGE_WORDS, DETERMINERS, EQUIPMENT, GROUP_NOUNS, person_roles
 
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
 _FUNCTION_POS = frozenset(("ADP", "PRON", "DET", "SCONJ", "CCONJ", "AUX", "PART"))
@@ -130,12 +130,24 @@ _PLACE_PREPOSITIONS = {"uk": frozenset("у в на біля під поблиз�
                        "ru": frozenset("в во на под около близ".split())}
 
 
+def age_follows(doc: Doc, end: int) -> bool:
+    """``Name, 52`` / ``Name, 52 ans`` / ``Name, de 45 años``: an age given after the name at token ``end``."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    after = [t for t in doc[end + 1: end + 4] if t.lower_ not in ("de", "von", "aged")]
+    if not after or not after[0].like_num or not after[0].text.isdigit() or not 0 < int(after[0].text) < 120:
+        return False
+    return len(after) == 1 or after[1].text in (",", ")") or after[1].lower_ in AGE_WORDS
+
+
 def _person_apposition(doc: Doc, ent: Span) -> bool:
-    """``Name, [adjectives] role-noun``: a caption or an apposition naming a person."""
+    """``Name, [adjectives] role-noun`` or ``Name, 52``: a caption or an apposition naming a person."""
     if len(ent) > 3 or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return False
+    if age_follows(doc, ent.end):
+        return True
     for token in doc[ent.end + 1: ent.end + 5]:
-        if token.lower_ in PERSON_ROLES:
+        if token.lower_ in person_roles(doc.lang_):
             return True
         if token.pos_ not in ("ADJ", "PROPN", "NOUN", "DET") or token.is_punct:
             return False
@@ -147,7 +159,7 @@ def _role_before(doc: Doc, ent: Span) -> bool:
     if not 2 <= len(ent) <= 3 or ent.start == 0 or not all(t.is_title for t in ent):
         return False
     before = doc[ent.start - 1]
-    if before.lower_.rstrip(".") in PERSON_ROLES or before.lower_ in _HONORIFICS:
+    if before.lower_.rstrip(".") in person_roles(doc.lang_) or before.lower_ in _HONORIFICS:
         return True
     # "the mayor of Kherson, Roman Mrochko": a role, its place, a comma, then the name.
     if before.text != ",":
@@ -155,7 +167,7 @@ def _role_before(doc: Doc, ent: Span) -> bool:
     i = ent.start - 2
     while i >= 0 and ent.start - i <= 6 and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the", "'s", "’s")):
         i -= 1
-    return i >= 0 and i < ent.start - 2 and doc[i].lower_ in PERSON_ROLES
+    return i >= 0 and i < ent.start - 2 and doc[i].lower_ in person_roles(doc.lang_)
 
 
 def _surnames_are_people(votes: dict[str, Counter]) -> None:

@@ -1,20 +1,27 @@
 """Word lists the entity rules use; data, not logic, so they can grow without code changes."""
 
-# Nouns that describe a person: "Valery, Ukrainian soldier" makes Valery a PERSON.
-PERSON_ROLES = frozenset(
-    """soldier soldiers commander officer sergeant colonel general lieutenant captain major private fighter
-    volunteer medic paramedic doctor nurse surgeon teacher student pupil farmer worker driver miner resident
-    residents villager refugee mother father son daughter wife husband widow grandmother grandfather sister
-    brother child boy girl man woman pensioner priest imam rabbi spokesman spokeswoman spokesperson minister
-    president prime premier mayor governor senator deputy lawmaker mp official officials diplomat ambassador
-    analyst expert researcher professor economist journalist reporter correspondent photographer editor writer
-    author activist lawyer attorney judge prosecutor chief head leader director manager founder owner ceo
-    chairman chairwoman chair secretary adviser advisor aide coach player striker goalkeeper athlete
-    artist singer actor actress musician survivor witness victim eyewitness rescuer firefighter policeman
-    policewoman guard sniper pilot gunner marine paratrooper chaplain engineer scientist historian
-    congressman congresswoman councillor councilman representative legislator coordinator administrator
-    soldat commandant médecin habitant habitante porte-parole ministre maire député journaliste""".split()
-)
+from functools import lru_cache
+
+from ..data import data_lines
+
+
+# Nouns that describe a person ("Valery, Ukrainian soldier" makes Valery a PERSON), per language in data/roles.
+@lru_cache(maxsize=None)
+def person_roles(language: str | None) -> frozenset[str]:
+    """English's role nouns and the language's own (news in any language borrows "CEO" or "chef")."""
+    words = {w.lower() for line in data_lines("roles", "en.txt") for w in line.split()}
+    language = (language or "en").split("-")[0]
+    if language != "en":
+        try:
+            words |= {w.lower() for line in data_lines("roles", f"{language}.txt") for w in line.split()}
+        except FileNotFoundError:
+            pass
+    return frozenset(words)
+
+
+# Words of an age given after a name ("Olena, 52 ans", "Rosa, de 45 años", "Анна, 34 года"): that name is a person.
+AGE_WORDS = frozenset("years ans años jahre jahren лет года год років роки рік عاما عامًا سنة".split())
+
 
 # Nouns that, right after a PERSON span, show it was a weapon or a model name ("Grad missiles").
 EQUIPMENT = frozenset(

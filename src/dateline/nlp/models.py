@@ -65,6 +65,7 @@ def load(language: str) -> Language:
             nlp = spacy.blank("xx")
         if language in ("ru", "uk") and _russian.available():
             # razdel's sentences; Russian gets natasha's parse and names, Ukrainian its names only
+            _russian.keep_hyphenated_words(nlp)
             nlp.add_pipe("dateline_russian", config={"parse": language == "ru"})
         else:
             nlp.add_pipe("sentencizer")

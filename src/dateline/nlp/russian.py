@@ -142,6 +142,16 @@ def _pieces(words: list) -> list[list]:
     return [words[k:k + _MAX_WORDS] for k in range(0, len(words), _MAX_WORDS)] if words else []
 
 
+def keep_hyphenated_words(nlp: Language) -> None:
+    """One token for "пресс-секретарь", "вице-премьер", "Ростов-на-Дону", as natasha's own tokenizer (razdel) has
+    them: spaCy splits at every hyphen between letters, and the parser then reads "Пресс" as a subject of its own."""
+    from spacy.lang.char_classes import HYPHENS
+    from spacy.util import compile_infix_regex
+
+    infixes = [p for p in nlp.Defaults.infixes if HYPHENS not in p]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @Language.factory("dateline_russian", default_config={"parse": True})
 def make_russian(nlp: Language, name: str, parse: bool) -> NatashaAnnotator:
     return NatashaAnnotator(parse)

@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..extensions import text_of
-from ..lexicon import EQUIPMENT
+from ..entities import age_follows
+from ..lexicon import EQUIPMENT, person_roles
 from .common import (
     _CALENDAR,
     _CONTINENT_DEMONYMS,
@@ -63,12 +64,15 @@ _NAMED_TOWN = 50_000
 
 
 def _vouched_person(token) -> bool:
-    """A title before the word, or a speech verb right after it: "Pope Francis", "Sandberg said"."""
+    """A title or role noun before the word, a speech verb right after it, or an age after it: "Pope Francis",
+    "местная жительница Анна", "Sandberg said", "Olena, 52 ans"."""
     doc = token.doc
     before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return before in _TITLES or (after in _SPEECH and not token.is_sent_start
-                                 and before not in ("from", "in", "at", "near", "of", "to", "outside", "around"))
+    return (before in _TITLES or before in person_roles(doc.lang_) and doc[token.i - 1].is_lower
+            or age_follows(doc, token.i + 1)
+            or (after in _SPEECH and not token.is_sent_start
+                and before not in ("from", "in", "at", "near", "of", "to", "outside", "around")))
 
 
 def _after_town(span: Span) -> bool:

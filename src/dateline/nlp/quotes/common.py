@@ -26,7 +26,8 @@ _SUBJECT = ("nsubj", "nsubjpass", "nsubj:pass")
 _WORD = re.compile(r"\w+")
 # Words that end a speaker phrase in text without a parse ("sagte Müller am Montag").
 _PHRASE_STOP = frozenset("""am im in auf bei vor nach mit zu zur zum gegenüber laut über während dass daß heute gestern
-    en el la a ante tras según que в на по что že that on at in after before""".split())
+    en el la a ante tras según que в на по что že that on at in after before у під що під після
+    في من إلى على عن خلال أمام مع بعد قبل أن إن عبر""".split())
 # Confidence by the kind of evidence that attributed the quote.
 CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,
               "narration": 0.55, "carry-over": 0.6, "headline": 0.7, "none": 0.3}
@@ -94,6 +95,12 @@ def _subject_phrase(token: Token) -> Span:
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "acl:relcl") and child.i > token.i:
             end = min(end, child.left_edge.i)
+        # "el mandatario en Bogotá": where one speaker spoke is not who they are (while "the mayor of Kherson"
+        # is, and "officials in Washington" are whom the place describes)
+        singular = token.tag_ not in ("NNS", "NNPS") and "Number=Plur" not in str(token.morph)
+        preposition = _locative_preposition(child) if child.i > token.i and singular else None
+        if preposition is not None:
+            end = min(end, preposition.i)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("who", "which", "that", "qui")):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_quote):
@@ -102,6 +109,25 @@ def _subject_phrase(token: Token) -> Span:
         end = min(end, token.i + 1 + 12)
         start = max(start, token.i - 8)
     return doc[start:end]
+
+
+# Prepositions of where something happened, whose place after a speaker's head noun says where they spoke.
+_LOCATIVE = frozenset("in at en à dans au в во у im in في".split())
+
+
+def _locative_preposition(modifier: Token) -> Token | None:
+    """The preposition of a place modifier ("in Kyiv", "en Bogotá"), in spaCy's English or UD's scheme."""
+    if modifier.dep_ == "prep":
+        objects = [c for c in modifier.children if c.dep_ == "pobj"]
+        preposition = modifier
+    elif modifier.dep_ in ("nmod", "obl"):
+        objects = [modifier]
+        preposition = next((c for c in modifier.children if c.dep_ == "case"), None)
+    else:
+        return None
+    if preposition is None or preposition.lower_ not in _LOCATIVE:
+        return None
+    return preposition if any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects) else None
 
 
 def _clause_bounds(clause: Token) -> tuple[int, int]:

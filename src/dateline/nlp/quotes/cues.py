@@ -65,8 +65,13 @@ class Cues:
             # "stellte … fest" is feststellen, not stellen: the particle makes another verb
             return (particle + lemma,) if particle else (token.lower_, lemma)
         if token.lemma_:
-            return (token.lemma_.lower(),)
-        return guess_lemmas(token.text.lower())  # a lemmatized language in a pipeline without a lemmatizer
+            lemma = token.lemma_.lower()
+            if lemma in self.words or self.language not in _UNRELIABLE_LEMMAS:
+                return (lemma,)
+            # French's lookup lemmatizer follows the tagger, which takes many incises' verbs for nouns or adjectives
+            # ("», raconte Olena": "racont"; "estime": the noun): the form's own candidate lemmas count too.
+            return (lemma, *guess_lemmas(token.lower_, self.language))
+        return guess_lemmas(token.text.lower(), self.language)  # a lemmatized language with no lemmatizer
 
     def is_cue(self, token) -> bool:
         return any(k in self.words for k in self.keys(token))
@@ -89,14 +94,24 @@ def _separated_particle(token) -> str | None:
 
 
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "swore": "swear",
-              "sworn": "swear", "thought": "think", "dit": "dire", "écrit": "écrire"}
+              "sworn": "swear", "thought": "think", "dit": "dire", "disent": "dire", "écrit": "écrire",
+              "écrivent": "écrire"}
+# Inflections of regular verbs (ending, lemma ending), per language: third persons, past tenses, participles.
+_SUFFIXES = {
+    "en": (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")),
+    "fr": (("e", "er"), ("ent", "er"), ("a", "er"), ("èrent", "er"), ("ait", "er"), ("aient", "er"), ("era", "er"),
+           ("é", "er"), ("ée", "er"), ("és", "er"), ("it", "ire"), ("ît", "ître"), ("et", "ettre"), ("int", "indre"),
+           ("uit", "uivre"), ("ond", "ondre"), ("it", "ir")),
+}
+# Languages whose pipeline's lemmas are too often wrong for the cue words to trust them alone.
+_UNRELIABLE_LEMMAS = frozenset({"fr"})
 
 
-def guess_lemmas(word: str) -> tuple[str, ...]:
-    """Candidate lemmas of an English or French verb form, for text no lemmatizer has seen."""
+def guess_lemmas(word: str, language: str = "en") -> tuple[str, ...]:
+    """Candidate lemmas of an English or French verb form, for text no lemmatizer has read right."""
     out = [word, _IRREGULAR.get(word, word)]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
-                         ("ing", "e"), ("é", "er"), ("ée", "er")):
+    suffixes = _SUFFIXES.get(language, ()) if language != "en" else _SUFFIXES["en"] + (("é", "er"), ("ée", "er"))
+    for suffix, repl in suffixes:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
     return tuple(dict.fromkeys(out))

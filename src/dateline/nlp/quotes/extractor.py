@@ -55,6 +55,23 @@ from .speakers import Speaker, SpeakerResolver
 from .tagged import lead_in_phrase, phrase_after, source_phrase, subject_span
 
 
+# Prepositions of the one spoken to, before an inverted subject: "contó a este diario Rosa", "a dit à nos
+# journalistes Olena".
+_RECIPIENT = frozenset("a al à aux to".split())
+
+
+def _after_recipient(rest: list[Token]) -> list[Token]:
+    """The words after a common-noun recipient that stands between an inverted cue and its subject."""
+    if len(rest) < 3 or rest[0].lower_ not in _RECIPIENT:
+        return rest
+    k = 1
+    while k < len(rest) and rest[k].pos_ in ("DET", "ADJ", "NOUN"):
+        k += 1
+    if k < len(rest) and rest[k - 1].pos_ == "NOUN" and rest[k].pos_ in ("PROPN", "DET", "NOUN"):
+        return rest[k:]
+    return rest
+
+
 def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker; ``entities`` defaults to ``doc._.entities``."""
     if entities is None and Doc.has_extension("entities"):
@@ -128,7 +145,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 previous = found
                 # with no entities (tagged text), a named speaker of unknown kind is who "er"/"sie" stands for
                 if speaker.kind == "person" or (self.tagged and speaker.resolved == "named" and speaker.kind == "unknown"):
-                    self.resolver.last_person = speaker
+                    self.resolver.last_person, self.resolver.last_person_at = speaker, found.end
 
     def _cue_beside(self, q: QuotedSpan, index: int, short: bool = False) -> str | None:
         """A cue word in the quote's sentence before it (governing it, for a short fragment in tagged text), or
@@ -242,7 +259,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             if speaker is not None and speaker.kind in ("person", "organization"):
                 return speaker, None, "cue"
         for p, t in enumerate(frame[:7]):
-            if self._is_cue(t):
+            if self._is_cue(t, incise=p == 0):
                 if closed and self._says_its_own(t):
                     return None
                 if self._continues_clause_before(t, frame[0]):
@@ -393,12 +410,14 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
 
     # -- shared pieces ----------------------------------------------------------------------------------
 
-    def _is_cue(self, t: Token) -> bool:
+    def _is_cue(self, t: Token, incise: bool = False) -> bool:
+        """A cue word used as a verb; in an ``incise`` (the word right after a quote: "», raconte Olena") a small
+        model's tags are not trusted, as a lower-case cue word there is the verb whatever its tag."""
         if not self.cues.is_cue(t):
             return False
         if not self.parsed:
             return True  # never touch the dependency tree of an unparsed doc
-        if t.pos_ not in ("VERB", "AUX", ""):
+        if t.pos_ not in ("VERB", "AUX", "") and not (incise and t.is_lower and t.pos_ in ("ADJ", "NOUN", "ADV")):
             return False
         if t.lower_ in ("asked", "spoke", "speaking") and t.doc[t.i + 1: t.i + 4].text.lower() in ("not to be", "on condition of"):
             return False  # "an official who asked not to be named": the formula of anonymity, not a cue
@@ -498,6 +517,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if not rest:
             return None
         if self.parsed:
+            rest = _after_recipient(rest)
             # "a déclaré le maire de Kharkiv, Igor Terekhov": up to a verb, a relative pronoun or the sentence end,
             # keeping a comma only before a name.
             end = 0

@@ -51,6 +51,16 @@ ROLE_SYNONYMS = tuple(frozenset(group.split()) for group in (
     "spokesman spokeswoman spokesperson",
     "governor gov. gov",
     "officer policeman policewoman",
+    # a head of state or government, as other languages' news calls them the second time
+    "presidente presidenta mandatario mandataria",
+    "président présidente",
+    "präsident präsidentin staatschef staatschefin",
+    "глава руководитель председатель",
+    "голова очільник керівник",
+    "portavoz vocero vocera",
+    "sprecher sprecherin",
+    "пресс-секретарь спикер представитель",
+    "речник речниця прес-секретар",
 ))
 
 # Title words that, before a name, also name a role ("Gov.", "Sen.").

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...types import Entity
-from ..lexicon import PERSON_ROLES
+from ..lexicon import person_roles
 from .lexicon import (
     GROUP_PRONOUNS,
     ORG_NOUNS,
@@ -66,7 +66,10 @@ class SpeakerResolver:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.roles = self._collect_roles()
-        self.last_person: Speaker | None = None
+        places = doc._.places if Doc.has_extension("places") else ()
+        self.place_mentions = [(m.start, m.end) for place in places or () for m in place.mentions]
+        self.last_person: Speaker | None = None  # the last direct quote's speaker, when a person
+        self.last_person_at = -1  # where that quote ends
         self.quoted = lambda char: False  # set by the quote finder: whether a position is inside a quote
 
     # -- entities under a character position -------------------------------------------------------
@@ -98,9 +101,11 @@ class SpeakerResolver:
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
         head = _head(span)
-        if head.lower_ in ("-t", "t") and head.i + 1 < len(head.doc) and head.nbor().lower_.startswith("-"):
-            head = head.nbor()  # "a-t-il" comes as "a", "-t", "-il"
-        low = head.lower_.rsplit("-", 1)[-1] if head.lower_.startswith(("t-", "a-t-", "-")) else head.lower_
+        # "a-t-il", "ajoute-t-elle", "dit-il": the subject pronoun written on to the verb, however it is tokenized
+        clitic = next((t for t in tokens if t.lower_.startswith(("-", "t-")) and _bare(t) in PERSON_PRONOUNS | GROUP_PRONOUNS), None)
+        if clitic is not None and len(tokens) <= 3:
+            head, tokens = clitic, [clitic]
+        low = _bare(head) if head.lower_.startswith(("t-", "a-t-", "-")) else head.lower_
         if low in PERSON_PRONOUNS and len(tokens) <= 2:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
@@ -110,7 +115,8 @@ class SpeakerResolver:
         text = _phrase(span)
         bare = len(tokens) == 1
         singular = head.tag_ not in ("NNS", "NNPS") and "Number=Plur" not in str(head.morph)
-        if singular and (bare or _is_definite(span)) and (low in PERSON_ROLES or head.lemma_.lower() in PERSON_ROLES):
+        roles = person_roles(self.doc.lang_)
+        if singular and (bare or _is_definite(span)) and (low in roles or head.lemma_.lower() in roles):
             person = self.by_role(span, head)
             if person is None and low in SPOKESPEOPLE and self.last_person is not None:
                 # "the spokesperson said" with no spokesperson introduced: the one quoted last.
@@ -118,13 +124,13 @@ class SpeakerResolver:
                 person = Speaker(last.name, last.kind, last.entity, text, "role")
             if person is not None:
                 return person
-        gpe = next((e for e in span.ents if e.label_ in ("GPE", "LOC", "NORP")), None)
+        gpe = next((e for e in span.ents if e.label_ == "NORP" or e.label_ in ("GPE", "LOC") and self._placed(e)), None)
         if gpe is not None and head.i in range(gpe.start, gpe.end):
             return Speaker(gpe.text, "organization", None, None, "named")
         lemma = head.lemma_.lower()
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
             return Speaker(text, "organization", None, None, "description")
-        if low in PERSON_ROLES or lemma in PERSON_ROLES or lemma in PEOPLE_NOUNS or low in PEOPLE_NOUNS:
+        if low in roles or lemma in roles or lemma in PEOPLE_NOUNS or low in PEOPLE_NOUNS:
             return Speaker(text, "anonymous", None, None, "description")
         if self.tagged:
             named = _name_in_phrase(tokens)
@@ -134,6 +140,11 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" or (head.is_title and head.pos_ in ("", "X", "NOUN")):
             return Speaker(text, "person" if len(tokens) <= 3 else "unknown", None, None, "named")
         return Speaker(text, "unknown", None, None, "description")
+
+    def _placed(self, span: Span) -> bool:
+        """Whether the geoparser resolved the place name ``span``: one it cannot place is not a place speaking for
+        its government ("Moscow said") but, mostly, a name the model mistyped ("», raconte Olena")."""
+        return any(start < span.end_char and span.start_char < end for start, end in self.place_mentions)
 
     def _best_entity(self, span: Span) -> Entity | None:
         hits = self._overlapping(span.start_char, span.end_char)
@@ -157,11 +168,14 @@ class SpeakerResolver:
     # -- pronouns and role nouns ---------------------------------------------------------------------
 
     def pronoun(self, position: int) -> Speaker | None:
-        """"he"/"she": the last person named as a subject before, else the last person named."""
+        """"he"/"she": the last person named as a subject before, else the last person named; the last quote's
+        speaker when quoted after that (a name the model did not tag: "«…», — рассказала Анна. «…», — добавила она")."""
         best = self._last_mention(position, 2500, people=True)
+        last = self.last_person
+        if last is not None and (best is None or best.start < self.last_person_at < position):
+            return Speaker(last.name, last.kind, last.entity, last.role, "pronoun")
         if best is None:
-            last = self.last_person
-            return Speaker(last.name, last.kind, last.entity, last.role, "pronoun") if last is not None else None
+            return None
         return Speaker(best.entity.name, "person", best.entity.id, None, "pronoun")
 
     def group(self, position: int) -> Speaker | None:
@@ -196,6 +210,7 @@ class SpeakerResolver:
 
     def _collect_roles(self) -> dict[str, list[tuple[int, Entity]]]:
         roles: dict[str, list[tuple[int, Entity]]] = {}
+        role_nouns = person_roles(self.doc.lang_)
         doc = self.doc
         for m in self.mentions:
             if m.entity.type != "PERSON":
@@ -217,11 +232,18 @@ class SpeakerResolver:
                     words.append(t)
             if doc.has_annotation("DEP"):
                 words += [t for t in span.root.children if t.dep_ == "appos"]
+                if span.root.dep_ == "appos":  # "El presidente de Colombia, Gustavo Petro": the name is the role's
+                    words.append(span.root.head)
             for t in words:
                 for key in (t.lower_, t.lemma_.lower()):
-                    if key in PERSON_ROLES or key in TITLE_WORDS:
+                    if key in role_nouns or key in TITLE_WORDS:
                         roles.setdefault(key, []).append((m.start, m.entity))
         return roles
+
+
+def _bare(token: Token) -> str:
+    """A clitic subject pronoun without its hyphens and euphonic t: "-t-il", "-il", "t-elle" → "il", "elle"."""
+    return token.lower_.rsplit("-", 1)[-1]
 
 
 def _kind(entity_type: str) -> str:
