@@ -88,3 +88,10 @@ def test_a_headline_ending_in_a_full_stop_is_the_title_when_it_stands_alone():
     lead = ("Russian forces shelled the eastern city of Kharkiv overnight, killing two people and wounding nine more "
             "in the centre of the city, regional officials said.")
     assert clean(lead + "\n\n" + body).title is None  # over 20 words: a lead paragraph
+
+
+def test_cleanup_keeps_one_line_paragraphs_that_open_and_close_the_article():
+    first = "The bridge will close on Monday."
+    last = "Nobody was hurt, the police said."
+    result = clean("\n".join(["Bridge closed for repairs", "Home", "News", first] + BODY + [last, "Share", "Tweet"]))
+    assert list(result.paragraphs) == [first] + BODY + [last]

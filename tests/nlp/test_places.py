@@ -216,3 +216,10 @@ def test_a_town_the_dictionary_also_lists_stays_a_place_when_the_model_says_so()
     # WordNet lists "Goma" as a word; GeoNames gives the town 78,200 people; spaCy calls it a GPE
     nlp = models.load("en")
     assert "Goma" in [p.name for p in nlp("The rebels set up a new base in the hills outside Goma.")._.places]
+
+
+def test_gazetteer_knows_country_names_in_the_languages_we_read():
+    gazetteer = open_gazetteer()
+    for name, code in (("Росія", "RU"), ("Россия", "RU"), ("Україна", "UA"), ("سوريا", "SY"), ("Allemagne", "DE")):
+        assert any(o.feature == "country" and o.country_code == code for o in gazetteer.lookup(name)), name
+    assert not any(o.feature == "country" for o in gazetteer.lookup("Somali"))  # an English demonym stays one

@@ -47,3 +47,29 @@ def test_hyphenated_words_are_one_token_and_a_pronoun_takes_the_last_speaker(ru)
     # "Анна" after a role noun is a person, not the Russian town of Anna; "она" is her, not Peskov
     assert ("Мне страшно за детей", "Анна") in found and ("Каждую ночь сирены", "Анна") in found
     assert not doc._.places
+
+
+def test_possessive_according_to_and_an_institution_that_speaks_through_a_plural(ru):
+    doc = ru("Глава республики Сергей Меликов ввел режим ЧС. По его словам, подтоплены более 600 домов. "
+             "В Кремле заявили, что президент обсудит ситуацию с Советом безопасности. "
+             "Как отметили в республиканском минздраве, пострадавших среди жителей нет.")
+    found = [(q.text.rstrip("."), q.speaker) for q in doc._.quotes]
+    assert ("подтоплены более 600 домов", "Сергей Меликов") in found
+    assert ("президент обсудит ситуацию с Советом безопасности", "Кремль") in found
+    assert ("пострадавших среди жителей нет", "республиканский минздрав") in found
+
+
+def test_a_name_in_the_nominative_is_kept_as_written(ru):
+    doc = ru("«Вода поднялась за несколько часов», — рассказала жительница села Патимат Алиева.")
+    assert [q.speaker for q in doc._.quotes] == ["Патимат Алиева"]  # lemmas would give the masculine "Алиев"
+
+
+def test_ukrainian_declined_names_and_places_the_name_model_misreads():
+    uk = models.load("uk")
+    doc = uk("Унаслідок удару загинули четверо людей, повідомив начальник обласної адміністрації Іван Федоров. "
+             "За словами Федорова, серед поранених є двоє дітей. Сибіга заявив, що Україна розраховує на дозвіл "
+             "бити по цілях у глибині Росії. «Це питання виживання наших міст», — наголосив він.")
+    found = [(q.text, q.speaker) for q in doc._.quotes]
+    assert ("серед поранених є двоє дітей", "Іван Федоров") in found  # the genitive and the name are one person
+    assert ("Це питання виживання наших міст", "Сибіга") in found  # not "Росії", read by the model as a person
+    assert {"Russia", "Ukraine"} <= {p.name for p in doc._.places}

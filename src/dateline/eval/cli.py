@@ -74,6 +74,8 @@ def register(app: typer.Typer) -> None:
                                        "set: each way of finding a speaker, the share of its quotes that were right."),
         words_only: bool = typer.Option(False, "--words-only", help="Run German without its tagger: the words-only "
                                         "path Ukrainian and Arabic take, measured on German gold."),
+        languages: bool = typer.Option(False, "--languages", help="Score our written news in French, Spanish, "
+                                       "Russian, Ukrainian, Arabic and German, per language (--split dev or clean)."),
     ) -> None:
         """Quotes and speakers: quote P/R/F1, speaker accuracy, end-to-end F1, direct and reported apart, and how
         well the confidence predicts a right quote (accuracy per confidence band)."""
@@ -102,6 +104,10 @@ def register(app: typer.Typer) -> None:
             from .polnear import evaluate_polnear
 
             _print(evaluate_polnear(polnear, errors=show_errors))
+            return
+
+        if languages:
+            _print(q.evaluate_languages(split if split != "test" else "dev", errors=show_errors))
             return
 
         if words_only:

@@ -13,6 +13,7 @@ annotates a mixed quote by its quoted words, so ours are read that way
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Iterable, Iterator
 
 from ..ingest.document import RawDocument
 from ..batch.work import annotate_batch as process_batch
+from ..data import data_lines
 from ..settings import Options
 from ..types import Quote
 from .devset import german_quotes, read_gold
@@ -93,6 +95,25 @@ def german_items(split: str = "test") -> Iterator[tuple[str, str, str | None, li
                 continue
             gold.append({"quote": quote, "speaker": a["speaker"]["text"] or None, "direct": a["type"] == "Direct"})
         yield row["documentName"], row["originalText"], "de", gold
+
+
+def language_items(split: str = "dev", language: str | None = None) -> Iterator[tuple[str, str, str | None, list[dict]]]:
+    """Our written news in French, Spanish, Russian, Ukrainian, Arabic and German (``data/quote_articles.jsonl``:
+    wire-style articles with their quotes, written for this project; "dev" is read when rules change, "clean" is
+    scored, not read)."""
+    for line in data_lines("quote_articles.jsonl"):
+        row = json.loads(line)
+        if row["split"] == split and language in (None, row["lang"]):
+            yield row["id"], row["text"], row["lang"], row["quotes"]
+
+
+def evaluate_languages(split: str = "dev", errors: bool = False) -> dict:
+    """``evaluate`` per language of ``language_items``, and over all of them."""
+    items = list(language_items(split))
+    report = {"split": split, "all": evaluate(items, errors=errors)}
+    for language in sorted({lang for _, _, lang, _ in items}):
+        report[language] = evaluate([i for i in items if i[2] == language], errors=errors)
+    return report
 
 
 def evaluate(items: Iterable[tuple[str, str, str | None, list[dict]]], options: Options | None = None,

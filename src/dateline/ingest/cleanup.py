@@ -156,6 +156,7 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
         scores = [line_score(line) for line in lines]
         start, end = best_segment(scores)
         end = _before_teaser_run(lines, scores, start, end)
+        start, end = _with_short_paragraphs(lines, start, end)
         if end > start:
             removed.extend(lines[:start] + lines[end:])
             lines = lines[start:end]
@@ -165,6 +166,28 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
         for i in reversed(tail):
             removed.append(lines.pop(i))
     return CleanText(title=title, paragraphs=tuple(lines), removed=tuple(removed))
+
+
+def _short_prose(line: str) -> bool:
+    """A one-sentence paragraph too short for ``line_score`` to call prose ("The attack killed three people.",
+    "Как отметили в минздраве, пострадавших нет."): four words or more, mostly lower case, ending like a sentence."""
+    words = _WORD.findall(line)
+    if len(words) < 4 or len(line) > 250 or not re.search(r"[.!?…][\"”»’)]*$", line.rstrip()):
+        return False
+    lower = sum(1 for w in words if w[0].islower()) / len(words)
+    return lower >= 0.5 and not is_chrome(line) and not PROSE_CHROME.search(line) and not TEASER_START.match(line)
+
+
+def _with_short_paragraphs(lines: list[str], start: int, end: int) -> tuple[int, int]:
+    """The article with the short paragraphs right before and after it: news ends, and sometimes starts, with a
+    one-line paragraph that scores as furniture on its own."""
+    if end <= start:
+        return start, end
+    while end < len(lines) and _short_prose(lines[end]):
+        end += 1
+    while start > 0 and _short_prose(lines[start - 1]):
+        start -= 1
+    return start, end
 
 
 def _first_stands_alone(text: str) -> bool:

@@ -98,7 +98,8 @@ def _corrected_mentions(doc: Doc, rules: frozenset[str]) -> list[_Mention]:
             best = label
         if best == "PLACE":
             continue
-        out.append(_Mention(ent.start, ent.end, best))
+        start = _with_first_name(doc, ent.start, ent.end) if best == "PERSON" else ent.start
+        out.append(_Mention(start, ent.end, best))
     return out
 
 
@@ -138,6 +139,18 @@ def age_follows(doc: Doc, end: int) -> bool:
     if not after or not after[0].like_num or not after[0].text.isdigit() or not 0 < int(after[0].text) < 120:
         return False
     return len(after) == 1 or after[1].text in (",", ")") or after[1].lower_ in AGE_WORDS
+
+
+def _with_first_name(doc: Doc, start: int, end: int) -> int:
+    """Where the model tagged a surname alone after a title-case word ("адміністрації Іван Федоров" → "Федоров"),
+    the name starts at that word: Russian's model, read on Ukrainian, often leaves the first name out."""
+    if end - start != 1 or start < 2 or doc.lang_ not in ("ru", "uk"):
+        return start
+    first, before = doc[start - 1], doc[start - 2]
+    if (first.is_title and first.is_alpha and not first.ent_type_ and not first.is_sent_start
+            and (before.is_lower or before.is_punct and before.text not in (".", "!", "?"))):
+        return start - 1
+    return start
 
 
 def _person_apposition(doc: Doc, ent: Span) -> bool:
@@ -208,8 +221,17 @@ def _cluster(doc: Doc, mentions: list[_Mention], rules: frozenset[str] = frozens
     order = sorted(names, key=lambda k: (-len(k[1].split()), min(m.start for m in names[k])))
     canonical: dict[tuple[str, str], tuple[str, str]] = {}
     for label, key in order:
+        declined = doc.lang_ in ("ru", "uk")
+        if label == "PERSON" and declined:
+            # "Федорова" after "Федоров": one name in two cases, where no lemmatizer joined them
+            same = [p for p in canonical.values() if p[0] == "PERSON" and len(p[1].split()) == len(key.split())
+                    and all(_same_stem(a, b) for a, b in zip(key.split(), p[1].split()))]
+            if same:
+                canonical[(label, key)] = same[0]
+                continue
         if label == "PERSON" and len(key.split()) < 3 and "partial-names" in rules:
-            parents = [p for p in canonical.values() if p[0] == "PERSON" and p[1] != key and _is_part(key, p[1])]
+            parents = [p for p in canonical.values()
+                       if p[0] == "PERSON" and p[1] != key and _is_part(key, p[1], declined)]
             if not parents and " " not in key and len(key) > 5:
                 # A transliteration variant of a surname: "Kovalenco" for "Iryna Kovalenko".
                 parents = [p for p in canonical.values() if p[0] == "PERSON" and " " in p[1]
@@ -231,7 +253,7 @@ def _cluster(doc: Doc, mentions: list[_Mention], rules: frozenset[str] = frozens
     for (label, key), ms in groups.items():
         ms.sort(key=lambda m: m.start)
         spans = [doc[m.start:m.end] for m in ms]
-        name = max((_clean_name(s) for s in spans), key=lambda n: (len(n.split()), len(n)))
+        name = max((_display_name(s) for s in spans), key=lambda n: (len(n[0].split()), n[1], len(n[0])))[0]
         entities.append(
             Entity(
                 id=_entity_id(label, key),
@@ -258,6 +280,17 @@ def _clean_name(span: Span) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip() or span.text
 
 
+def _display_name(span: Span) -> tuple[str, bool]:
+    """The name as written when it stands in the nominative ("Мария Захарова": lemmas would give "Захаров"), else its
+    base form; and whether it was the nominative. The first word decides: a feminine surname ("Алиева") is often
+    tagged as a masculine genitive, a first name seldom."""
+    if span.doc.lang_ in _DECLINED_NAMES:
+        words = [t for t in span if not t.is_punct]
+        if words and "Case=Nom" in str(words[0].morph):
+            return " ".join(t.text for t in words), True
+    return _clean_name(span), False
+
+
 def _base_form(token) -> str:
     """"Гладкова" -> "Гладков": the lemma with the word's capitals (initials and acronyms kept as written)."""
     if token.text.isupper() or len(token.lemma_) < 2:
@@ -269,9 +302,18 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").removesuffix("'s").split())
 
 
-def _is_part(short: str, full: str) -> bool:
+def _is_part(short: str, full: str, declined: bool = False) -> bool:
+    """"putin" of "vladimir putin"; where names decline and no lemmatizer reads them, any case of its words
+    ("федорова" of "іван федоров")."""
     s, f = short.split(), full.split()
-    return len(s) < len(f) and all(w in f for w in s) and s[-1] in (f[-1], f[0])
+    same = _same_stem if declined else str.__eq__
+    return len(s) < len(f) and all(any(same(w, x) for x in f) for w in s) and (same(s[-1], f[-1]) or same(s[-1], f[0]))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One word is the other with a case ending of up to three letters ("федоров", "федорова", "федоровим")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 4 and len(long) - len(short) <= 3
 
 
 def _is_acronym(short: str, full: str) -> bool:

@@ -120,21 +120,25 @@ def _is_tree(heads: list[int]) -> bool:
 
 
 def _sentences(doc: Doc) -> list[list]:
-    """The words of each sentence as razdel splits them (it keeps "«" with the sentence it opens)."""
+    """The words of each sentence as razdel splits them (it keeps "«" with the sentence it opens), and a new one
+    after each line break: a headline has no full stop to end it."""
     from razdel import sentenize
 
     starts = sorted(s.start for s in sentenize(doc.text))
     sentences: list[list] = []
     k = 0
+    line_break = False
     for token in doc:
         if token.is_space:
+            line_break = line_break or "\n" in token.text
             continue
         while k < len(starts) and starts[k] <= token.idx:
             k += 1
             sentences.append([])
-        if not sentences:
+        if not sentences or line_break and sentences[-1]:
             sentences.append([])
         sentences[-1].append(token)
+        line_break = "\n" in token.whitespace_
     return [piece for s in sentences for piece in _pieces(s)]
 
 

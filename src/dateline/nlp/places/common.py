@@ -23,7 +23,7 @@ REGION_CUES = frozenset("""region oblast province state county district governor
 _LEADING = re.compile(r"^(?:the|la|le|les|l'|l’)\s+", re.I)
 _TRAILING = re.compile(r"(?:’s|'s)$")
 # Case endings of Ukrainian and Russian place names ("Харкова", "Белгороде"), longest first.
-_SLAVIC_ENDINGS = ("ами", "ому", "ого", "ах", "ях", "ою", "ею", "ом", "ем", "ів", "ов", "ев", "і", "е", "у", "ю", "а", "я", "и")
+_SLAVIC_ENDINGS = ("ами", "ому", "ого", "ах", "ях", "ою", "ею", "ом", "ем", "ів", "ов", "ев", "і", "ї", "ы", "е", "у", "ю", "а", "я", "и")
 _MAJOR_POPULATION = 1_000_000
 # Adjectives countryinfo does not list as a country's demonym, or that name a region or continent.
 _CONTINENT_DEMONYMS = {"european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",

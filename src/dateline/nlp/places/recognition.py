@@ -108,6 +108,7 @@ class Recognition(Sites):
                     cand.options = _trusted(cand.options, cand.text)
                 found.append(cand)
             taken.update(range(ent.start, ent.end))
+        found += self._declined_places_read_as_names(doc, taken)
         accepted_keys = {fold(c.text) for c in found if c.options}
         for start, end in self._gazetteer_matches(doc, taken, blocked, accepted_keys):
             found.append(self._candidate(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "gazetteer"))
@@ -115,6 +116,21 @@ class Recognition(Sites):
         found = self._with_facilities(doc, found, blocked)
         found.sort(key=lambda c: c.start)
         return found
+
+    def _declined_places_read_as_names(self, doc: Doc, taken: set[int]) -> list[Candidate]:
+        """Russian's name model, which Ukrainian borrows, takes declined countries and cities for people ("у
+        глибині Росії", "мешканка Харкова"): one such word that names a country or a big city is that place."""
+        if doc.lang_ not in ("ru", "uk"):
+            return []
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PER" or len(ent) != 1 or ent.start in taken or _vouched_person(ent[0]):
+                continue
+            options = self.gazetteer.lookup(ent.text) or self._variants(ent.text)
+            if any(o.feature == "country" or o.population >= 100_000 for o in options):
+                out.append(self._candidate(doc, ent.start_char, ent.end_char, "ner"))
+                taken.add(ent.start)
+        return out
 
     def _listed_regions(self, found: list[Candidate]) -> list[Candidate]:
         """"Harris, Montgomery and Waller counties", "Kharkiv, Sumy and Chernihiv regions": a plural cue makes

@@ -90,6 +90,8 @@ def _looks_like_title(inner: str, words: int) -> bool:
 def _subject_phrase(token: Token) -> Span:
     """The subject's words, up to the first comma after its head (keeps an apposition)."""
     doc = token.doc
+    if token.pos_ == "PRON" and token.lower_ not in ("one", "some", "many", "all", "each", "none"):
+        return doc[token.i: token.i + 1]  # "он на пресс-конференции": what a parse hangs on a pronoun is not its name
     start, end = token.left_edge.i, token.right_edge.i + 1
     # "a senior official who asked not to be named": the relative clause is not part of the name.
     for child in token.children:

@@ -72,6 +72,21 @@ def _after_recipient(rest: list[Token]) -> list[Token]:
     return rest
 
 
+# The preposition of an institution that speaks through an impersonal plural: "в Кремле заявили", "у МЗС зазначили".
+_IMPERSONAL_SOURCE = frozenset("в во у".split())
+
+
+def _impersonal_source(cue: Token) -> Span | None:
+    """"В Кремле заявили, что …": a plural cue with no subject speaks for the institution it is said "in"."""
+    if "Number=Plur" not in str(cue.morph) or any(c.dep_ in _SUBJECT for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in _IMPERSONAL_SOURCE for c in child.children):
+            words = [t for t in child.subtree if t.dep_ != "case" or t.head.i != child.i]
+            return cue.doc[words[0].i: words[-1].i + 1] if words else None
+    return None
+
+
 def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker; ``entities`` defaults to ``doc._.entities``."""
     if entities is None and Doc.has_extension("entities"):
@@ -485,6 +500,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 node = node.head
                 continue
             break
+        source = _impersonal_source(cue)
+        if source is not None:
+            return self.resolver.from_span(source)
         objects = [c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i > cue.i]
         if objects and cue.lemma_.lower() not in ("tell", "ask", "inform", "remind"):
             return self.resolver.from_span(_subject_phrase(objects[0]))

@@ -1,7 +1,10 @@
 """Word lists for speaker resolution (cue verbs live in ``data/cues``)."""
 
 # Pronouns that stand for one person (resolved to the last person named).
-PERSON_PRONOUNS = frozenset("he she him her il elle er sie él ella он она він вона".split())
+PERSON_PRONOUNS = frozenset("he she him her il elle lui er sie él ella он она він вона".split())
+# Possessives that stand for their speaker inside an "according to" phrase: "по его словам", "за її словами".
+POSSESSIVE_PRONOUNS = frozenset("его ее её його її".split())
+GROUP_POSSESSIVES = frozenset("их їхніми".split())
 # Pronouns that stand for a group or organization; left unresolved rather than guessed.
 GROUP_PRONOUNS = frozenset("they it them ils elles on es ellos ellas они вони".split())
 # Heads that are never speakers ("I said", "we told", "you wrote" are inside quotes or first-person).

@@ -16,11 +16,12 @@ from spacy.tokens import Span, Token
 from ..mentions import unasserted
 from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim
 from .cues import ACCORDING_TO
+from .lexicon import GROUP_POSSESSIVES, POSSESSIVE_PRONOUNS
 from .speakers import Speaker
 
 
 # "As X noted, …" in the languages with a parser ("Como señaló X, …", "Comme l'a noté X, …").
-_AS = frozenset({"as", "como", "comme"})
+_AS = frozenset({"as", "como", "comme", "как", "як"})
 # What an object is charged with or blamed for hangs on these ("accused X of Y", "blamed X on Y").
 _CHARGE_PREPOSITIONS = ("of", "on", "for")
 # Above this share of quoted words a reported clause is the direct quote itself.
@@ -249,7 +250,8 @@ class ReportedSpeech:
         """"As the Times noted, Clinton raised $1.1m" ("Como señaló X, …"): the clause the "as" clause leads into
         is what was said."""
         main = t.head
-        if not (t.dep_ == "advcl" and t.i < main.i and any(c.dep_ == "mark" and c.lower_ in _AS for c in t.children)):
+        if not (t.dep_ in ("advcl", "parataxis") and t.i < main.i
+                and any(c.dep_ == "mark" and c.lower_ in _AS for c in t.children)):
             return False
         sent = t.sent
         comma = next((k for k in range(t.i + 1, main.i) if self.doc[k].text == "," and self.doc[k].head in (t, main)), None)
@@ -342,14 +344,21 @@ class ReportedSpeech:
             if hit is None:
                 continue
             first, last = hit
-            obj_span = self._object_phrase(sent, last)
-            if obj_span is None:
-                continue
-            speaker = self.resolver.from_span(obj_span)
+            possessive = next((t for t in self.doc[first:last + 1]
+                               if t.lower_ in POSSESSIVE_PRONOUNS | GROUP_POSSESSIVES), None)
+            if possessive is not None:  # "по его словам": the speaker is whom the possessive stands for
+                speaker = (self.resolver.pronoun(possessive.idx) if possessive.lower_ in POSSESSIVE_PRONOUNS
+                           else self.resolver.group(possessive.idx))
+                cut_start, cut_end = first, last + 1
+            else:
+                obj_span = self._object_phrase(sent, last)
+                if obj_span is None:
+                    continue
+                speaker = self.resolver.from_span(obj_span)
+                # The statement is the sentence without the "according to X" phrase.
+                cut_start, cut_end = first, min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1))
             if speaker is None:
                 continue
-            # The statement is the sentence without the "according to X" phrase.
-            cut_start, cut_end = first, min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1))
             parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
             parts = [_trim(p) for p in parts if len(_trim(p)) >= 4]
             if not parts:

@@ -105,6 +105,8 @@ class SpeakerResolver:
         clitic = next((t for t in tokens if t.lower_.startswith(("-", "t-")) and _bare(t) in PERSON_PRONOUNS | GROUP_PRONOUNS), None)
         if clitic is not None and len(tokens) <= 3:
             head, tokens = clitic, [clitic]
+        elif len(tokens) > 1 and tokens[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and tokens[1].pos_ in ("ADP", "ADV"):
+            head, tokens = tokens[0], tokens[:1]  # "он на пресс-конференции", "il à la radio": the pronoun is the speaker
         low = _bare(head) if head.lower_.startswith(("t-", "a-t-", "-")) else head.lower_
         if low in PERSON_PRONOUNS and len(tokens) <= 2:
             return self.pronoun(head.idx)
@@ -126,7 +128,8 @@ class SpeakerResolver:
                 return person
         gpe = next((e for e in span.ents if e.label_ == "NORP" or e.label_ in ("GPE", "LOC") and self._placed(e)), None)
         if gpe is not None and head.i in range(gpe.start, gpe.end):
-            return Speaker(gpe.text, "organization", None, None, "named")
+            return Speaker(_nominative(gpe, head), "organization", None, None, "named")
+        text = _nominative(span, head)
         lemma = head.lemma_.lower()
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
             return Speaker(text, "organization", None, None, "description")
@@ -239,6 +242,18 @@ class SpeakerResolver:
                     if key in role_nouns or key in TITLE_WORDS:
                         roles.setdefault(key, []).append((m.start, m.entity))
         return roles
+
+
+def _nominative(span: Span, head: Token) -> str:
+    """The phrase in the nominative where the language declines ("в Кремле заявили" → "Кремль", "в республиканском
+    минздраве" → "республиканский минздрав"): the head and the words that agree with it take their lemmas, so its
+    complements stay as written ("глава республики")."""
+    case = next((f for f in str(head.morph).split("|") if f.startswith("Case=")), None)
+    if case is None or case == "Case=Nom" or not all(t.lemma_ for t in span):
+        return _phrase(span)
+    words = [(t.lemma_[:1].upper() + t.lemma_[1:] if t.text[:1].isupper() else t.lemma_) if case in str(t.morph) else t.text
+             for t in span if not t.is_punct]
+    return " ".join(words)
 
 
 def _bare(token: Token) -> str:
