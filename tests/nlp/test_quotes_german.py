@@ -86,3 +86,15 @@ def test_german_sources_closing_or_opening_the_sentence(de):
         "Nach einem Bericht der Zeitung wurden bei dem Brand mehrere Häuser zerstört.")._.quotes]
     assert any(t == "Die Brücke bleibe bis zum Sommer gesperrt" and "Stadtverwaltung" in (s or "") for t, s in found)
     assert any(t.startswith("wurden bei dem Brand") and "Zeitung" in (s or "") for t, s in found)
+
+
+def test_german_pronoun_stands_for_the_person_named_last_and_institutions_in_their_base_form():
+    de = models.load("de")
+    doc = de("Nach Angaben des Landesamts für Umwelt steigen die Pegel an der Donau weiter. „Wir rechnen mit einem "
+             "Höchststand“, sagte eine Sprecherin des Amtes.\n\nBürgermeister Michael Franken zeigte sich erschöpft. "
+             "„Seit drei Tagen schlafen wir kaum“, sagte er. „Die Bahn hat uns kein Angebot vorgelegt“, sagte "
+             "GDL-Chef Claus Weselsky.")
+    found = {q.text: (q.speaker, q.speaker_role) for q in doc._.quotes}
+    assert found["steigen die Pegel an der Donau weiter"][0] == "Landesamt für Umwelt"
+    assert found["Seit drei Tagen schlafen wir kaum"][0] == "Michael Franken"
+    assert found["Die Bahn hat uns kein Angebot vorgelegt"] == ("Claus Weselsky", "GDL-Chef")

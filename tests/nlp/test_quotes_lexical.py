@@ -35,3 +35,11 @@ def test_arabic_verb_first_report_opening_source_and_attached_conjunction():
     got = found(ar, text)
     assert ("الوضع في غزة كارثي ويجب وقف الحرب فورا", "وزير الخارجية أيمن الصفدي", False) in got
     assert ("قتل ثلاثون شخصا في الغارات الجوية الليلة الماضية", "وزارة الصحة", False) in got
+
+
+def test_arabic_headline_is_its_own_sentence_and_the_speaker_stops_before_the_preposition():
+    ar = models.load("ar")
+    doc = ar("الأمم المتحدة تحذر من مجاعة في السودان\n\nحذر برنامج الأغذية العالمي من أن ملايين السودانيين يواجهون "
+             "خطر المجاعة مع استمرار الحرب.")
+    assert [(q.text, q.speaker, q.direct) for q in doc._.quotes] == [
+        ("ملايين السودانيين يواجهون خطر المجاعة مع استمرار الحرب", "برنامج الأغذية العالمي", False)]

@@ -45,3 +45,11 @@ def test_spanish_role_nouns_stand_for_the_person_introduced_with_them(es):
     found = [(q.text, q.speaker, q.speaker_role) for q in doc._.quotes]
     assert ("Es un día histórico para el país", "Gustavo Petro", "el mandatario") in found
     assert ("Tenemos miedo", "Rosa") in [f[:2] for f in found]
+
+
+def test_a_paragraph_never_splits_between_its_subject_and_verb(es):
+    doc = es('"Hemos visto una caída", dijo un directivo que pidió no ser identificado.\n\n'
+             "Sheinbaum respondió que los datos del Banco de México muestran lo contrario.")
+    assert "Sheinbaum respondió que los datos del Banco de México muestran lo contrario." in [s.text for s in doc.sents]
+    assert ("los datos del Banco de México muestran lo contrario", "Sheinbaum") in [
+        (q.text, q.speaker) for q in doc._.quotes]

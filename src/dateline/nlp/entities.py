@@ -111,7 +111,7 @@ def _correct(doc: Doc, ent: Span, apposition: bool, rules: frozenset[str] = froz
         return None
     if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in ent):
         return None  # a model's name made of a preposition or pronoun ("Según", "Ella")
-    if ent.label_ in ("ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "MISC", "PERSON", "PER") and apposition:
+    if ent.label_ in ("ORG", "PRODUCT", "GPE", "LOC", "NORP", "WORK_OF_ART", "MISC", "PERSON", "PER") and apposition:
         return "PERSON"
     if label == "PERSON":
         after = doc[ent.end] if ent.end < len(doc) else None

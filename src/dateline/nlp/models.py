@@ -69,6 +69,7 @@ def load(language: str) -> Language:
             nlp.add_pipe("dateline_russian", config={"parse": language == "ru"})
         else:
             nlp.add_pipe("sentencizer")
+            nlp.add_pipe("dateline_paragraphs")  # a headline has no full stop to end it
         if _tagger.available(language):
             nlp.add_pipe("dateline_tagger", config={"language": language})
         log.info("no trained pipeline for %r: using a blank one (no entities)", language)

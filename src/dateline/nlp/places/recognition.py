@@ -207,7 +207,10 @@ class Recognition(Sites):
         return any(_major(o) for o in self.gazetteer.lookup(text[start:end]))
 
     def _misread_name(self, ent: Span) -> bool:
-        """A one-word "place" that is a person's name here, or a dictionary word that names no big place."""
+        """A one-word "place" that is a person's name here, or a dictionary word that names no big place; a name
+        given an age ("Sandrine Lefebvre, 47 ans") is a person's."""
+        if age_follows(ent.doc, ent.end):
+            return True
         if len(ent) != 1:
             return False
         word = ent[0].lower_

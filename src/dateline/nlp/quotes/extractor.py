@@ -330,9 +330,13 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         "X says" in a clause before Y's quote does not); without it,
         the nearest cue does, which is what unparsed text and broken parses need.
         """
-        cues = [p for p in range(len(frame) - 1, -1, -1) if self._is_cue(frame[p])]
+        # the word right before "… :" opening the quote is in an incise's place: "Patrick, renchérit : « … »"
+        colon = len(frame) - 2 if len(frame) > 1 and frame[-1].text == ":" else None
+        cues = [p for p in range(len(frame) - 1, -1, -1) if self._is_cue(frame[p], incise=p == colon)]
         if governing:
-            cues = [p for p in cues if self._governs(frame[p], q, steps=3 if short else 12)]
+            # a cue right before the marks governs them, even where the parse gives the fragment a root of its own
+            # ("s'est dite « profondément alarmée »")
+            cues = [p for p in cues if p == len(frame) - 1 or self._governs(frame[p], q, steps=3 if short else 12)]
         elif short:
             return None
         if not cues:
@@ -518,6 +522,12 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         end = p
         while end > 0 and (frame[end - 1].pos_ in ("ADV", "AUX", "PART") or frame[end - 1].lower_ in ("also", "then", "has", "had", "a")):
             end -= 1
+        if end > 2 and frame[end - 1].text == ",":
+            # "Son voisin, Patrick, renchérit", "His neighbour, Patrick, added": the name set between commas
+            opening = next((k for k in range(end - 2, max(-1, end - 6), -1) if frame[k].text == ","), None)
+            name = frame[opening + 1:end - 1] if opening is not None else []
+            if name and all(t.pos_ == "PROPN" or t.is_title for t in name):
+                return self.resolver.from_span(self._span(name))
         start = end
         while start > 0 and not frame[start - 1].is_punct or (start > 0 and frame[start - 1].text in (".", "’s", "'s", "-")):
             if end - start >= 10:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .common import Found, _how, _find_phrase, unreported_sentences
+from .common import _PHRASE_STOP, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO
 
 # Each language's complementizer after a reporting verb ("said that").
@@ -71,6 +71,8 @@ class LexicalReportedSpeech:
     def _statement(self, words: list[Token], speaker_words: list[Token], cue: Token) -> Found | None:
         while words and words[-1].is_punct:
             words = words[:-1]
+        while speaker_words and speaker_words[-1].lower_ in _PHRASE_STOP:
+            speaker_words = speaker_words[:-1]  # "حذر برنامج الأغذية العالمي من أن": the preposition before "that"
         if len([t for t in words if not t.is_punct]) < _MIN_WORDS or not speaker_words:
             return None
         span = self.doc[words[0].i: words[-1].i + 1]

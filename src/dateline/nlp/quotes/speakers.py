@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...types import Entity
 from ..lexicon import person_roles
+from .tagged import source_name
 from .lexicon import (
     GROUP_PRONOUNS,
     ORG_NOUNS,
@@ -63,6 +64,9 @@ class SpeakerResolver:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 subject = parsed and span is not None and span.root.dep_.startswith("nsubj")
                 self.mentions.append(_Mention(m.start, m.end, entity, subject))
+        # Text with tags and no names (German): runs of two or more proper nouns stand for the people named, so
+        # "er" and "sie" have someone to refer to ("Bürgermeister Michael Franken zeigte sich erschöpft. „…“, sagte er.")
+        self.tagged_names: list[tuple[int, Speaker]] = [] if entities else _proper_noun_runs(doc) if self.tagged else []
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.roles = self._collect_roles()
@@ -130,6 +134,8 @@ class SpeakerResolver:
         if gpe is not None and head.i in range(gpe.start, gpe.end):
             return Speaker(_nominative(gpe, head), "organization", None, None, "named")
         text = _nominative(span, head)
+        if self.tagged and tokens[0].lower_ == "des" and len(tokens) > 1:
+            text = source_name(tokens)  # "nach Angaben des Landesamts für Umwelt": "Landesamt für Umwelt"
         lemma = head.lemma_.lower()
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
             return Speaker(text, "organization", None, None, "description")
@@ -160,11 +166,21 @@ class SpeakerResolver:
 
     def _role_in(self, span: Span, entity: Entity) -> str | None:
         """The words around the name that say who the person is ("Ukrainian soldier", "the head of ...")."""
-        words = []
-        for t in span:
-            if any(m.start <= t.idx < m.end for m in entity.mentions) or t.is_punct:
-                continue
-            words.append(t)
+        inside = [any(m.start <= t.idx < m.end for m in entity.mentions) for t in span]
+        if True not in inside:
+            return None
+        first, last = inside.index(True), len(inside) - 1 - inside[::-1].index(True)
+        before = [t for t in list(span)[:first] if not t.is_punct]
+        after = [t for t in list(span)[last + 1:] if not t.is_punct]
+        if before and before[0].pos_ == "ADP":
+            # "pour sa part le climatologue X": the circumstance is not the role; the noun phrase next to the name is
+            start = max((k for k, t in enumerate(before) if t.pos_ == "DET"), default=len(before))
+            before = before[start:]
+        if after and after[0].pos_ == "ADP":
+            after = []  # "X devant les élus locaux": where they spoke
+        words = before + after
+        if not any(t.pos_ in ("NOUN", "PROPN", "ADJ", "") for t in words):
+            return None
         role = " ".join(t.text for t in words if t.lower_ not in ("the", "a", "an", "'s", "’s")).strip()
         return role or None
 
@@ -174,8 +190,11 @@ class SpeakerResolver:
         """"he"/"she": the last person named as a subject before, else the last person named; the last quote's
         speaker when quoted after that (a name the model did not tag: "«…», — рассказала Анна. «…», — добавила она")."""
         best = self._last_mention(position, 2500, people=True)
-        last = self.last_person
-        if last is not None and (best is None or best.start < self.last_person_at < position):
+        last, last_at = self.last_person, self.last_person_at
+        named = [(at, who) for at, who in self.tagged_names if at < position and not self.quoted(at)]
+        if named and (last is None or named[-1][0] > last_at) and position - named[-1][0] < 2500:
+            last, last_at = named[-1][1], named[-1][0]
+        if last is not None and (best is None or best.start < last_at < position):
             return Speaker(last.name, last.kind, last.entity, last.role, "pronoun")
         if best is None:
             return None
@@ -293,10 +312,29 @@ def _name_in_phrase(tokens: list[Token]) -> tuple[str, str | None] | None:
         if t.pos_ != "PROPN":
             break
         run.insert(0, t)
+    roles = person_roles(tokens[0].doc.lang_) if tokens else frozenset()
+    while len(run) > 1 and run[0].lower_.rsplit("-", 1)[-1] in roles:
+        run = run[1:]  # "GDL-Chef Claus Weselsky": a role compound the tagger calls a name
     if not run:
         return None
     role = _words([t for t in group if t not in run])
     return " ".join(t.text for t in run), role or None
+
+
+def _proper_noun_runs(doc: Doc) -> list[tuple[int, Speaker]]:
+    """Where each run of two or more proper nouns starts, as the person it names (a role compound before it
+    left out)."""
+    out = []
+    run: list[Token] = []
+    for t in list(doc) + [None]:
+        if t is not None and t.pos_ == "PROPN" and t.is_title:
+            run.append(t)
+            continue
+        named = _name_in_phrase(run) if len(run) >= 2 else None
+        if named is not None and len(named[0].split()) >= 2:
+            out.append((run[0].idx, Speaker(named[0], "person", None, named[1], "named")))
+        run = []
+    return out
 
 
 def _words(tokens: list[Token]) -> str:

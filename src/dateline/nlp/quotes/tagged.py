@@ -178,7 +178,30 @@ def source_phrase(frame: list[Token], at: int, words: tuple[str, ...]) -> tuple[
     Ministeriums"), or before it when the phrase follows its source ("dem Bericht zufolge")."""
     if words in POSTPOSED:
         return phrase_before(frame, at)
-    return phrase_after(frame, at + len(words))
+    found = phrase_after(frame, at + len(words))
+    if found is None:
+        return None
+    start, end = found
+    # "des Landesamts für Umwelt", "der Agentur für Arbeit": an institution's name goes on after "für"
+    while end + 1 < len(frame) and frame[end].lower_ in _NAME_PREPOSITIONS and frame[end + 1].pos_ in ("NOUN", "PROPN"):
+        end += 2
+        while end < len(frame) and frame[end].pos_ in ("NOUN", "PROPN") or (end < len(frame) and frame[end].lower_ == "und"):
+            end += 1
+    return start, end
+
+
+# Prepositions inside institutions' names: "Bundesamt für Migration", "Zentrum für Krisenhilfe".
+_NAME_PREPOSITIONS = frozenset({"für"})
+
+
+def source_name(tokens: list[Token]) -> str:
+    """A source phrase after "nach Angaben" in its base form: "des Landesamts für Umwelt" → "Landesamt für Umwelt"
+    (the genitive article dropped, the genitive -s or -es of its nouns undone by their lemmas)."""
+    if tokens and tokens[0].pos_ == "DET" and len(tokens) > 1:
+        tokens = tokens[1:]
+    words = [t.lemma_[:1].upper() + t.lemma_[1:] if t.pos_ == "NOUN" and t.lemma_ and t.text in (
+        t.lemma_ + "s", t.lemma_ + "es") else t.text for t in tokens]
+    return " ".join(words)
 
 
 # Verb forms that by themselves mark reported speech: German's Konjunktiv I ("sei", "habe", "werde", "könne").
