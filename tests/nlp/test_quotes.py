@@ -236,3 +236,16 @@ def test_quotes_arabic_speaker_stops_at_a_preposition():
     ar = models.load("ar")
     got = quotes(ar, 'وأضاف الصفدي في مؤتمر صحفي في عمان: "لن نقبل بتهجير الفلسطينيين من أرضهم".')
     assert got == [("لن نقبل بتهجير الفلسطينيين من أرضهم", "الصفدي", True)]
+
+
+def test_quotes_french_inverted_subject_pronoun_sources_and_a_named_recipient():
+    fr = models.load("fr")
+    text = ("Le trafic sera très perturbé jeudi sur l'ensemble du réseau, a annoncé mercredi la direction de la SNCF. "
+            "Selon elle, seul un TGV sur trois circulera.\n\n« Nous n'avons pas d'autre choix », a expliqué à l'AFP "
+            "Fabien Villedieu, délégué syndical. Pour lui, la direction « refuse d'entendre » les cheminots.")
+    got = quotes(fr, text)
+    # the small parser reads the inverted subject as an object; "elle" stands for the source just quoted
+    assert ("Le trafic sera très perturbé jeudi sur l'ensemble du réseau", "SNCF", False) in got
+    assert ("seul un TGV sur trois circulera.", "SNCF", False) in got
+    assert ("Nous n'avons pas d'autre choix", "Fabien Villedieu", True) in got  # not the AFP, spoken to
+    assert ("refuse d'entendre", "Fabien Villedieu", True) in got

@@ -98,3 +98,11 @@ def test_german_pronoun_stands_for_the_person_named_last_and_institutions_in_the
     assert found["steigen die Pegel an der Donau weiter"][0] == "Landesamt für Umwelt"
     assert found["Seit drei Tagen schlafen wir kaum"][0] == "Michael Franken"
     assert found["Die Bahn hat uns kein Angebot vorgelegt"] == ("Claus Weselsky", "GDL-Chef")
+
+
+def test_german_statement_then_inverted_cue_and_pronoun():
+    de = models.load("de")
+    doc = de("Bahn-Personalvorstand Martin Seiler nannte den Streik „völlig unverhältnismäßig“. Die Gewerkschaft nehme "
+             "Millionen Fahrgäste in Geiselhaft, erklärte er.")
+    found = {q.text: q.speaker for q in doc._.quotes}
+    assert found["Die Gewerkschaft nehme Millionen Fahrgäste in Geiselhaft"] == "Martin Seiler"

@@ -43,3 +43,12 @@ def test_arabic_headline_is_its_own_sentence_and_the_speaker_stops_before_the_pr
              "خطر المجاعة مع استمرار الحرب.")
     assert [(q.text, q.speaker, q.direct) for q in doc._.quotes] == [
         ("ملايين السودانيين يواجهون خطر المجاعة مع استمرار الحرب", "برنامج الأغذية العالمي", False)]
+
+
+def test_ukrainian_closing_cue_about_this_and_arabic_second_cue_sharing_the_first_ones_subject():
+    uk = models.load("uk")
+    doc = uk("Енергетики повністю відновили електропостачання в Києві після нічної атаки, про це повідомили в ДТЕК.")
+    assert [(q.speaker, q.direct) for q in doc._.quotes] == [("ДТЕК", False)]
+    ar = models.load("ar")
+    doc = ar('من جهتها، نفت قوات الدعم السريع في بيان استهداف المدنيين، وقالت إن عملياتها "تستهدف مواقع عسكرية فقط".')
+    assert ("تستهدف مواقع عسكرية فقط", "قوات الدعم السريع") in [(q.text, q.speaker) for q in doc._.quotes]

@@ -170,12 +170,17 @@ def clean(text: str, *, title: str | None = None, structural: bool = True) -> Cl
 
 def _short_prose(line: str) -> bool:
     """A one-sentence paragraph too short for ``line_score`` to call prose ("The attack killed three people.",
-    "Как отметили в минздраве, пострадавших нет."): four words or more, mostly lower case, ending like a sentence."""
+    "Как отметили в минздраве, пострадавших нет."): four words or more, mostly lower case or function words (German
+    capitalizes its nouns; Arabic has no capitals), ending like a sentence."""
     words = _WORD.findall(line)
     if len(words) < 4 or len(line) > 250 or not re.search(r"[.!?…][\"”»’)]*$", line.rstrip()):
         return False
     lower = sum(1 for w in words if w[0].islower()) / len(words)
-    return lower >= 0.5 and not is_chrome(line) and not PROSE_CHROME.search(line) and not TEASER_START.match(line)
+    function = sum(1 for w in words if w.lower() in FUNCTION_WORDS) / len(words)
+    caseless = not any(c.isupper() for c in line)  # Arabic, Hebrew…: no capitals to count
+    quote = line.lstrip()[:1] in "“\"«„»‹"  # a paragraph that is a quotation and its source
+    return ((lower >= 0.5 or function >= 0.15 or caseless or quote) and not is_chrome(line) and not PROSE_CHROME.search(line)
+            and not TEASER_START.match(line))
 
 
 def _with_short_paragraphs(lines: list[str], start: int, end: int) -> tuple[int, int]:

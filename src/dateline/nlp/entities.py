@@ -253,7 +253,7 @@ def _cluster(doc: Doc, mentions: list[_Mention], rules: frozenset[str] = frozens
     for (label, key), ms in groups.items():
         ms.sort(key=lambda m: m.start)
         spans = [doc[m.start:m.end] for m in ms]
-        name = max((_display_name(s) for s in spans), key=lambda n: (len(n[0].split()), n[1], len(n[0])))[0]
+        name = max((_display_name(s, label) for s in spans), key=lambda n: (len(n[0].split()), n[1], len(n[0])))[0]
         entities.append(
             Entity(
                 id=_entity_id(label, key),
@@ -280,7 +280,7 @@ def _clean_name(span: Span) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip() or span.text
 
 
-def _display_name(span: Span) -> tuple[str, bool]:
+def _display_name(span: Span, label: str = "PERSON") -> tuple[str, bool]:
     """The name as written when it stands in the nominative ("Мария Захарова": lemmas would give "Захаров"), else its
     base form; and whether it was the nominative. The first word decides: a feminine surname ("Алиева") is often
     tagged as a masculine genitive, a first name seldom."""
@@ -288,6 +288,12 @@ def _display_name(span: Span) -> tuple[str, bool]:
         words = [t for t in span if not t.is_punct]
         if words and "Case=Nom" in str(words[0].morph):
             return " ".join(t.text for t in words), True
+        if label != "PERSON" and words:
+            # "Центре общественных связей": only the head noun and the words agreeing with it decline back
+            root = span.root
+            case = next((f for f in str(root.morph).split("|") if f.startswith("Case=")), None)
+            agreeing = {root.i} | {t.i for t in root.children if t.dep_ == "amod" and case and case in str(t.morph)}
+            return " ".join(_base_form(t) if t.i in agreeing else t.text for t in words), False
     return _clean_name(span), False
 
 

@@ -26,7 +26,7 @@ _SUBJECT = ("nsubj", "nsubjpass", "nsubj:pass")
 _WORD = re.compile(r"\w+")
 # Words that end a speaker phrase in text without a parse ("sagte Müller am Montag").
 _PHRASE_STOP = frozenset("""am im in auf bei vor nach mit zu zur zum gegenüber laut über während dass daß heute gestern
-    en el la a ante tras según que в на по что že that on at in after before у під що під після
+    en el la a ante tras según que в на по что že that on at in after before у під що під після з із зі
     في من إلى على عن خلال أمام مع بعد قبل أن إن عبر""".split())
 # Confidence by the kind of evidence that attributed the quote.
 CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,
@@ -77,8 +77,14 @@ def _strip_punct(frame: list[Token]) -> list[Token]:
     return frame[i:]
 
 
+_ADDRESS = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)
+
+
 def _looks_like_title(inner: str, words: int) -> bool:
-    """"Markets at Midday": a short run of capitalised words with no sentence punctuation."""
+    """"Markets at Midday": a short run of capitalised words with no sentence punctuation; or an address
+    ("bbc.co.uk")."""
+    if _ADDRESS.fullmatch(inner.strip()):
+        return True
     tokens = inner.split()
     if words > 6 or len(tokens) < 2 or inner.rstrip()[-1:] in "!?":
         return False

@@ -18,7 +18,8 @@ from importlib import resources
 # "according to X" and its siblings: the speaker is the object of the preposition.
 ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")),
-    "fr": (("selon",), ("d'", "après"), ("d'après",), ("aux", "dires", "de")),
+    "fr": (("selon",), ("d'", "après"), ("d'après",), ("aux", "dires", "de"), ("pour", "lui"), ("pour", "elle"),
+           ("pour", "eux")),
     "de": (("laut",), ("nach", "Angaben"), ("nach", "Auffassung"), ("nach", "Meinung"), ("nach", "Ansicht"),
            ("nach", "Worten"), ("nach", "den", "Worten"), ("nach", "Einschätzung"), ("nach", "Darstellung"),
            ("nach", "Aussage"), ("nach", "Aussagen"), ("nach", "Informationen"), ("nach", "Berichten"),

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..mentions import unasserted
 from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim
 from .cues import ACCORDING_TO
-from .lexicon import GROUP_POSSESSIVES, POSSESSIVE_PRONOUNS
+from .lexicon import GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
 from .speakers import Speaker
 
 
@@ -344,19 +344,20 @@ class ReportedSpeech:
             if hit is None:
                 continue
             first, last = hit
-            possessive = next((t for t in self.doc[first:last + 1]
-                               if t.lower_ in POSSESSIVE_PRONOUNS | GROUP_POSSESSIVES), None)
-            if possessive is not None:  # "по его словам": the speaker is whom the possessive stands for
-                speaker = (self.resolver.pronoun(possessive.idx) if possessive.lower_ in POSSESSIVE_PRONOUNS
-                           else self.resolver.group(possessive.idx))
+            pronoun = self._pronoun_in_phrase(first, last)
+            if pronoun is not None:  # "по его словам", "pour lui": the speaker is whom the pronoun stands for
+                speaker = self._stands_for(pronoun)
                 cut_start, cut_end = first, last + 1
             else:
                 obj_span = self._object_phrase(sent, last)
                 if obj_span is None:
                     continue
                 speaker = self.resolver.from_span(obj_span)
-                # The statement is the sentence without the "according to X" phrase.
-                cut_start, cut_end = first, min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1))
+                # The statement is the sentence without the "according to X" phrase (which a comma ends, whatever
+                # the parse hangs on it: "Selon elle, seul un TGV sur trois circulera").
+                comma = obj_span.end < sent.end and self.doc[obj_span.end].text in (",", "،")
+                cut_start, cut_end = first, (obj_span.end if comma
+                                             else min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1)))
             if speaker is None:
                 continue
             parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
@@ -365,6 +366,16 @@ class ReportedSpeech:
                 continue
             span = max(parts, key=len)
             self.found.append(Found(span.start_char, span.end_char, False, speaker, self.doc[first].text, _how(speaker)))
+
+    def _pronoun_in_phrase(self, first: int, last: int) -> Token | None:
+        """The pronoun inside an "according to" phrase: "по его словам", "за її словами", "pour lui"."""
+        return next((t for t in self.doc[first:last + 1] if t.lower_ in POSSESSIVE_PRONOUNS | GROUP_POSSESSIVES
+                     or (t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and t.i > first)), None)
+
+    def _stands_for(self, pronoun: Token) -> Speaker | None:
+        if pronoun.lower_ in POSSESSIVE_PRONOUNS or pronoun.lower_ in PERSON_PRONOUNS:
+            return self.resolver.pronoun(pronoun.idx)
+        return self.resolver.group(pronoun.idx)
 
     def _headline_speaker(self) -> tuple[int, Speaker | None]:
         """"Port targeted by drones: governor", "Attack on Karabakh – Ruben Vardanyan": who the headline quotes."""

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .common import _PHRASE_STOP, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO
+from .speakers import Speaker
 
 # Each language's complementizer after a reporting verb ("said that").
 THAT = {"uk": frozenset({"що"}), "ar": frozenset({"إن", "أن", "بأن", "ان"}), "ru": frozenset({"что"}),
@@ -41,6 +42,9 @@ class LexicalReportedSpeech:
             return None
         after = [k for k, t in enumerate(tokens) if t.i > hit[1]]
         comma = next((k for k in after if tokens[k].text in _COMMAS), None)
+        pronoun = self._pronoun_in_phrase(*hit)
+        if pronoun is not None and after and comma == after[0]:  # "За її словами, …": whom the pronoun stands for
+            return self._statement(tokens[comma + 1:], [pronoun], tokens[0], self._stands_for(pronoun))
         if not after or comma is None or comma - after[0] > _MAX_SPEAKER or comma == after[0]:
             return None
         return self._statement(tokens[comma + 1:], tokens[after[0]:comma], tokens[0])
@@ -64,11 +68,19 @@ class LexicalReportedSpeech:
         while end > 0 and tokens[end - 1].is_punct:
             end -= 1
         for p in range(2, end):
-            if tokens[p - 1].text in _COMMAS and self.cues.is_reporting(tokens[p]) and 0 < end - p - 1 <= _MAX_SPEAKER:
-                return self._statement(tokens[:p - 1], tokens[p + 1:end], tokens[p])
+            if tokens[p - 1].text not in _COMMAS:
+                continue
+            q = p + len(_ABOUT_THIS.get(self.cues.language, ())) if _about_this(tokens, p, self.cues.language) else p
+            if q < end and self.cues.is_reporting(tokens[q]) and 0 < end - q - 1 <= _MAX_SPEAKER:
+                speaker_words = tokens[q + 1:end]
+                if len(speaker_words) > 1 and speaker_words[0].lower_ in _INSTITUTION_PREPOSITIONS:
+                    speaker_words = speaker_words[1:]  # "…, про це повідомили в ДТЕК": the institution
+                return self._statement(tokens[:p - 1], speaker_words, tokens[q])
         return None
 
-    def _statement(self, words: list[Token], speaker_words: list[Token], cue: Token) -> Found | None:
+    def _statement(self, words: list[Token], speaker_words: list[Token], cue: Token,
+                   speaker: Speaker | None = None) -> Found | None:
+        """The statement ``words`` by ``speaker``, else by whom ``speaker_words`` name."""
         while words and words[-1].is_punct:
             words = words[:-1]
         while speaker_words and speaker_words[-1].lower_ in _PHRASE_STOP:
@@ -78,10 +90,22 @@ class LexicalReportedSpeech:
         span = self.doc[words[0].i: words[-1].i + 1]
         if self._mostly_quoted(span):
             return None
-        speaker = self.resolver.from_span(self.doc[speaker_words[0].i: speaker_words[-1].i + 1])
+        if speaker is None:
+            speaker = self.resolver.from_span(self.doc[speaker_words[0].i: speaker_words[-1].i + 1])
         if speaker is None:
             return None
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+
+
+# "…, про це повідомив X" ("X reported this"): the words between the comma and the cue.
+_ABOUT_THIS = {"uk": ("про", "це"), "ru": ("об", "этом")}
+# "повідомили в ДТЕК", "сообщили в МЧС": an institution speaking through an impersonal plural.
+_INSTITUTION_PREPOSITIONS = frozenset({"в", "у", "во"})
+
+
+def _about_this(tokens: list[Token], p: int, language: str) -> bool:
+    words = _ABOUT_THIS.get(language, ())
+    return bool(words) and tuple(t.lower_ for t in tokens[p:p + len(words)]) == words
 
 
 def _back_to_punct(tokens: list[Token], p: int) -> list[Token]:

@@ -69,7 +69,8 @@ class TaggedReportedSpeech:
                 if source is None and p + 1 < len(tokens) and self.cues.is_cue(tokens[p + 1]):
                     word, source = tokens[p + 1], subject_span(tokens, p + 1, self.cues.language)
             elif self.cues.is_reporting(word) and word.tag_.endswith("(FIN)"):
-                source = subject_span(tokens, p, self.cues.language)
+                # "[…], erklärte er": right after the comma the verb comes first, its subject after it
+                source = phrase_after(tokens, p + 1) or subject_span(tokens, p, self.cues.language)
                 if source is not None and source[0] < p:
                     continue  # the subject before the verb: not an inverted attribution
             elif word.lower_ in _AS and (cue := _closing_cue(tokens, p + 1, self.cues)) is not None:

@@ -62,7 +62,8 @@ class SpeakerResolver:
         for entity in entities or ():
             for m in entity.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                subject = parsed and span is not None and span.root.dep_.startswith("nsubj")
+                subject = parsed and span is not None and (span.root.dep_.startswith("nsubj") or (
+                    span.root.dep_ == "appos" and span.root.head.dep_.startswith("nsubj")))  # "La alcaldesa, X, pidió"
                 self.mentions.append(_Mention(m.start, m.end, entity, subject))
         # Text with tags and no names (German): runs of two or more proper nouns stand for the people named, so
         # "er" and "sie" have someone to refer to ("Bürgermeister Michael Franken zeigte sich erschöpft. „…“, sagte er.")
@@ -71,10 +72,13 @@ class SpeakerResolver:
         self._starts = [m.start for m in self.mentions]
         self.roles = self._collect_roles()
         places = doc._.places if Doc.has_extension("places") else ()
-        self.place_mentions = [(m.start, m.end) for place in places or () for m in place.mentions]
+        self.place_mentions = [(m.start, m.end) for place in places or () if place.geonames_id or place.lat is not None
+                               for m in place.mentions]
         self.last_person: Speaker | None = None  # the last direct quote's speaker, when a person
         self.last_person_at = -1  # where that quote ends
         self.quoted = lambda char: False  # set by the quote finder: whether a position is inside a quote
+        # set by the quote finder: the speaker of the statement found last before a position, close by
+        self.previous_speaker = lambda char: None
 
     # -- entities under a character position -------------------------------------------------------
 
@@ -122,12 +126,17 @@ class SpeakerResolver:
         bare = len(tokens) == 1
         singular = head.tag_ not in ("NNS", "NNPS") and "Number=Plur" not in str(head.morph)
         roles = person_roles(self.doc.lang_)
-        if singular and (bare or _is_definite(span)) and (low in roles or head.lemma_.lower() in roles):
+        compound = low.rsplit("-", 1)[-1]  # "der Grünen-Politiker": a politician
+        if singular and (bare or _is_definite(span)) and (low in roles or head.lemma_.lower() in roles or compound in roles):
             person = self.by_role(span, head)
             if person is None and low in SPOKESPEOPLE and self.last_person is not None:
                 # "the spokesperson said" with no spokesperson introduced: the one quoted last.
                 last = self.last_person
                 person = Speaker(last.name, last.kind, last.entity, text, "role")
+            if person is None and self.tagged and span[0].lower_ in ("der", "die") and not bare:
+                # "sagte der Grünen-Politiker": with no names model, a definite role stands for the person named last
+                named = [who for at, who in self.tagged_names if at < head.idx and head.idx - at < 600]
+                person = Speaker(named[-1].name, "person", None, text, "role") if named else None
             if person is not None:
                 return person
         gpe = next((e for e in span.ents if e.label_ == "NORP" or e.label_ in ("GPE", "LOC") and self._placed(e)), None)
@@ -172,6 +181,9 @@ class SpeakerResolver:
         first, last = inside.index(True), len(inside) - 1 - inside[::-1].index(True)
         before = [t for t in list(span)[:first] if not t.is_punct]
         after = [t for t in list(span)[last + 1:] if not t.is_punct]
+        verbs = [k for k, t in enumerate(before) if t.pos_ in ("VERB", "AUX")]
+        if verbs:
+            before = before[verbs[-1] + 1:]  # "говорится в сообщении ФСБ": a clause is no role
         if before and before[0].pos_ == "ADP":
             # "pour sa part le climatologue X": the circumstance is not the role; the noun phrase next to the name is
             start = max((k for k, t in enumerate(before) if t.pos_ == "DET"), default=len(before))
@@ -194,10 +206,12 @@ class SpeakerResolver:
         named = [(at, who) for at, who in self.tagged_names if at < position and not self.quoted(at)]
         if named and (last is None or named[-1][0] > last_at) and position - named[-1][0] < 2500:
             last, last_at = named[-1][1], named[-1][0]
-        if last is not None and (best is None or best.start < last_at < position):
+        if last is not None and last_at < position and (best is None or best.start < last_at):
             return Speaker(last.name, last.kind, last.entity, last.role, "pronoun")
         if best is None:
-            return None
+            # no person named before: "Selon elle" after "…, a annoncé la direction": the source just quoted
+            previous = self.previous_speaker(position)
+            return Speaker(previous.name, previous.kind, previous.entity, previous.role, "pronoun") if previous else None
         return Speaker(best.entity.name, "person", best.entity.id, None, "pronoun")
 
     def group(self, position: int) -> Speaker | None:
@@ -270,7 +284,8 @@ def _nominative(span: Span, head: Token) -> str:
     case = next((f for f in str(head.morph).split("|") if f.startswith("Case=")), None)
     if case is None or case == "Case=Nom" or not all(t.lemma_ for t in span):
         return _phrase(span)
-    words = [(t.lemma_[:1].upper() + t.lemma_[1:] if t.text[:1].isupper() else t.lemma_) if case in str(t.morph) else t.text
+    agreeing = {head.i} | {t.i for t in head.children if t.dep_ in ("amod", "det") and case in str(t.morph)}
+    words = [(t.lemma_[:1].upper() + t.lemma_[1:] if t.text[:1].isupper() else t.lemma_) if t.i in agreeing else t.text
              for t in span if not t.is_punct]
     return " ".join(words)
 
@@ -327,14 +342,21 @@ def _proper_noun_runs(doc: Doc) -> list[tuple[int, Speaker]]:
     out = []
     run: list[Token] = []
     for t in list(doc) + [None]:
-        if t is not None and t.pos_ == "PROPN" and t.is_title:
-            run.append(t)
+        if t is not None and t.is_title and (t.pos_ == "PROPN" or run and t.pos_ == "NOUN" and _ends_phrase(t)):
+            run.append(t)  # a surname the tagger does not know comes as a noun: "Robert Habeck forderte"
             continue
-        named = _name_in_phrase(run) if len(run) >= 2 else None
-        if named is not None and len(named[0].split()) >= 2:
-            out.append((run[0].idx, Speaker(named[0], "person", None, named[1], "named")))
+        roles = person_roles(doc.lang_)
+        name = [t for k, t in enumerate(run) if not (t.lower_.rsplit("-", 1)[-1] in roles and k < len(run) - 2)]
+        if len(name) >= 2:
+            role = " ".join(t.text for t in run if t not in name) or None
+            out.append((name[0].idx, Speaker(" ".join(t.text for t in name), "person", None, role, "named")))
         run = []
     return out
+
+
+def _ends_phrase(token: Token) -> bool:
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return after is None or after.pos_ in ("VERB", "AUX", "PUNCT")
 
 
 def _words(tokens: list[Token]) -> str:
