@@ -249,3 +249,14 @@ def test_quotes_french_inverted_subject_pronoun_sources_and_a_named_recipient():
     assert ("seul un TGV sur trois circulera.", "SNCF", False) in got
     assert ("Nous n'avons pas d'autre choix", "Fabien Villedieu", True) in got  # not the AFP, spoken to
     assert ("refuse d'entendre", "Fabien Villedieu", True) in got
+
+
+def test_quotes_french_place_headline_relative_subject_and_fragments():
+    fr = models.load("fr")
+    text = ("Mayotte : « On n'a plus rien », l'île dévastée\n\nLe préfet de Mayotte, François-Xavier Bieuville, a évoqué "
+            "un bilan qui pourrait atteindre « plusieurs centaines de morts ». Un médecin de l'hôpital, qui a requis "
+            "l'anonymat, décrit « un afflux de blessés sans précédent ».")
+    got = quotes(fr, text)
+    assert not any(speaker == "Mayotte" for _, speaker, _ in got)  # a place before the colon is the topic
+    assert ("plusieurs centaines de morts", "François-Xavier Bieuville", True) in got
+    assert ("un afflux de blessés sans précédent", "Un médecin de l'hôpital", True) in got

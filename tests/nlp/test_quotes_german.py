@@ -106,3 +106,10 @@ def test_german_statement_then_inverted_cue_and_pronoun():
              "Millionen Fahrgäste in Geiselhaft, erklärte er.")
     found = {q.text: q.speaker for q in doc._.quotes}
     assert found["Die Gewerkschaft nehme Millionen Fahrgäste in Geiselhaft"] == "Martin Seiler"
+
+
+def test_german_fragment_after_an_indefinite_article_and_compound_roles():
+    de = models.load("de")
+    doc = de("Grünen-Fraktionschefin Katharina Dröge sprach von einem „Wahlkampfgetöse“.")
+    assert [(q.text, q.speaker, q.speaker_role) for q in doc._.quotes] == [
+        ("Wahlkampfgetöse", "Katharina Dröge", "Grünen-Fraktionschefin")]

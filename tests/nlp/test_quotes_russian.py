@@ -73,3 +73,13 @@ def test_ukrainian_declined_names_and_places_the_name_model_misreads():
     assert ("серед поранених є двоє дітей", "Іван Федоров") in found  # the genitive and the name are one person
     assert ("Це питання виживання наших міст", "Сибіга") in found  # not "Росії", read by the model as a person
     assert {"Russia", "Ukraine"} <= {p.name for p in doc._.places}
+
+
+def test_a_quoted_outlet_is_no_quote_and_the_head_of_the_region_is_its_governor(ru):
+    doc = ru("Несколько районов остались без электричества, сообщил губернатор Вячеслав Гладков. «Специалисты уже "
+             "работают на месте», — уточнил глава региона. Жительница города Ольга Смирнова рассказала «Коммерсанту», "
+             "что взрывы были слышны по всему городу.")
+    found = [(q.text, q.speaker) for q in doc._.quotes]
+    assert ("Специалисты уже работают на месте", "Вячеслав Гладков") in found
+    assert "Коммерсанту" not in [text for text, _ in found]
+    assert ("взрывы были слышны по всему городу", "Ольга Смирнова") in found

@@ -53,3 +53,9 @@ def test_a_paragraph_never_splits_between_its_subject_and_verb(es):
     assert "Sheinbaum respondió que los datos del Banco de México muestran lo contrario." in [s.text for s in doc.sents]
     assert ("los datos del Banco de México muestran lo contrario", "Sheinbaum") in [
         (q.text, q.speaker) for q in doc._.quotes]
+
+
+def test_a_platform_is_no_speaker(es):
+    doc = es('La líder opositora María Corina Machado denunció este domingo la detención de 20 dirigentes. "El régimen '
+             'está desatando una persecución brutal", escribió en la red social X.')
+    assert [q.speaker for q in doc._.quotes if q.direct] == ["María Corina Machado"]

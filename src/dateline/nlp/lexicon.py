@@ -19,6 +19,16 @@ def person_roles(language: str | None) -> frozenset[str]:
     return frozenset(words)
 
 
+def is_role_noun(word: str, language: str | None) -> bool:
+    """A role noun, also as the end of a compound where the language writes them as one word or with hyphens
+    ("Grünen-Fraktionschefin", "Betriebsratschefin", "GDL-Chef")."""
+    word = word.lower()
+    roles = person_roles(language)
+    if word in roles or word.rsplit("-", 1)[-1] in roles:
+        return True
+    return (language or "").startswith("de") and any(word.endswith(r) for r in roles if len(r) >= 5)
+
+
 # Words of an age given after a name ("Olena, 52 ans", "Rosa, de 45 años", "Анна, 34 года"): that name is a person.
 AGE_WORDS = frozenset("years ans años jahre jahren лет года год років роки рік عاما عامًا سنة".split())
 

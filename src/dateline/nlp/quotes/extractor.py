@@ -60,6 +60,10 @@ from .tagged import lead_in_phrase, phrase_after, source_phrase, subject_span
 _RECIPIENT = frozenset("a al à aux to".split())
 
 
+# Indefinite articles: what follows them in quotation marks is a word used, not a name.
+_INDEFINITE = frozenset("a an ein eine einen einem einer eines un une una uno".split())
+
+
 def _after_recipient(rest: list[Token]) -> list[Token]:
     """The words after a common-noun recipient that stands between an inverted cue and its subject."""
     if len(rest) < 3 or rest[0].lower_ not in _RECIPIENT:
@@ -134,7 +138,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         for index, q in enumerate(self.spans):
             inner = q.inner(self.text)
             words = len(_WORD.findall(inner))
-            if words == 0 or _looks_like_title(inner, words) or self.tagged and self._names_only(q):
+            if words == 0 or _looks_like_title(inner, words) or (self.tagged or self.parsed) and self._names_only(q):
                 continue
             short = words < _SHORT_WORDS
             if q.dialogue:
@@ -180,6 +184,10 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         words = [t for t in span or () if t.is_alpha or t.like_num]
         names = [t for t in words if t.pos_ in ("PROPN", "X", "NUM")]
+        opening = self._token_at_or_after(q.start) - 1
+        if opening >= 0 and self.doc[opening].lower_ in _INDEFINITE:
+            return False  # "sprach von einem „Wahlkampfgetöse“": a name takes no indefinite article, a word the tagger
+            # does not know does
         return bool(names) and all(t.pos_ in ("PROPN", "X", "NUM") or t.pos_ in ("ADP", "DET", "CCONJ") for t in words)
 
     def _dialogue(self, q: QuotedSpan) -> tuple[QuotedSpan, Speaker | None, str | None, str]:
@@ -283,7 +291,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                     return None
                 if self._continues_clause_before(t, frame[0]):
                     return None  # "She called the raid a “…” and demanded an inquiry": its object is no speaker
-                subject = next((c for c in t.children if c.dep_ in _SUBJECT and c.i > t.i), None) if self.parsed else None
+                subject = next((c for c in t.children if c.dep_ in _SUBJECT and c.i > t.i
+                                and not any(g.dep_ == "case" for g in c.children)), None) if self.parsed else None
+                # (not "escribió en la red social X": a subject has no preposition)
                 if p == 0 and subject is not None and self.cues.language not in ("en", "fr"):
                     # "— заявил министр обороны Сергей Шойгу журналистам": the parsed subject, not the words
                     # up to the next verb (the model-less languages' reading; English and French keep theirs)
@@ -363,9 +373,13 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
             return (speaker, None, _how(speaker)) if speaker is not None else None
         speaker = self.resolver.from_span(self._span(frame[:-1][-8:]))
-        if speaker is not None and speaker.kind in ("person", "organization"):
+        if speaker is not None and speaker.kind in ("person", "organization") and not self._place_label(frame[:-1]):
             return speaker, None, "cue"
         return None
+
+    def _place_label(self, words: list[Token]) -> bool:
+        """"Mayotte : « … »": a place before the colon is what the headline is about, not who speaks."""
+        return bool(words) and all(t.ent_type_ in ("GPE", "LOC") or t.is_punct for t in words)
 
     def _next_sentence(self, q: QuotedSpan, index: int):
         """"“…” He sighs.": a short subject + cue sentence right after the quote."""
@@ -498,7 +512,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         node = cue
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in _SUBJECT]
-            if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+            if subjects and (subjects[0].tag_ in ("WP", "WDT") or subjects[0].lower_ in _RELATIVE) and node.dep_ in (
+                    "relcl", "acl:relcl"):
                 antecedent = node.head  # "O’Malley, who noted that …": the speaker is who "who" stands for
                 while antecedent.dep_ == "appos" and antecedent.head.i != antecedent.i:
                     antecedent = antecedent.head  # "Scott Reed, the chamber's strategist, who added …"
@@ -542,7 +557,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if k < 0 or self.doc[k].text not in (",", "»", "”", '"'):
             return None
         return next((c for c in cue.children if c.dep_ in ("obj", "dobj") and c.i > cue.i
-                     and c.pos_ in ("NOUN", "PROPN")), None)
+                     and c.pos_ in ("NOUN", "PROPN") and not self._inside_quote(c.idx)), None)
 
     def _phrase_before(self, frame: list[Token], p: int) -> Speaker | None:
         """The speaker phrase ending right before the cue at ``frame[p]`` ("the region’s governor X said")."""

@@ -13,6 +13,11 @@ SPEAKER_STOP = frozenset(
     je nous vous ich wir du ihr yo nosotros я мы я ми
     quote quotes update updates note watch listen breaking exclusive related read more""".split()
 )
+# Platforms a statement was posted on ("escribió en la red social X", "wrote on Telegram"): never its speaker.
+PLATFORMS = frozenset(
+    """x x. twitter facebook telegram instagram tiktok youtube whatsapp threads bluesky linkedin weibo vk
+    vkontakte truth telegram-канале телеграм телеграмі фейсбуці""".split()
+)
 
 # Heads of phrases naming an institution: "the ministry said" speaks for an organization.
 ORG_NOUNS = frozenset(
@@ -58,8 +63,8 @@ ROLE_SYNONYMS = tuple(frozenset(group.split()) for group in (
     "presidente presidenta mandatario mandataria",
     "président présidente",
     "präsident präsidentin staatschef staatschefin",
-    "глава руководитель председатель",
-    "голова очільник керівник",
+    "глава руководитель председатель губернатор мэр",
+    "голова очільник керівник губернатор мер начальник",
     "portavoz vocero vocera",
     "sprecher sprecherin",
     "пресс-секретарь спикер представитель",

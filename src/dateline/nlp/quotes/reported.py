@@ -225,8 +225,8 @@ class ReportedSpeech:
         sent = t.sent
         _, tail_end = self._within_paragraph(t, t.i, sent.end)
         tail = [x for x in self.doc[t.i + 1: tail_end] if not x.is_punct and not x.is_space]
-        if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail):
-            return
+        if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail) or self._quoted_share(t.i + 1, tail_end) > 0:
+            return  # (what follows the cue in quotation marks is what it reports: "…, décrit « un afflux … »")
         comma = next((k for k in range(t.i - 1, sent.start, -1) if self.doc[k].text in (",", "–", "—")), None)
         if comma is None or t.i - comma > 8:
             return

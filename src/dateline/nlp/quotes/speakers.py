@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...types import Entity
-from ..lexicon import person_roles
+from ..lexicon import is_role_noun, person_roles
 from .tagged import source_name
 from .lexicon import (
     GROUP_PRONOUNS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
+    PLATFORMS,
     ROLE_SYNONYMS,
     SPEAKER_STOP,
     SPOKESPEOPLE,
@@ -113,21 +114,25 @@ class SpeakerResolver:
         clitic = next((t for t in tokens if t.lower_.startswith(("-", "t-")) and _bare(t) in PERSON_PRONOUNS | GROUP_PRONOUNS), None)
         if clitic is not None and len(tokens) <= 3:
             head, tokens = clitic, [clitic]
-        elif len(tokens) > 1 and tokens[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and tokens[1].pos_ in ("ADP", "ADV"):
-            head, tokens = tokens[0], tokens[:1]  # "он на пресс-конференции", "il à la radio": the pronoun is the speaker
+        elif (len(tokens) > 1 and tokens[0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+              and tokens[1].pos_ in ("ADP", "ADV", "DET")):
+            # "он на пресс-конференции", "il à la radio", "sie der Deutschen Presse-Agentur": the pronoun speaks
+            head, tokens = tokens[0], tokens[:1]
         low = _bare(head) if head.lower_.startswith(("t-", "a-t-", "-")) else head.lower_
         if low in PERSON_PRONOUNS and len(tokens) <= 2:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
             return self.group(head.idx)
-        if low in SPEAKER_STOP or _no_one(tokens, head):
+        if low in SPEAKER_STOP or low in PLATFORMS or _no_one(tokens, head):
             return None
+        if tokens[0].dep_ in ("case", "prep") and tokens[0].head.i == head.i:
+            return None  # "escribió en la red social X": a phrase that a preposition opens says where, not who
         text = _phrase(span)
         bare = len(tokens) == 1
         singular = head.tag_ not in ("NNS", "NNPS") and "Number=Plur" not in str(head.morph)
         roles = person_roles(self.doc.lang_)
-        compound = low.rsplit("-", 1)[-1]  # "der Grünen-Politiker": a politician
-        if singular and (bare or _is_definite(span)) and (low in roles or head.lemma_.lower() in roles or compound in roles):
+        if singular and (bare or _is_definite(span)) and (low in roles or head.lemma_.lower() in roles
+                                                          or is_role_noun(low, self.doc.lang_)):  # "der Grünen-Politiker"
             person = self.by_role(span, head)
             if person is None and low in SPOKESPEOPLE and self.last_person is not None:
                 # "the spokesperson said" with no spokesperson introduced: the one quoted last.
@@ -322,13 +327,16 @@ def _name_in_phrase(tokens: list[Token]) -> tuple[str, str | None] | None:
         if group and (t.pos_ in ("ADP", "DET") or t.pos_ == "PUNCT"):
             break  # "der Leiter | der WHO", "die Polizei | von DeLand"
         group.append(t)
+    language = tokens[0].doc.lang_ if tokens else None
+    # a surname the tagger does not know comes as a noun after the first name: "Katharina Dröge"
+    surname = (len(group) >= 2 and group[-1].pos_ == "NOUN" and group[-1].is_title and group[-2].pos_ == "PROPN"
+               and not is_role_noun(group[-1].text, language))
     run = []
-    for t in reversed(group):
-        if t.pos_ != "PROPN":
+    for k, t in enumerate(reversed(group)):
+        if t.pos_ != "PROPN" and not (k == 0 and surname):
             break
         run.insert(0, t)
-    roles = person_roles(tokens[0].doc.lang_) if tokens else frozenset()
-    while len(run) > 1 and run[0].lower_.rsplit("-", 1)[-1] in roles:
+    while len(run) > 1 and is_role_noun(run[0].text, language):
         run = run[1:]  # "GDL-Chef Claus Weselsky": a role compound the tagger calls a name
     if not run:
         return None
@@ -345,8 +353,7 @@ def _proper_noun_runs(doc: Doc) -> list[tuple[int, Speaker]]:
         if t is not None and t.is_title and (t.pos_ == "PROPN" or run and t.pos_ == "NOUN" and _ends_phrase(t)):
             run.append(t)  # a surname the tagger does not know comes as a noun: "Robert Habeck forderte"
             continue
-        roles = person_roles(doc.lang_)
-        name = [t for k, t in enumerate(run) if not (t.lower_.rsplit("-", 1)[-1] in roles and k < len(run) - 2)]
+        name = [t for k, t in enumerate(run) if not (is_role_noun(t.text, doc.lang_) and k < len(run) - 2)]
         if len(name) >= 2:
             role = " ".join(t.text for t in run if t not in name) or None
             out.append((name[0].idx, Speaker(" ".join(t.text for t in name), "person", None, role, "named")))
@@ -374,6 +381,8 @@ def _head(span: Span) -> Token:
 
 
 def _is_definite(span: Span) -> bool:
+    if span.doc.lang_ in ("ru", "uk"):
+        return True  # no articles: "глава региона" is "the head of the region"
     first = span[0].lower_
     return first in ("the", "le", "la", "les", "l'", "l’", "der", "die", "das", "el", "los", "las") or any(
         t.dep_ == "poss" or t.text in ("’s", "'s") for t in span
