@@ -83,3 +83,13 @@ def test_a_quoted_outlet_is_no_quote_and_the_head_of_the_region_is_its_governor(
     assert ("Специалисты уже работают на месте", "Вячеслав Гладков") in found
     assert "Коммерсанту" not in [text for text, _ in found]
     assert ("взрывы были слышны по всему городу", "Ольга Смирнова") in found
+
+
+def test_interview_dialogue_lines_with_dash_incises(ru):
+    doc = ru("Командир рассказал о ситуации.\n\n— Противник атакует каждый день, но мы держимся, — сказал командир "
+             "батальона Олег Петров с позывным «Сокол».\n\n— Сколько у вас осталось людей?\n\n— Этого я сказать не "
+             "могу, — ответил он.")
+    found = [(q.text, q.speaker) for q in doc._.quotes]
+    assert ("Противник атакует каждый день, но мы держимся", "Олег Петров") in found
+    assert ("Этого я сказать не могу", "Олег Петров") in found
+    assert not any(text.startswith("Сколько") or text == "Сокол" for text, _ in found)  # the journalist; a call sign

@@ -59,3 +59,10 @@ def test_a_platform_is_no_speaker(es):
     doc = es('La líder opositora María Corina Machado denunció este domingo la detención de 20 dirigentes. "El régimen '
              'está desatando una persecución brutal", escribió en la red social X.')
     assert [q.speaker for q in doc._.quotes if q.direct] == ["María Corina Machado"]
+
+
+def test_spanish_dialogue_with_unspaced_dashes(es):
+    doc = es("El alcalde habló en la plaza.\n\n—No vamos a rendirnos —dijo el alcalde Juan Pérez—. Esta ciudad siempre "
+             "se ha levantado.\n\n—¿Cuándo llegará la ayuda?\n\n—Esperamos que mañana —respondió.")
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [
+        ("No vamos a rendirnos", "Juan Pérez"), ("Esperamos que mañana", "Juan Pérez")]

@@ -138,7 +138,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         for index, q in enumerate(self.spans):
             inner = q.inner(self.text)
             words = len(_WORD.findall(inner))
-            if words == 0 or _looks_like_title(inner, words) or (self.tagged or self.parsed) and self._names_only(q):
+            if words == 0 or _looks_like_title(inner, words) or (self.tagged or self.parsed) and self._names_only(q) or (
+                    words == 1 and not (self.tagged or self.parsed) and inner.strip()[:1].isupper()):
+                # (with neither tags nor a parse, one capitalised word in marks is a name: "з позивним «Сокіл»")
                 continue
             short = words < _SHORT_WORDS
             if q.dialogue:
@@ -156,6 +158,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 cue = self._cue_beside(q, index, short)
             if speaker is None and short and cue is None:
                 continue
+            if speaker is None and q.dialogue and inner.rstrip().endswith("?"):
+                continue  # an interview's unattributed question is the journalist's
             if speaker is None:
                 speaker, how = self._unattributed(q, previous)
             if speaker is None and words < _UNATTRIBUTED_MIN_WORDS and cue is None:
@@ -196,11 +200,21 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if span is not None:
             tokens = list(span)
             for k in range(len(tokens) - 1):
-                if tokens[k].text == "," and self.cues.is_cue(tokens[k + 1]):
-                    speaker = self._phrase_after(tokens[k + 1:], 0)
+                # ", dit Olena" (French, Spanish); ", — сказал он", "? — спросил он" (Russian, Ukrainian)
+                # "—No vamos a rendirnos —dijo el alcalde—." (Spanish: the dash alone opens the incise)
+                cue_at = k + 2 if tokens[k + 1].text in _DASHES and k + 2 < len(tokens) else k + 1
+                opens = (tokens[k].text in (",", "?", "!", "…", ".") and (cue_at == k + 2 or tokens[k].text == ",")
+                         or tokens[k].text in _DASHES and k > 0)
+                if opens and self.cues.is_cue(tokens[cue_at]):
+                    speaker = self._phrase_after(tokens[cue_at:], 0)
+                    if speaker is None and self.cues.language in _PRO_DROP:
+                        speaker = self.resolver.pronoun(tokens[cue_at].idx)  # "— …, — ответил." with no subject
                     if speaker is not None:
-                        cut = QuotedSpan(q.start, tokens[k].idx, q.inner_start, tokens[k].idx, True, dialogue=True)
-                        return cut, speaker, tokens[k + 1].text, _how(speaker)
+                        end = tokens[k].idx + (len(tokens[k]) if tokens[k].text in "?!…" else 0)
+                        while end > q.inner_start and self.text[end - 1].isspace():
+                            end -= 1
+                        cut = QuotedSpan(q.start, end, q.inner_start, end, True, dialogue=True)
+                        return cut, speaker, tokens[cue_at].text, _how(speaker)
         return q, None, None, "none"
 
     def _interrupted(self, previous: Found, q: QuotedSpan, speaker: Speaker | None) -> bool:

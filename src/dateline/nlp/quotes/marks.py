@@ -52,7 +52,7 @@ class QuotedSpan:
         return text[self.inner_start:self.inner_end]
 
 
-_DIALOGUE_LINE = re.compile(r"^[ \t]*[—–―][ \t\u00a0]+(?=\S)", re.M)
+_DIALOGUE_LINE = re.compile(r"^[ \t]*[—–―][ \t\u00a0]*(?=[^\W\d]|[¿¡«\"“])", re.M)  # Spanish sets no space: "—No"
 
 
 def find_quoted(text: str, *, dialogue: bool = False) -> list[QuotedSpan]:
@@ -67,8 +67,11 @@ def find_quoted(text: str, *, dialogue: bool = False) -> list[QuotedSpan]:
     for match in _DIALOGUE_LINE.finditer(text):
         start = match.end()
         end = _paragraph_end(text, start)
-        if any(s.start < end and s.end > start for s in spans):
-            continue
+        inside = [s for s in spans if s.start < end and s.end > start]
+        if any(s.start <= start + 1 or s.end > end for s in inside):
+            continue  # the line is a quotation in marks after all
+        # words in marks inside a dialogue line are a name or a phrase within it ("с позывным «Сокол»")
+        spans = [s for s in spans if s not in inside]
         inner_end = end
         while inner_end > start and text[inner_end - 1].isspace():
             inner_end -= 1
