@@ -95,3 +95,8 @@ def test_cleanup_keeps_one_line_paragraphs_that_open_and_close_the_article():
     last = "Nobody was hurt, the police said."
     result = clean("\n".join(["Bridge closed for repairs", "Home", "News", first] + BODY + [last, "Share", "Tweet"]))
     assert list(result.paragraphs) == [first] + BODY + [last]
+
+
+def test_cleanup_drops_a_credit_line():
+    result = clean("\n".join(["Bridge closed for repairs"] + BODY + ["Fox News' Jane Doe contributed to this report."]))
+    assert list(result.paragraphs) == BODY

@@ -223,3 +223,10 @@ def test_gazetteer_knows_country_names_in_the_languages_we_read():
     for name, code in (("Росія", "RU"), ("Россия", "RU"), ("Україна", "UA"), ("سوريا", "SY"), ("Allemagne", "DE")):
         assert any(o.feature == "country" and o.country_code == code for o in gazetteer.lookup(name)), name
     assert not any(o.feature == "country" for o in gazetteer.lookup("Somali"))  # an English demonym stays one
+
+
+def test_a_person_named_like_a_village_is_no_place():
+    es = models.load("es")
+    doc = es("«No vamos a rendirnos», dijo el ministro de Defensa, Pedro Sánchez, a los periodistas en Madrid.")
+    assert [p.name for p in doc._.places] == ["Madrid"]
+    assert "Pedro Sánchez" in [e.name for e in doc._.entities]

@@ -260,3 +260,12 @@ def test_quotes_french_place_headline_relative_subject_and_fragments():
     assert not any(speaker == "Mayotte" for _, speaker, _ in got)  # a place before the colon is the topic
     assert ("plusieurs centaines de morts", "François-Xavier Bieuville", True) in got
     assert ("un afflux de blessés sans précédent", "Un médecin de l'hôpital", True) in got
+
+
+def test_quotes_a_place_the_model_read_as_a_person_is_no_speaker_and_anonymity_is_no_statement(en):
+    text = ('"Every night we pray that the bombing stops," said Amal Nassar, 29, who lives in a tent in Khan Younis. '
+            '"My children don\'t sleep anymore." "They knew this hill was dangerous," said a local activist who asked '
+            "not to be named for fear of reprisals.")
+    got = quotes(en, text)
+    assert ("My children don't sleep anymore.", "Amal Nassar", True) in got
+    assert not any(text.startswith("not to be named") for text, _, _ in got)

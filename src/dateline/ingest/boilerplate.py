@@ -88,6 +88,9 @@ PROSE_CHROME = re.compile(
     r"|comentários com textos|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados"
     r"|has been (?:automatically )?generated|affiliate links?|we may earn a commission"
     r"|(?:are|is a|are the) registered trademarks?|have not been evaluated by the food and drug"
-    r"|consult your (?:physician|doctor) before|click here|clique (?:aqui|na|no|e)|cliquez ici|hier klicken)\b",
+    r"|consult your (?:physician|doctor) before|click here|clique (?:aqui|na|no|e)|cliquez ici|hier klicken"
+    # credit lines: "Fox News' Tyler O'Neil contributed to this report.", "Reporting by …; Editing by …"
+    r"|contributed (?:to )?(?:this )?report(?:ing)?|(?:additional )?reporting by|editing by|writing by"
+    r"|a contribué à cet article|mit material von)\b",
     re.IGNORECASE,
 )

@@ -35,9 +35,10 @@ def _without_places(entities, places):
     spans = {(m.start, m.end) for p in places if p.geonames_id or p.lat is not None for m in p.mentions}
 
     def is_place(e) -> bool:
-        # An "organization" or a one-word "person" every mention of which is a resolved place ("Donbass", "Kherson").
-        one_word_person = e.type == "PERSON" and " " not in e.name
-        return (e.type == "ORG" or one_word_person) and all((m.start, m.end) in spans for m in e.mentions)
+        # An "organization" or a "person" every mention of which is a resolved place ("Donbass", "Nagorno Karabakh",
+        # "a tent in Khan Younis"; the geoparser keeps a multi-word name the model read as a person only when it is
+        # a big place)
+        return e.type in ("ORG", "PERSON") and all((m.start, m.end) in spans for m in e.mentions)
 
     return tuple(e for e in entities if not is_place(e))
 

@@ -248,6 +248,7 @@ class Recognition(Sites):
         i = 0
         n = len(doc)
         major = self.gazetteer.major_keys
+        people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1}
         while i < n:
             first = doc[i]
             # Cheap first-token test: most tokens are lower-case words that cannot start a place name.
@@ -267,6 +268,8 @@ class Recognition(Sites):
                 if any(s < span.end_char and span.start_char < e and not (s == span.start_char and e == span.end_char)
                        for s, e in blocked):
                     continue
+                if (span.start_char, span.end_char) in people and not self._big_place(span.text):
+                    continue  # "Pedro Sánchez" is a village too, but the name model read a person here
                 options = self.gazetteer.lookup(span.text)
                 if fold(span.text) not in accepted_keys:
                     options = _trusted(options, span.text)

@@ -167,3 +167,9 @@ def _find_phrase(span: Span, phrases) -> tuple[int, int] | None:
             if tuple(lowered[k:k + n]) == tuple(p.lower() for p in phrase):
                 return span.start + k, span.start + k + n - 1
     return None
+
+
+def anonymity_formula(cue: Token) -> bool:
+    """"who asked not to be named", "speaking on condition of anonymity": how a source stays unnamed, not a cue."""
+    return cue.lower_ in ("asked", "asking", "spoke", "speaking") and cue.doc[cue.i + 1: cue.i + 4].text.lower() in (
+        "not to be", "on condition of", "on the condition")

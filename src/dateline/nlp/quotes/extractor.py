@@ -44,6 +44,7 @@ from .common import (
     _how,
     _looks_like_title,
     _strip_punct,
+    anonymity_formula,
     _subject_phrase,
 )
 from .cues import ACCORDING_TO, SOURCE_AFTER_QUOTE, Cues, cues_for
@@ -470,7 +471,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             return True  # never touch the dependency tree of an unparsed doc
         if t.pos_ not in ("VERB", "AUX", "") and not (incise and t.is_lower and t.pos_ in ("ADJ", "NOUN", "ADV")):
             return False
-        if t.lower_ in ("asked", "spoke", "speaking") and t.doc[t.i + 1: t.i + 4].text.lower() in ("not to be", "on condition of"):
+        if anonymity_formula(t):
             return False  # "an official who asked not to be named": the formula of anonymity, not a cue
         return not any(c.dep_ in ("prt", "compound:prt") for c in t.children)
 

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..mentions import unasserted
-from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim
+from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim, anonymity_formula
 from .cues import ACCORDING_TO
 from .lexicon import GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
 from .speakers import Speaker
@@ -83,7 +83,7 @@ class ReportedSpeech:
         self._according_sentences()
 
     def _construction_cue(self, t: Token) -> bool:
-        return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t)
+        return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t) and not anonymity_formula(t)
                 and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) and unasserted(t) is None)
 
     def _licensed(self, cue: Token) -> bool:
