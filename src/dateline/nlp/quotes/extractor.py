@@ -85,8 +85,10 @@ _IMPERSONAL_SOURCE = frozenset("в во у".split())
 
 
 def _impersonal_source(cue: Token) -> Span | None:
-    """"В Кремле заявили, что …": a plural cue with no subject speaks for the institution it is said "in"."""
-    if "Number=Plur" not in str(cue.morph) or any(c.dep_ in _SUBJECT for c in cue.children):
+    """"В Кремле заявили, что …": a plural cue with no subject speaks for the institution it is said "in"; so does
+    an impersonal one for the document ("говорится в сообщении Минобороны")."""
+    impersonal = cue.lemma_.endswith(("ться", "тись"))
+    if "Number=Plur" not in str(cue.morph) and not impersonal or any(c.dep_ in _SUBJECT for c in cue.children):
         return None
     for child in cue.children:
         if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in _IMPERSONAL_SOURCE for c in child.children):

@@ -76,3 +76,15 @@ TITLE_WORDS = frozenset("gov. gov sen. sen rep. rep gen. col. lt. maj. capt. sgt
 
 # Role nouns that, when no one was introduced with them, stand for the person quoted last.
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman official congressman congresswoman lawmaker".split())
+
+# Documents that speak for whoever issued them ("a statement from the army", "un communiqué de l'armée", "сообщении
+# Минобороны", "йдеться в повідомленні ОВА", "einer Mitteilung der Polizei", "بيان للجيش"): the speaker is their owner.
+# Lemmas, and the forms of languages read without a lemmatizer.
+DOCUMENT_NOUNS = frozenset(
+    """statement communique communiqué release press-release report
+    déclaration rapport comunicado declaración informe nota mitteilung pressemitteilung erklärung stellungnahme
+    сообщение заявление пресс-релиз релиз доклад повідомлення повідомленні повідомленням заява заяві заявою
+    звіт звіті бієн بيان بيانا""".split()
+)
+# Words between such a document and its owner: "of", "from", "by" and the articles after them.
+OWNER_LINKS = frozenset("of from by de du des d' d’ von der des la le les l' l’ el".split())

@@ -24,6 +24,8 @@ from .speakers import Speaker
 _AS = frozenset({"as", "como", "comme", "как", "як"})
 # What an object is charged with or blamed for hangs on these ("accused X of Y", "blamed X on Y").
 _CHARGE_PREPOSITIONS = ("of", "on", "for")
+# Cues whose object is whom they spoke to: "…, officials told reporters".
+_TOLD = frozenset({"tell", "inform", "assure", "remind", "warn", "brief"})
 # Above this share of quoted words a reported clause is the direct quote itself.
 _MIXED_MAX_QUOTED = 0.75
 
@@ -225,7 +227,9 @@ class ReportedSpeech:
         sent = t.sent
         _, tail_end = self._within_paragraph(t, t.i, sent.end)
         tail = [x for x in self.doc[t.i + 1: tail_end] if not x.is_punct and not x.is_space]
-        if len(tail) > 6 or any(x.pos_ == "VERB" for x in tail) or self._quoted_share(t.i + 1, tail_end) > 0:
+        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in t.children) and t.lemma_ not in _TOLD:
+            return  # "…, and claimed victory over the city": a verb with an object of its own, not an attribution
+        if len(tail) > 12 or any(x.pos_ == "VERB" for x in tail) or self._quoted_share(t.i + 1, tail_end) > 0:
             return  # (what follows the cue in quotation marks is what it reports: "…, décrit « un afflux … »")
         comma = next((k for k in range(t.i - 1, sent.start, -1) if self.doc[k].text in (",", "–", "—")), None)
         if comma is None or t.i - comma > 8:

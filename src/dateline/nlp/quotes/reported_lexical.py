@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .common import _PHRASE_STOP, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO
+from .lexicon import DOCUMENT_NOUNS
 from .speakers import Speaker
 
 # Each language's complementizer after a reporting verb ("said that").
@@ -32,7 +33,8 @@ class LexicalReportedSpeech:
 
     def _lexical_reported(self) -> None:
         for tokens in unreported_sentences(self, _MIN_WORDS + 2, direct_too=True):
-            found = self._opening_source(tokens) or self._cue_that(tokens) or self._closing_cue(tokens)
+            found = (self._opening_source(tokens) or self._as_cue(tokens) or self._cue_that(tokens)
+                     or self._closing_cue(tokens))
             if found is not None:
                 self.found.append(found)
 
@@ -49,10 +51,25 @@ class LexicalReportedSpeech:
             return None
         return self._statement(tokens[comma + 1:], tokens[after[0]:comma], tokens[0])
 
+    def _as_cue(self, tokens: list[Token]) -> Found | None:
+        """"Як зазначається в заяві Генштабу, …", "Як повідомив Синєгубов, …": "as" and a cue open the sentence;
+        the source is up to the comma, the rest is what it said."""
+        if len(tokens) < 5 or tokens[0].lower_ not in _AS.get(self.cues.language, ()) or not self.cues.is_reporting(tokens[1]):
+            return None
+        comma = next((k for k in range(2, min(len(tokens), 2 + _MAX_SPEAKER + 1)) if tokens[k].text in _COMMAS), None)
+        if comma is None or comma == 2:
+            return None
+        speaker_words = tokens[2:comma]
+        if len(speaker_words) > 1 and speaker_words[0].lower_ in _INSTITUTION_PREPOSITIONS:
+            speaker_words = speaker_words[1:]
+        return self._statement(tokens[comma + 1:], speaker_words, tokens[1])
+
     def _cue_that(self, tokens: list[Token]) -> Found | None:
         that = THAT.get(self.cues.language, frozenset())
         for p, cue in enumerate(tokens):
-            if not self.cues.is_reporting(cue) or self._inside_quote(cue.idx):
+            if _in_document(tokens, p, self.cues.language):
+                pass  # "وجاء في بيان للجيش أن …": "it came in a statement of the army that …"
+            elif not self.cues.is_reporting(cue) or self._inside_quote(cue.idx):
                 continue
             k = next((j for j in range(p + 1, min(len(tokens), p + 2 + _MAX_SPEAKER)) if tokens[j].lower_ in that), None)
             if k is None:
@@ -83,8 +100,10 @@ class LexicalReportedSpeech:
         """The statement ``words`` by ``speaker``, else by whom ``speaker_words`` name."""
         while words and words[-1].is_punct:
             words = words[:-1]
-        while speaker_words and speaker_words[-1].lower_ in _PHRASE_STOP:
-            speaker_words = speaker_words[:-1]  # "حذر برنامج الأغذية العالمي من أن": the preposition before "that"
+        # "حذر برنامج الأغذية العالمي من أن", "وأكدت الوزارة في بيان أن": the speaker ends at a preposition
+        cut = next((k for k, t in enumerate(speaker_words) if k > 0 and t.lower_ in _PHRASE_STOP), None)
+        if cut is not None and speaker is None and not any(t.text in DOCUMENT_NOUNS for t in speaker_words[:cut]):
+            speaker_words = speaker_words[:cut]
         if len([t for t in words if not t.is_punct]) < _MIN_WORDS or not speaker_words:
             return None
         span = self.doc[words[0].i: words[-1].i + 1]
@@ -97,10 +116,22 @@ class LexicalReportedSpeech:
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
 
 
+# "as" opening a sentence with its source: "Як повідомив X, …".
+_AS = {"uk": frozenset({"як"}), "ru": frozenset({"как"})}
 # "…, про це повідомив X" ("X reported this"): the words between the comma and the cue.
 _ABOUT_THIS = {"uk": ("про", "це"), "ru": ("об", "этом")}
 # "повідомили в ДТЕК", "сообщили в МЧС": an institution speaking through an impersonal plural.
 _INSTITUTION_PREPOSITIONS = frozenset({"в", "у", "во"})
+
+
+# "it came in" (Arabic "جاء في"): a verb that reports only when a document follows it.
+_CAME_IN = {"ar": (frozenset({"جاء", "وجاء"}), "في")}
+
+
+def _in_document(tokens: list[Token], p: int, language: str) -> bool:
+    came = _CAME_IN.get(language)
+    return bool(came) and p + 2 < len(tokens) and tokens[p].text in came[0] and tokens[p + 1].text == came[1] and (
+        tokens[p + 2].text in DOCUMENT_NOUNS)
 
 
 def _about_this(tokens: list[Token], p: int, language: str) -> bool:

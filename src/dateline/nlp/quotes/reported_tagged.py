@@ -34,10 +34,33 @@ class TaggedReportedSpeech:
 
     def _tagged_reported(self) -> None:
         for tokens in unreported_sentences(self, _MIN_CLAUSE_WORDS + 2, direct_too=False):
-            found = (self._verb_then_clause(tokens) or self._clause_then_source(tokens) or self._source_phrase(tokens)
-                     or self._continued(tokens))
+            found = (self._it_says(tokens) or self._verb_then_clause(tokens) or self._clause_then_source(tokens)
+                     or self._source_phrase(tokens) or self._continued(tokens))
             if found is not None:
                 self.found.append(found)
+
+    def _it_says(self, tokens: list[Token]) -> Found | None:
+        """"Die Lage sei unter Kontrolle, hieß es in einer Mitteilung der Polizei", "In der Erklärung des
+        Ministeriums heißt es, …": "it says" in a document, whose owner is the speaker."""
+        says = _IT_SAYS.get(self.cues.language)
+        if not says:
+            return None
+        h = next((k for k, t in enumerate(tokens) if t.lower_ in says[0] and any(
+            x.lower_ == says[1] for x in tokens[max(0, k - 1): k + 2])), None)
+        if h is None:
+            return None
+        where = next((k for k, t in enumerate(tokens) if t.lower_ in ("in", "im") and k + 1 < len(tokens)), None)
+        source = phrase_after(tokens, where + 1) if where is not None else None
+        if source is None:
+            return None
+        commas = [k for k, t in enumerate(tokens) if t.text == ","]
+        before = [k for k in commas if k < h]
+        after = [k for k in commas if k > h]
+        if before and where > h:
+            return self._clause(tokens, 0, before[-1], tokens[h], source)  # "[…], hieß es in …"
+        if after and where < h:
+            return self._clause(tokens, after[0] + 1, _clause_end(tokens), tokens[h], source)  # "In … heißt es, […]"
+        return None
 
     def _verb_then_clause(self, tokens: list[Token]) -> Found | None:
         """"X sagte (am Montag), [die Lage sei ernst]"; "Wie X mitteilte, [wurden …]"."""
@@ -135,6 +158,8 @@ class TaggedReportedSpeech:
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
 
 
+# "it says" ("heißt es", "hieß es"): the verb's forms and its impersonal subject.
+_IT_SAYS = {"de": (frozenset({"heißt", "hieß", "hiess", "heisst"}), "es")}
 # A sentence opening with "accordingly" goes on with the source just named: "Demnach darf die DFS privatisiert werden."
 _ACCORDINGLY = {"de": frozenset({"demnach"})}
 # "as" before a source closing the sentence: "…, wie die Zeitung berichtete."

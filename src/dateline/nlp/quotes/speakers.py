@@ -19,6 +19,8 @@ from ...types import Entity
 from ..lexicon import is_role_noun, person_roles
 from .tagged import source_name
 from .lexicon import (
+    DOCUMENT_NOUNS,
+    OWNER_LINKS,
     GROUP_PRONOUNS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
@@ -106,6 +108,19 @@ class SpeakerResolver:
         tokens = [t for t in span if not t.is_punct and not t.is_space]
         if not tokens:
             return None
+        owner = _owner_of_document(tokens)
+        if owner is not None:  # "un communiqué de l'armée", "сообщении Минобороны России": the army, the ministry
+            phrase = _phrase(span)  # the document as written stays the role: "einer Pressemitteilung des Gerichts"
+            if self.tagged:  # "einer Mitteilung der Polizei": the owner in the genitive, named in its base form
+                article = [t for t in tokens[:tokens.index(owner[0])][-1:] if t.pos_ == "DET"]
+                return Speaker(source_name(article + owner), "organization", None, phrase, "description")
+            if owner[0].text[:1] == "ل" and self.doc.lang_ == "ar":  # "للجيش": "of the army", the article on "ل"
+                first = "ال" + owner[0].text[2:] if owner[0].text.startswith("لل") else owner[0].text[1:]
+                return Speaker(" ".join([first] + [t.text for t in owner[1:]]), "organization", None, phrase,
+                               "description")
+            speaker = self.from_span(self.doc[owner[0].i: owner[-1].i + 1])
+            if speaker is not None:
+                return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role or phrase, speaker.resolved)
         entity = self._best_entity(span)
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
@@ -293,6 +308,23 @@ def _nominative(span: Span, head: Token) -> str:
     words = [(t.lemma_[:1].upper() + t.lemma_[1:] if t.text[:1].isupper() else t.lemma_) if t.i in agreeing else t.text
              for t in span if not t.is_punct]
     return " ".join(words)
+
+
+def _owner_of_document(tokens: list[Token]) -> list[Token] | None:
+    """The words naming who issued the document a phrase is headed by ("a statement from the army" → "the army"),
+    or None when the phrase names no document, or no owner."""
+    k = next((k for k, t in enumerate(tokens[:4]) if t.lower_ in DOCUMENT_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS
+              or (t.text[:1] == "ل" and t.text[1:] in DOCUMENT_NOUNS)), None)
+    if k is None:
+        return None
+    rest = tokens[k + 1:]
+    while rest and rest[0].pos_ in ("ADJ",) and rest[0].is_lower:
+        rest = rest[1:]  # "un communiqué officiel de l'armée"
+    while rest and (rest[0].lower_ in OWNER_LINKS or rest[0].pos_ == "DET"):
+        rest = rest[1:]
+    if rest and rest[0].text[:1] == "ل" and len(rest[0].text) > 3 and rest[0].doc.lang_ == "ar":
+        return rest  # "بيان للجيش": the owner written on to "ل" (resolved as a description with it)
+    return rest if rest and any(t.is_alpha for t in rest) else None
 
 
 def _bare(token: Token) -> str:
