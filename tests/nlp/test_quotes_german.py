@@ -113,3 +113,10 @@ def test_german_fragment_after_an_indefinite_article_and_compound_roles():
     doc = de("Grünen-Fraktionschefin Katharina Dröge sprach von einem „Wahlkampfgetöse“.")
     assert [(q.text, q.speaker, q.speaker_role) for q in doc._.quotes] == [
         ("Wahlkampfgetöse", "Katharina Dröge", "Grünen-Fraktionschefin")]
+
+
+def test_german_hearsay_modal_is_a_claim_with_its_source_or_none():
+    de = models.load("de")
+    doc = de("Ein mutmaßlicher vierter Mann soll den drei Irakern geholfen haben. Die Polizei ermittelt.")
+    assert [(q.text, q.speaker, q.direct) for q in doc._.quotes] == [
+        ("Ein mutmaßlicher vierter Mann soll den drei Irakern geholfen haben", None, False)]

@@ -126,21 +126,23 @@ class TaggedReportedSpeech:
         own, continues the statement just before it (same or previous paragraph, within two sentences' reach): its speaker's words."""
         verb = next((t for t in tokens if t.tag_.endswith("(FIN)")), None)
         according = tokens[0].lower_ in _ACCORDINGLY.get(self.cues.language, ())  # "Demnach darf die DFS …"
-        if verb is None or not (according or reported_mood(verb, self.cues.language)) or any(
+        if verb is None or not (according or reported_mood(verb, self.cues.language) or _hearsay(tokens, verb)) or any(
                 self.cues.is_cue(t) for t in tokens):
             return None
         start = tokens[0].idx
         before = [f for f in self.found if f.end <= start and f.speaker is not None]
-        if not before:
-            return None
-        previous = max(before, key=lambda f: f.end)
-        gap = self.text[previous.end:start]
-        if len(gap) > 300 or gap.count("\n") > 2:
-            return None
+        previous = max(before, key=lambda f: f.end) if before else None
+        gap = self.text[previous.end:start] if previous else ""
+        if previous is None or len(gap) > 300 or gap.count("\n") > 2:
+            previous = None
+            if not _hearsay(tokens, verb):
+                return None  # "… sei …" far from any source: not enough to call it reported
         end = _clause_end(tokens)
         span = self.doc[tokens[0].i: tokens[end - 1].i + 1] if end else None
         if span is None or len(span) < _MIN_CLAUSE_WORDS or self._mostly_quoted(span):
             return None
+        if previous is None:  # "Ein vierter Mann soll den Irakern geholfen haben": a claim whose source is not named
+            return Found(span.start_char, span.end_char, False, None, verb.text, "none")
         return Found(span.start_char, span.end_char, False, previous.speaker, None, "carry-over")
 
     def _clause(self, tokens: list[Token], start: int, end: int, cue: Token, source) -> Found | None:
@@ -156,6 +158,14 @@ class TaggedReportedSpeech:
         if speaker is None:
             return None
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+
+
+def _hearsay(tokens: list[Token], verb: Token) -> bool:
+    """German "soll … haben/sein" ("is said to have"): the modal of hearsay with a perfect infinitive."""
+    if verb.lemma_.lower() != "sollen":
+        return False
+    after = tokens[tokens.index(verb) + 1:]
+    return any(t.lower_ in ("haben", "sein", "worden") for t in after) and any(t.tag_.endswith("(PP)") for t in after)
 
 
 # "it says" ("heißt es", "hieß es"): the verb's forms and its impersonal subject.
