@@ -269,3 +269,14 @@ def test_quotes_a_place_the_model_read_as_a_person_is_no_speaker_and_anonymity_i
     got = quotes(en, text)
     assert ("My children don't sleep anymore.", "Amal Nassar", True) in got
     assert not any(text.startswith("not to be named") for text, _, _ in got)
+
+
+def test_quotes_french_inverted_source_after_a_clause_and_que_hung_on_a_phrase():
+    fr = models.load("fr")
+    text = ("« Nous sommes venus pour écouter », a déclaré le ministre des Outre-mer, François-Noël Buffet, à son "
+            "arrivée. L'hôpital d'Al-Aqsa, à Deir el-Balah, fonctionne depuis samedi sans électricité, a indiqué le "
+            "ministère de la Santé. L'armée israélienne affirme de son côté que le Hamas utilise les hôpitaux.")
+    got = quotes(fr, text)
+    assert ("Nous sommes venus pour écouter", "François-Noël Buffet", True) in got  # not a clause continued
+    assert any(text.startswith("L'hôpital") and speaker == "ministère de la Santé" for text, speaker, _ in got)
+    assert ("le Hamas utilise les hôpitaux", "armée israélienne", False) in got

@@ -16,7 +16,8 @@ _DIALOGUE_LANGUAGES = frozenset("fr es it pt ru uk pl".split())
 # Languages that leave a known subject out ("«…», añadió."): a cue with no subject speaks for the person last
 # named as a subject, as a pronoun would.
 _PRO_DROP = frozenset("es it pt ar ru uk".split())
-_RELATIVE = frozenset("who whom which that whose qui que dont lequel laquelle after before when as while".split())
+_RELATIVE = frozenset("""who whom which that whose qui que dont lequel laquelle after before when as while quien quienes
+    который которая которые котором який яка які""".split())
 _DASHES = frozenset("-–—")
 _SHORT_WORDS = 4
 # A quote nobody is said to have said must be this long to count (titles, slogans, scare quotes).
@@ -27,6 +28,7 @@ _WORD = re.compile(r"\w+")
 # Words that end a speaker phrase in text without a parse ("sagte Müller am Montag").
 _PHRASE_STOP = frozenset("""am im in auf bei vor nach mit zu zur zum gegenüber laut über während dass daß heute gestern
     en el la a ante tras según que в на по что že that on at in after before у під що під після з із зі
+    журналістам журналистам виданню изданию
     في من إلى على عن خلال أمام مع بعد قبل أن إن عبر""".split())
 # Confidence by the kind of evidence that attributed the quote.
 CONFIDENCE = {"cue": 0.9, "cue-pronoun": 0.8, "cue-role": 0.75, "caption": 0.8, "next-sentence": 0.7,

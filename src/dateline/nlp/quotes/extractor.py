@@ -345,7 +345,15 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         """The cue after a quote is a second verb of a clause that began before it, with an object of its own ("She
         called the raid a “…” and demanded an inquiry"): what follows it is that object, not a speaker."""
         return (self.parsed and cue.dep_ == "conj" and cue.head.i < first.i
+                and self._coordinated(cue)  # "and demanded": not "», a déclaré le ministre"
                 and any(c.dep_ in ("dobj", "obj") and c.i > cue.i for c in cue.children))
+
+    def _coordinated(self, cue: Token) -> bool:
+        """A conjunction right before the cue (past its auxiliaries): "… and demanded", "… et a exigé"."""
+        k = cue.i - 1
+        while k > 0 and self.doc[k].pos_ in ("AUX", "ADV"):
+            k -= 1
+        return k >= 0 and (self.doc[k].pos_ == "CCONJ" or self.doc[k].dep_ == "cc")
 
     def _has_subject(self, cue: Token) -> bool:
         return self.parsed and any(c.dep_ in _SUBJECT for c in cue.children)
@@ -566,8 +574,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         before, whose subject is then no speaker)."""
         if self.cues.language == "en" or cue.tag_ == "VBG" or "VerbForm=Ger" in str(cue.morph):
             return None  # English parses its inversions; ", calling the toll “provisional”" has an object
-        if any(c.dep_ in _SUBJECT for c in cue.children):
-            return None
+        if any(c.dep_ in _SUBJECT and c.pos_ not in ("VERB", "AUX") for c in cue.children):
+            return None  # (a clause read as the subject, "[L'hôpital … fonctionne …], a indiqué X", is none)
         k = cue.i - 1
         while k >= 0 and self.doc[k].pos_ == "AUX":
             k -= 1
