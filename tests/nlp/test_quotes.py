@@ -279,4 +279,4 @@ def test_quotes_french_inverted_source_after_a_clause_and_que_hung_on_a_phrase()
     got = quotes(fr, text)
     assert ("Nous sommes venus pour écouter", "François-Noël Buffet", True) in got  # not a clause continued
     assert any(text.startswith("L'hôpital") and speaker == "ministère de la Santé" for text, speaker, _ in got)
-    assert ("le Hamas utilise les hôpitaux", "armée israélienne", False) in got
+    assert ("le Hamas utilise les hôpitaux", "L'armée israélienne", False) in got
