@@ -359,7 +359,8 @@ class ReportedSpeech:
                 speaker = self.resolver.from_span(obj_span)
                 # The statement is the sentence without the "according to X" phrase (which a comma ends, whatever
                 # the parse hangs on it: "Selon elle, seul un TGV sur trois circulera").
-                comma = obj_span.end < sent.end and self.doc[obj_span.end].text in (",", "،")
+                comma = (obj_span.end < sent.end and self.doc[obj_span.end].text in (",", "،")
+                         and obj_span.root.pos_ == "PRON")  # after a name, the comma may open its apposition
                 cut_start, cut_end = first, (obj_span.end if comma
                                              else min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1)))
             if speaker is None:
