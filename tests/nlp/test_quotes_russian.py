@@ -10,6 +10,11 @@ def ru():
     return models.load("ru")
 
 
+def said(doc) -> list[tuple[str, str | None]]:
+    """What was said and by whom, in order."""
+    return [(q.text, q.speaker) for q in doc._.quotes]
+
+
 TEXT = ("«Мы не отступим», — заявил министр обороны Сергей Шойгу журналистам в Москве.\n\n"
         "По словам губернатора Вячеслава Гладкова, обстрел продолжался всю ночь. "
         "Вячеслав Гладков сказал, что город будет полностью восстановлен к весне. «Это трагедия», — добавил губернатор.")
@@ -42,7 +47,7 @@ def test_hyphenated_words_are_one_token_and_a_pronoun_takes_the_last_speaker(ru)
     doc = ru("Пресс-секретарь Кремля Дмитрий Песков сказал: «Переговоры сейчас не ведутся». "
              "«Мне страшно за детей», — рассказала местная жительница Анна. «Каждую ночь сирены», - добавила она.")
     assert "Пресс-секретарь" in [t.text for t in doc]
-    found = [(q.text, q.speaker) for q in doc._.quotes]
+    found = said(doc)
     assert ("Переговоры сейчас не ведутся", "Дмитрий Песков") in found
     # "Анна" after a role noun is a person, not the Russian town of Anna; "она" is her, not Peskov
     assert ("Мне страшно за детей", "Анна") in found and ("Каждую ночь сирены", "Анна") in found
@@ -69,7 +74,7 @@ def test_ukrainian_declined_names_and_places_the_name_model_misreads():
     doc = uk("Унаслідок удару загинули четверо людей, повідомив начальник обласної адміністрації Іван Федоров. "
              "За словами Федорова, серед поранених є двоє дітей. Сибіга заявив, що Україна розраховує на дозвіл "
              "бити по цілях у глибині Росії. «Це питання виживання наших міст», — наголосив він.")
-    found = [(q.text, q.speaker) for q in doc._.quotes]
+    found = said(doc)
     assert ("серед поранених є двоє дітей", "Іван Федоров") in found  # the genitive and the name are one person
     assert ("Це питання виживання наших міст", "Сибіга") in found  # not "Росії", read by the model as a person
     assert {"Russia", "Ukraine"} <= {p.name for p in doc._.places}
@@ -79,7 +84,7 @@ def test_a_quoted_outlet_is_no_quote_and_the_head_of_the_region_is_its_governor(
     doc = ru("Несколько районов остались без электричества, сообщил губернатор Вячеслав Гладков. «Специалисты уже "
              "работают на месте», — уточнил глава региона. Жительница города Ольга Смирнова рассказала «Коммерсанту», "
              "что взрывы были слышны по всему городу.")
-    found = [(q.text, q.speaker) for q in doc._.quotes]
+    found = said(doc)
     assert ("Специалисты уже работают на месте", "Вячеслав Гладков") in found
     assert "Коммерсанту" not in [text for text, _ in found]
     assert ("взрывы были слышны по всему городу", "Ольга Смирнова") in found
@@ -89,7 +94,7 @@ def test_interview_dialogue_lines_with_dash_incises(ru):
     doc = ru("Командир рассказал о ситуации.\n\n— Противник атакует каждый день, но мы держимся, — сказал командир "
              "батальона Олег Петров с позывным «Сокол».\n\n— Сколько у вас осталось людей?\n\n— Этого я сказать не "
              "могу, — ответил он.")
-    found = [(q.text, q.speaker) for q in doc._.quotes]
+    found = said(doc)
     assert ("Противник атакует каждый день, но мы держимся", "Олег Петров") in found
     assert ("Этого я сказать не могу", "Олег Петров") in found
     assert not any(text.startswith("Сколько") or text == "Сокол" for text, _ in found)  # the journalist; a call sign

@@ -84,7 +84,7 @@ DOCUMENT_NOUNS = frozenset(
     """statement communique communiqué release press-release report
     déclaration rapport comunicado declaración informe nota mitteilung pressemitteilung erklärung stellungnahme
     сообщение заявление пресс-релиз релиз доклад повідомлення повідомленні повідомленням заява заяві заявою
-    звіт звіті бієн بيان بيانا""".split()
+    звіт звіті بيان بيانا""".split()
 )
 # Words between such a document and its owner: "of", "from", "by" and the articles after them.
 OWNER_LINKS = frozenset("of from by de du des d' d’ von der des la le les l' l’ el".split())

@@ -17,12 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...types import Entity
 from ..lexicon import is_role_noun, person_roles
-from .tagged import source_name
 from .lexicon import (
     DOCUMENT_NOUNS,
-    OWNER_LINKS,
     GROUP_PRONOUNS,
     ORG_NOUNS,
+    OWNER_LINKS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PLATFORMS,
@@ -31,6 +30,7 @@ from .lexicon import (
     SPOKESPEOPLE,
     TITLE_WORDS,
 )
+from .tagged import source_name
 
 
 # How far back (characters) "they" or "it" looks for the group it stands for: about two sentences.
@@ -109,18 +109,10 @@ class SpeakerResolver:
         if not tokens:
             return None
         owner = _owner_of_document(tokens)
-        if owner is not None:  # "un communiqué de l'armée", "сообщении Минобороны России": the army, the ministry
-            phrase = _phrase(span)  # the document as written stays the role: "einer Pressemitteilung des Gerichts"
-            if self.tagged:  # "einer Mitteilung der Polizei": the owner in the genitive, named in its base form
-                article = [t for t in tokens[:tokens.index(owner[0])][-1:] if t.pos_ == "DET"]
-                return Speaker(source_name(article + owner), "organization", None, phrase, "description")
-            if owner[0].text[:1] == "ل" and self.doc.lang_ == "ar":  # "للجيش": "of the army", the article on "ل"
-                first = "ال" + owner[0].text[2:] if owner[0].text.startswith("لل") else owner[0].text[1:]
-                return Speaker(" ".join([first] + [t.text for t in owner[1:]]), "organization", None, phrase,
-                               "description")
-            speaker = self.from_span(self.doc[owner[0].i: owner[-1].i + 1])
+        if owner is not None:
+            speaker = self._issuer(span, tokens, owner)
             if speaker is not None:
-                return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role or phrase, speaker.resolved)
+                return speaker
         entity = self._best_entity(span)
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
@@ -146,8 +138,8 @@ class SpeakerResolver:
         bare = len(tokens) == 1
         singular = head.tag_ not in ("NNS", "NNPS") and "Number=Plur" not in str(head.morph)
         roles = person_roles(self.doc.lang_)
-        if singular and (bare or _is_definite(span)) and (low in roles or head.lemma_.lower() in roles
-                                                          or is_role_noun(low, self.doc.lang_)):  # "der Grünen-Politiker"
+        # (a compound ending in a role noun is one too where the language writes them so: "der Grünen-Politiker")
+        if singular and (bare or _is_definite(span)) and (head.lemma_.lower() in roles or is_role_noun(low, self.doc.lang_)):
             person = self.by_role(span, head)
             if person is None and low in SPOKESPEOPLE and self.last_person is not None:
                 # "the spokesperson said" with no spokesperson introduced: the one quoted last.
@@ -178,6 +170,21 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" or (head.is_title and head.pos_ in ("", "X", "NOUN")):
             return Speaker(text, "person" if len(tokens) <= 3 else "unknown", None, None, "named")
         return Speaker(text, "unknown", None, None, "description")
+
+    def _issuer(self, span: Span, tokens: list[Token], owner: list[Token]) -> Speaker | None:
+        """Who issued the document a phrase names ("un communiqué de l'armée", "сообщении Минобороны России"); the
+        document as written stays the role ("einer Pressemitteilung des Gerichts")."""
+        phrase = _phrase(span)
+        if self.tagged:  # "einer Mitteilung der Polizei": the owner in the genitive, named in its base form
+            article = [t for t in tokens[:tokens.index(owner[0])][-1:] if t.pos_ == "DET"]
+            return Speaker(source_name(article + owner), "organization", None, phrase, "description")
+        if owner[0].text[:1] == "ل" and self.doc.lang_ == "ar":  # "للجيش": "of the army", the article on "ل"
+            first = "ال" + owner[0].text[2:] if owner[0].text.startswith("لل") else owner[0].text[1:]
+            return Speaker(" ".join([first] + [t.text for t in owner[1:]]), "organization", None, phrase, "description")
+        speaker = self.from_span(self.doc[owner[0].i: owner[-1].i + 1])
+        if speaker is None:
+            return None
+        return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role or phrase, speaker.resolved)
 
     def _placed(self, span: Span) -> bool:
         """Whether the geoparser resolved the place name ``span``: one it cannot place is not a place speaking for
