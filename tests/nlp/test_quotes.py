@@ -280,3 +280,13 @@ def test_quotes_french_inverted_source_after_a_clause_and_que_hung_on_a_phrase()
     assert ("Nous sommes venus pour écouter", "François-Noël Buffet", True) in got  # not a clause continued
     assert any(text.startswith("L'hôpital") and speaker == "ministère de la Santé" for text, speaker, _ in got)
     assert ("le Hamas utilise les hôpitaux", "L'armée israélienne", False) in got
+
+
+def test_quotes_a_pronoun_after_a_described_subject_and_an_inverted_source_hung_low():
+    fr = models.load("fr")
+    text = ("Le feu a déjà parcouru plus de 2 000 hectares, a annoncé dimanche soir la préfecture de l'Aude.\n\n"
+            "« On est partis avec le chien », témoigne Martine, 67 ans.\n\nLe ministre de l'Intérieur a promis des "
+            "renforts. « L'État ne laissera personne seul », a-t-il déclaré sur place.")
+    got = quotes(fr, text)
+    assert ("Le feu a déjà parcouru plus de 2 000 hectares", "la préfecture de l'Aude", False) in got
+    assert ("L'État ne laissera personne seul", "ministre de l'Intérieur", True) in got  # not Martine, quoted last

@@ -66,3 +66,8 @@ def test_spanish_dialogue_with_unspaced_dashes(es):
              "se ha levantado.\n\n—¿Cuándo llegará la ayuda?\n\n—Esperamos que mañana —respondió.")
     assert [(q.text, q.speaker) for q in doc._.quotes] == [
         ("No vamos a rendirnos", "Juan Pérez"), ("Esperamos que mañana", "Juan Pérez")]
+
+
+def test_a_name_after_a_description_and_a_comma_is_the_speaker(es):
+    doc = es("La ministra del Interior, Mónica Palencia, explicó que las Fuerzas Armadas apoyarán a la Policía.")
+    assert [(q.speaker, q.speaker_role) for q in doc._.quotes] == [("Mónica Palencia", "ministra del Interior")]

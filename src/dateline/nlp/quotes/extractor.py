@@ -581,7 +581,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             k -= 1
         if k < 0 or self.doc[k].text not in (",", "»", "”", '"'):
             return None
-        return next((c for c in cue.children if c.dep_ in ("obj", "dobj") and c.i > cue.i
+        # its object, or one the parse hangs lower ("a annoncé dimanche soir la préfecture": on "soir")
+        return next((c for c in cue.subtree if c.dep_ in ("obj", "dobj") and c.i > cue.i
                      and c.pos_ in ("NOUN", "PROPN") and not self._inside_quote(c.idx)), None)
 
     def _phrase_before(self, frame: list[Token], p: int) -> Speaker | None:

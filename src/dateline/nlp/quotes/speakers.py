@@ -77,6 +77,13 @@ class SpeakerResolver:
         places = doc._.places if Doc.has_extension("places") else ()
         self.place_mentions = [(m.start, m.end) for place in places or () if place.geonames_id or place.lat is not None
                                for m in place.mentions]
+        # Subjects that are a person described, not named ("Le ministre de l'Intérieur a promis …"): what a pronoun
+        # after them may stand for
+        roles = person_roles(doc.lang_)
+        named_at = {i for m in self.mentions if m.entity.type == "PERSON" for i in range(m.start, m.end)}
+        self.role_subjects = [t for t in doc if parsed and t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN"
+                              and t.lemma_.lower() in roles and "Number=Plur" not in str(t.morph) and t.tag_ != "NNS"
+                              and not any(c.idx in named_at for c in t.subtree)]
         self.last_person: Speaker | None = None  # the last direct quote's speaker, when a person
         self.last_person_at = -1  # where that quote ends
         self.quoted = lambda char: False  # set by the quote finder: whether a position is inside a quote
@@ -151,6 +158,9 @@ class SpeakerResolver:
                 person = Speaker(named[-1].name, "person", None, text, "role") if named else None
             if person is not None:
                 return person
+        appositive = _name_after_comma([t for t in span if not t.is_space])
+        if appositive is not None:  # "La ministra del Interior, Mónica Palencia": the name the model did not tag
+            return Speaker(appositive[0], "person", None, appositive[1], "named")
         gpe = next((e for e in span.ents if e.label_ == "NORP" or e.label_ in ("GPE", "LOC") and self._placed(e)), None)
         if gpe is not None and head.i in range(gpe.start, gpe.end):
             return Speaker(_nominative(gpe, head), "organization", None, None, "named")
@@ -229,6 +239,9 @@ class SpeakerResolver:
         """"he"/"she": the last person named as a subject before, else the last person named; the last quote's
         speaker when quoted after that (a name the model did not tag: "«…», — рассказала Анна. «…», — добавила она")."""
         best = self._last_mention(position, 2500, people=True)
+        described = self._described_subject(position, max(best.start if best else -1, self.last_person_at))
+        if described is not None:
+            return described
         last, last_at = self.last_person, self.last_person_at
         named = [(at, who) for at, who in self.tagged_names if at < position and not self.quoted(at)]
         if named and (last is None or named[-1][0] > last_at) and position - named[-1][0] < 2500:
@@ -240,6 +253,21 @@ class SpeakerResolver:
             previous = self.previous_speaker(position)
             return Speaker(previous.name, previous.kind, previous.entity, previous.role, "pronoun") if previous else None
         return Speaker(best.entity.name, "person", best.entity.id, None, "pronoun")
+
+    def _described_subject(self, position: int, after: int) -> Speaker | None:
+        """A person described, not named, as the subject of a sentence after ``after`` and close before the pronoun
+        ("Le ministre de l'Intérieur a promis des renforts. « … », a-t-il déclaré"): that description, or the person it
+        introduced."""
+        for t in reversed(self.role_subjects):
+            if t.idx >= position or self.quoted(t.idx):
+                continue
+            if t.idx <= after or position - t.idx > 600:
+                return None
+            speaker = self.from_span(_subject_phrase_of(t))
+            if speaker is None:
+                return None
+            return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role, "pronoun")
+        return None
 
     def group(self, position: int) -> Speaker | None:
         """"they"/"it": the organization or armed group named last before, close by (never inside a quote), as a
@@ -315,6 +343,26 @@ def _nominative(span: Span, head: Token) -> str:
     words = [(t.lemma_[:1].upper() + t.lemma_[1:] if t.text[:1].isupper() else t.lemma_) if t.i in agreeing else t.text
              for t in span if not t.is_punct]
     return " ".join(words)
+
+
+def _subject_phrase_of(token: Token) -> Span:
+    """The subject's words up to the first comma after it."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    comma = next((k for k in range(token.i, end) if doc[k].text == ","), None)
+    return doc[token.left_edge.i: comma if comma is not None else end]
+
+
+def _name_after_comma(tokens: list[Token]) -> tuple[str, str] | None:
+    """A description, a comma, then only capitalised proper nouns: the name, and the description as its role."""
+    comma = max((k for k, t in enumerate(tokens) if t.text == ","), default=None)
+    if comma is None or comma == 0:
+        return None
+    name = tokens[comma + 1:]
+    if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    role = " ".join(t.text for t in tokens[:comma] if t.pos_ != "DET" and not t.is_punct) or None
+    return " ".join(t.text for t in name), role
 
 
 def _owner_of_document(tokens: list[Token]) -> list[Token] | None:
