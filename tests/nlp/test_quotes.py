@@ -290,3 +290,11 @@ def test_quotes_a_pronoun_after_a_described_subject_and_an_inverted_source_hung_
     got = quotes(fr, text)
     assert ("Le feu a déjà parcouru plus de 2 000 hectares", "la préfecture de l'Aude", False) in got
     assert ("L'État ne laissera personne seul", "ministre de l'Intérieur", True) in got  # not Martine, quoted last
+
+
+def test_quotes_a_described_institution_is_the_one_named_before():
+    fr = models.load("fr")
+    got = [(q.speaker, q.speaker_role) for q in fr(
+        "Le ministère de la Défense a annoncé que deux drones ont été abattus. Le ministère a précisé que personne "
+        "n'a été blessé.")._.quotes]
+    assert got[-1] == ("ministère de la Défense", "Le ministère")

@@ -169,6 +169,9 @@ class SpeakerResolver:
             text = source_name(tokens)  # "nach Angaben des Landesamts für Umwelt": "Landesamt für Umwelt"
         lemma = head.lemma_.lower()
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
+            named = self._named_organization(head) if bare or _is_definite(span) else None
+            if named is not None:  # "the ministry said", "le ministère", "ведомство": the one named before
+                return Speaker(named.name, "organization", named.id, text, "role")
             return Speaker(text, "organization", None, None, "description")
         if low in roles or lemma in roles or lemma in PEOPLE_NOUNS or low in PEOPLE_NOUNS:
             return Speaker(text, "anonymous", None, None, "description")
@@ -195,6 +198,18 @@ class SpeakerResolver:
         if speaker is None:
             return None
         return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role or phrase, speaker.resolved)
+
+    def _named_organization(self, head: Token) -> Entity | None:
+        """The organization named last before ``head`` (within about five sentences) whose name holds the noun that
+        heads the description ("the ministry" → "the Ministry of Defence", "ведомство" → no such word, no one)."""
+        keys = {head.lower_, head.lemma_.lower()}
+        for m in reversed(self.mentions[: bisect.bisect_left(self._starts, head.idx)]):
+            if head.idx - m.start > 1200:
+                return None
+            if m.entity.type == "ORG" and not self.quoted(m.start) and keys & {
+                    w.lower() for w in m.entity.name.replace("’", " ").replace("'", " ").split()}:
+                return m.entity
+        return None
 
     def _placed(self, span: Span) -> bool:
         """Whether the geoparser resolved the place name ``span``: one it cannot place is not a place speaking for
