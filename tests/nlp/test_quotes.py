@@ -8,6 +8,11 @@ from dateline.nlp.quotes import find_quotes
 
 
 @pytest.fixture(scope="module")
+def fr():
+    return models.load("fr")
+
+
+@pytest.fixture(scope="module")
 def en():
     return models.load("en")
 
@@ -62,8 +67,7 @@ def test_quotes_scare_quotes_and_titles_are_not_quotes(en):
     assert quotes(en, text) == []
 
 
-def test_quotes_french():
-    fr = models.load("fr")
+def test_quotes_french(fr):
     text = "« Nous ne céderons pas », a déclaré le maire de Kharkiv, Igor Terekhov. Le président Emmanuel Macron a affirmé que la France continuerait à soutenir l'Ukraine."
     got = quotes(fr, text)
     assert ("Nous ne céderons pas", "Igor Terekhov", True) in got
@@ -86,8 +90,7 @@ def test_quotes_component_in_a_users_own_pipeline():
     assert find_quotes(doc) == doc._.quotes
 
 
-def test_quotes_french_dialogue_dashes_and_inverted_pronoun():
-    fr = models.load("fr")
+def test_quotes_french_dialogue_dashes_and_inverted_pronoun(fr):
     text = ("Les habitants restent.\n— Nous ne partirons pas, dit Olena, une habitante de Kherson.\n"
             "— Ici, c'est chez nous, ajoute-t-elle.")
     assert quotes(fr, text) == [("Nous ne partirons pas", "Olena", True), ("Ici, c'est chez nous", "Olena", True)]
@@ -218,8 +221,7 @@ def test_what_a_speaker_accuses_blames_or_asks_for(en):
     assert ("to keep him in jail", "Prosecutors") in found or ("the judge to keep him in jail", "Prosecutors") in found
 
 
-def test_quotes_french_incise_verbs_the_tagger_misreads_and_a_clitic_subject():
-    fr = models.load("fr")
+def test_quotes_french_incise_verbs_the_tagger_misreads_and_a_clitic_subject(fr):
     text = ("Le maire de Kharkiv, Ihor Terekhov, a dénoncé « une attaque massive ». « La ville tient bon », "
             "a-t-il ajouté. « Nous n'avons plus d'électricité », raconte Olena, 52 ans. « C'est une catastrophe », "
             "estime Jean Dupont, médecin. « On a peur », confie Mykola, un retraité. Il soupire : « Où aller ? »")
@@ -238,8 +240,7 @@ def test_quotes_arabic_speaker_stops_at_a_preposition():
     assert got == [("لن نقبل بتهجير الفلسطينيين من أرضهم", "الصفدي", True)]
 
 
-def test_quotes_french_inverted_subject_pronoun_sources_and_a_named_recipient():
-    fr = models.load("fr")
+def test_quotes_french_inverted_subject_pronoun_sources_and_a_named_recipient(fr):
     text = ("Le trafic sera très perturbé jeudi sur l'ensemble du réseau, a annoncé mercredi la direction de la SNCF. "
             "Selon elle, seul un TGV sur trois circulera.\n\n« Nous n'avons pas d'autre choix », a expliqué à l'AFP "
             "Fabien Villedieu, délégué syndical. Pour lui, la direction « refuse d'entendre » les cheminots.")
@@ -251,8 +252,7 @@ def test_quotes_french_inverted_subject_pronoun_sources_and_a_named_recipient():
     assert ("refuse d'entendre", "Fabien Villedieu", True) in got
 
 
-def test_quotes_french_place_headline_relative_subject_and_fragments():
-    fr = models.load("fr")
+def test_quotes_french_place_headline_relative_subject_and_fragments(fr):
     text = ("Mayotte : « On n'a plus rien », l'île dévastée\n\nLe préfet de Mayotte, François-Xavier Bieuville, a évoqué "
             "un bilan qui pourrait atteindre « plusieurs centaines de morts ». Un médecin de l'hôpital, qui a requis "
             "l'anonymat, décrit « un afflux de blessés sans précédent ».")
@@ -271,8 +271,7 @@ def test_quotes_a_place_the_model_read_as_a_person_is_no_speaker_and_anonymity_i
     assert not any(text.startswith("not to be named") for text, _, _ in got)
 
 
-def test_quotes_french_inverted_source_after_a_clause_and_que_hung_on_a_phrase():
-    fr = models.load("fr")
+def test_quotes_french_inverted_source_after_a_clause_and_que_hung_on_a_phrase(fr):
     text = ("« Nous sommes venus pour écouter », a déclaré le ministre des Outre-mer, François-Noël Buffet, à son "
             "arrivée. L'hôpital d'Al-Aqsa, à Deir el-Balah, fonctionne depuis samedi sans électricité, a indiqué le "
             "ministère de la Santé. L'armée israélienne affirme de son côté que le Hamas utilise les hôpitaux.")
@@ -282,8 +281,7 @@ def test_quotes_french_inverted_source_after_a_clause_and_que_hung_on_a_phrase()
     assert ("le Hamas utilise les hôpitaux", "L'armée israélienne", False) in got
 
 
-def test_quotes_a_pronoun_after_a_described_subject_and_an_inverted_source_hung_low():
-    fr = models.load("fr")
+def test_quotes_a_pronoun_after_a_described_subject_and_an_inverted_source_hung_low(fr):
     text = ("Le feu a déjà parcouru plus de 2 000 hectares, a annoncé dimanche soir la préfecture de l'Aude.\n\n"
             "« On est partis avec le chien », témoigne Martine, 67 ans.\n\nLe ministre de l'Intérieur a promis des "
             "renforts. « L'État ne laissera personne seul », a-t-il déclaré sur place.")
@@ -292,8 +290,7 @@ def test_quotes_a_pronoun_after_a_described_subject_and_an_inverted_source_hung_
     assert ("L'État ne laissera personne seul", "ministre de l'Intérieur", True) in got  # not Martine, quoted last
 
 
-def test_quotes_a_described_institution_is_the_one_named_before():
-    fr = models.load("fr")
+def test_quotes_a_described_institution_is_the_one_named_before(fr):
     got = [(q.speaker, q.speaker_role) for q in fr(
         "Le ministère de la Défense a annoncé que deux drones ont été abattus. Le ministère a précisé que personne "
         "n'a été blessé.")._.quotes]

@@ -26,7 +26,13 @@ def is_role_noun(word: str, language: str | None) -> bool:
     roles = person_roles(language)
     if word in roles or word.rsplit("-", 1)[-1] in roles:
         return True
-    return (language or "").startswith("de") and any(word.endswith(r) for r in roles if len(r) >= 5)
+    return (language or "").startswith("de") and word.endswith(_compound_ends(language))
+
+
+@lru_cache(maxsize=None)
+def _compound_ends(language: str | None) -> tuple[str, ...]:
+    """The role nouns long enough to end a compound without matching by chance ("…chefin", not "…rat")."""
+    return tuple(r for r in person_roles(language) if len(r) >= 5)
 
 
 # Words of an age given after a name ("Olena, 52 ans", "Rosa, de 45 años", "Анна, 34 года"): that name is a person.

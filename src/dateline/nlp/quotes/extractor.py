@@ -48,6 +48,7 @@ from .common import (
     _subject_phrase,
 )
 from .cues import ACCORDING_TO, SOURCE_AFTER_QUOTE, Cues, cues_for
+from .lexicon import INSTITUTION_PREPOSITIONS
 from .marks import QuotedSpan, find_quoted
 from .reported import ReportedSpeech
 from .reported_lexical import LexicalReportedSpeech
@@ -80,10 +81,6 @@ def _after_recipient(rest: list[Token]) -> list[Token]:
     return rest
 
 
-# The preposition of an institution that speaks through an impersonal plural: "в Кремле заявили", "у МЗС зазначили".
-_IMPERSONAL_SOURCE = frozenset("в во у".split())
-
-
 def _impersonal_source(cue: Token) -> Span | None:
     """"В Кремле заявили, что …": a plural cue with no subject speaks for the institution it is said "in"; so does
     an impersonal one for the document ("говорится в сообщении Минобороны")."""
@@ -91,7 +88,7 @@ def _impersonal_source(cue: Token) -> Span | None:
     if "Number=Plur" not in str(cue.morph) and not impersonal or any(c.dep_ in _SUBJECT for c in cue.children):
         return None
     for child in cue.children:
-        if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in _IMPERSONAL_SOURCE for c in child.children):
+        if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in INSTITUTION_PREPOSITIONS for c in child.children):
             words = [t for t in child.subtree if t.dep_ != "case" or t.head.i != child.i]
             return cue.doc[words[0].i: words[-1].i + 1] if words else None
     return None

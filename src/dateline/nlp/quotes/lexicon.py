@@ -86,5 +86,11 @@ DOCUMENT_NOUNS = frozenset(
     сообщение заявление пресс-релиз релиз доклад повідомлення повідомленні повідомленням заява заяві заявою
     звіт звіті بيان بيانا""".split()
 )
+# "As" leading into what a source said ("As X noted, …", "Como señaló X", "Как отметил X", "Як зазначив X", "wie X
+# berichtete").
+AS_WORDS = frozenset({"as", "como", "comme", "как", "як", "wie"})
+# The preposition of an institution that speaks through an impersonal plural or a document: "в Кремле заявили",
+# "у МЗС зазначили", "про це повідомили в ДТЕК".
+INSTITUTION_PREPOSITIONS = frozenset({"в", "во", "у"})
 # Words between such a document and its owner: "of", "from", "by" and the articles after them.
 OWNER_LINKS = frozenset("of from by de du des d' d’ von der des la le les l' l’ el".split())

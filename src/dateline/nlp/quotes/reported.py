@@ -16,12 +16,10 @@ from spacy.tokens import Span, Token
 from ..mentions import unasserted
 from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim, anonymity_formula
 from .cues import ACCORDING_TO
-from .lexicon import GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
+from .lexicon import AS_WORDS, GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
 from .speakers import Speaker
 
 
-# "As X noted, …" in the languages with a parser ("Como señaló X, …", "Comme l'a noté X, …").
-_AS = frozenset({"as", "como", "comme", "как", "як"})
 # What an object is charged with or blamed for hangs on these ("accused X of Y", "blamed X on Y").
 _CHARGE_PREPOSITIONS = ("of", "on", "for")
 # Cues whose object is whom they spoke to: "…, officials told reporters".
@@ -255,7 +253,7 @@ class ReportedSpeech:
         is what was said."""
         main = t.head
         if not (t.dep_ in ("advcl", "parataxis") and t.i < main.i
-                and any(c.dep_ == "mark" and c.lower_ in _AS for c in t.children)):
+                and any(c.dep_ == "mark" and c.lower_ in AS_WORDS for c in t.children)):
             return False
         sent = t.sent
         comma = next((k for k in range(t.i + 1, main.i) if self.doc[k].text == "," and self.doc[k].head in (t, main)), None)

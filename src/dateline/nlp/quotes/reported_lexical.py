@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .common import _PHRASE_STOP, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO
-from .lexicon import DOCUMENT_NOUNS
+from .lexicon import AS_WORDS, DOCUMENT_NOUNS, INSTITUTION_PREPOSITIONS
 from .speakers import Speaker
 
 # Each language's complementizer after a reporting verb ("said that").
@@ -54,15 +54,12 @@ class LexicalReportedSpeech:
     def _as_cue(self, tokens: list[Token]) -> Found | None:
         """"Як зазначається в заяві Генштабу, …", "Як повідомив Синєгубов, …": "as" and a cue open the sentence;
         the source is up to the comma, the rest is what it said."""
-        if len(tokens) < 5 or tokens[0].lower_ not in _AS.get(self.cues.language, ()) or not self.cues.is_reporting(tokens[1]):
+        if len(tokens) < 5 or tokens[0].lower_ not in AS_WORDS or not self.cues.is_reporting(tokens[1]):
             return None
         comma = next((k for k in range(2, min(len(tokens), 2 + _MAX_SPEAKER + 1)) if tokens[k].text in _COMMAS), None)
         if comma is None or comma == 2:
             return None
-        speaker_words = tokens[2:comma]
-        if len(speaker_words) > 1 and speaker_words[0].lower_ in _INSTITUTION_PREPOSITIONS:
-            speaker_words = speaker_words[1:]
-        return self._statement(tokens[comma + 1:], speaker_words, tokens[1])
+        return self._statement(tokens[comma + 1:], _institution(tokens[2:comma]), tokens[1])
 
     def _cue_that(self, tokens: list[Token]) -> Found | None:
         that = THAT.get(self.cues.language, frozenset())
@@ -89,10 +86,7 @@ class LexicalReportedSpeech:
                 continue
             q = p + len(_ABOUT_THIS.get(self.cues.language, ())) if _about_this(tokens, p, self.cues.language) else p
             if q < end and self.cues.is_reporting(tokens[q]) and 0 < end - q - 1 <= _MAX_SPEAKER:
-                speaker_words = tokens[q + 1:end]
-                if len(speaker_words) > 1 and speaker_words[0].lower_ in _INSTITUTION_PREPOSITIONS:
-                    speaker_words = speaker_words[1:]  # "…, про це повідомили в ДТЕК": the institution
-                return self._statement(tokens[:p - 1], speaker_words, tokens[q])
+                return self._statement(tokens[:p - 1], _institution(tokens[q + 1:end]), tokens[q])
         return None
 
     def _statement(self, words: list[Token], speaker_words: list[Token], cue: Token,
@@ -116,12 +110,12 @@ class LexicalReportedSpeech:
         return Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
 
 
-# "as" opening a sentence with its source: "Як повідомив X, …".
-_AS = {"uk": frozenset({"як"}), "ru": frozenset({"как"})}
 # "…, про це повідомив X" ("X reported this"): the words between the comma and the cue.
 _ABOUT_THIS = {"uk": ("про", "це"), "ru": ("об", "этом")}
-# "повідомили в ДТЕК", "сообщили в МЧС": an institution speaking through an impersonal plural.
-_INSTITUTION_PREPOSITIONS = frozenset({"в", "у", "во"})
+def _institution(words: list[Token]) -> list[Token]:
+    """Speaker words without the preposition of an institution: "…, про це повідомили в ДТЕК" → "ДТЕК"."""
+    return words[1:] if len(words) > 1 and words[0].lower_ in INSTITUTION_PREPOSITIONS else words
+
 
 
 # "it came in" (Arabic "جاء في"): a verb that reports only when a document follows it.

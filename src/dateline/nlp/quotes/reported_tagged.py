@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from .common import _TERMINAL, Found, _how, _find_phrase, unreported_sentences
 from .cues import ACCORDING_TO, POSTPOSED, SOURCE_AFTER_QUOTE
+from .lexicon import AS_WORDS
 from .tagged import phrase_after, reported_mood, source_phrase, subject_span
 
 # At most this many words between a reporting verb and the comma that opens its clause ("sagte am Montag in
@@ -96,7 +97,7 @@ class TaggedReportedSpeech:
                 source = phrase_after(tokens, p + 1) or subject_span(tokens, p, self.cues.language)
                 if source is not None and source[0] < p:
                     continue  # the subject before the verb: not an inverted attribution
-            elif word.lower_ in _AS and (cue := _closing_cue(tokens, p + 1, self.cues)) is not None:
+            elif word.lower_ in AS_WORDS and (cue := _closing_cue(tokens, p + 1, self.cues)) is not None:
                 word, source = tokens[cue], subject_span(tokens, cue, self.cues.language)  # "…, wie X berichtete."
             else:
                 continue
@@ -172,8 +173,6 @@ def _hearsay(tokens: list[Token], verb: Token) -> bool:
 _IT_SAYS = {"de": (frozenset({"heißt", "hieß", "hiess", "heisst"}), "es")}
 # A sentence opening with "accordingly" goes on with the source just named: "Demnach darf die DFS privatisiert werden."
 _ACCORDINGLY = {"de": frozenset({"demnach"})}
-# "as" before a source closing the sentence: "…, wie die Zeitung berichtete."
-_AS = frozenset({"wie"})
 
 
 def _closing_cue(tokens: list[Token], start: int, cues) -> int | None:

@@ -278,7 +278,9 @@ class SpeakerResolver:
                 continue
             if t.idx <= after or position - t.idx > 600:
                 return None
-            speaker = self.from_span(_subject_phrase_of(t))
+            from .common import _subject_phrase  # (common imports this module)
+
+            speaker = self.from_span(_subject_phrase(t))
             if speaker is None:
                 return None
             return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role, "pronoun")
@@ -360,14 +362,6 @@ def _nominative(span: Span, head: Token) -> str:
     return " ".join(words)
 
 
-def _subject_phrase_of(token: Token) -> Span:
-    """The subject's words up to the first comma after it."""
-    doc = token.doc
-    end = token.right_edge.i + 1
-    comma = next((k for k in range(token.i, end) if doc[k].text == ","), None)
-    return doc[token.left_edge.i: comma if comma is not None else end]
-
-
 def _name_after_comma(tokens: list[Token]) -> tuple[str, str] | None:
     """A description, a comma, then only capitalised proper nouns: the name, and the description as its role."""
     comma = max((k for k, t in enumerate(tokens) if t.text == ","), default=None)
@@ -388,12 +382,10 @@ def _owner_of_document(tokens: list[Token]) -> list[Token] | None:
     if k is None:
         return None
     rest = tokens[k + 1:]
-    while rest and rest[0].pos_ in ("ADJ",) and rest[0].is_lower:
+    while rest and rest[0].pos_ == "ADJ" and rest[0].is_lower:
         rest = rest[1:]  # "un communiqué officiel de l'armée"
     while rest and (rest[0].lower_ in OWNER_LINKS or rest[0].pos_ == "DET"):
         rest = rest[1:]
-    if rest and rest[0].text[:1] == "ل" and len(rest[0].text) > 3 and rest[0].doc.lang_ == "ar":
-        return rest  # "بيان للجيش": the owner written on to "ل" (resolved as a description with it)
     return rest if rest and any(t.is_alpha for t in rest) else None
 
 
@@ -413,17 +405,10 @@ def _no_one(tokens: list[Token], head: Token) -> bool:
 
 
 def _name_in_phrase(tokens: list[Token]) -> tuple[str, str | None] | None:
-    """In a tagged phrase with no entity: the person's name and the words that say who they are. The name is a
-    run of proper nouns in apposition after a comma ("der Leiter der WHO, Klaus Stöhr") or ending the phrase's
-    first noun group ("der EU-Außenbeauftragte Javier Solana", "Bürgermeister Müller"); what follows the group
-    (a genitive, a preposition: "die Polizei von DeLand") only describes it."""
-    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-    if comma is not None:
-        after = tokens[comma + 1:]
-        if after and all(t.pos_ == "PROPN" for t in after):
-            role = _words(tokens[:comma])
-            return " ".join(t.text for t in after), role or None
-        tokens = tokens[:comma]
+    """In a tagged phrase with no entity (its punctuation left out): the person's name and the words that say who
+    they are. The name is the run of proper nouns ending the phrase's first noun group ("der EU-Außenbeauftragte
+    Javier Solana", "Bürgermeister Müller"); what follows the group (a genitive, a preposition: "die Polizei von
+    DeLand") only describes it. A name after a comma is ``_name_after_comma``'s."""
     group: list[Token] = []
     for t in tokens:
         if group and (t.pos_ in ("ADP", "DET") or t.pos_ == "PUNCT"):
