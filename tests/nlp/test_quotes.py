@@ -118,6 +118,16 @@ def test_an_interrupted_quote_is_one_statement(en):
     assert first.speaker == second.speaker == "Clinton" and first.direct and second.direct
 
 
+def test_a_quote_going_on_after_a_titled_speaker_in_typewriter_marks_is_one_statement(en):
+    # "Mr." is no sentence end, and some papers quote with two apostrophes
+    doc = en("Party leaders praise his speeches. ''He can carry the message in a way that is not scary,'' "
+             "Mr. Pawlenty said. ''It draws people in.'' Officials in Washington said more talks would follow.")
+    first, second, reported = doc._.quotes
+    assert first.statement == second.statement != reported.statement
+    assert first.speaker == second.speaker and (first.attribution, first.confidence) == (
+        second.attribution, second.confidence)
+
+
 def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):
     doc = en("The campaign said it will pursue federal matching funds and will “compete vigorously for the "
              "nomination,” according to a statement released on Monday.")

@@ -49,7 +49,7 @@ from .common import (
 )
 from .cues import ACCORDING_TO, SOURCE_AFTER_QUOTE, Cues, cues_for
 from .lexicon import INSTITUTION_PREPOSITIONS
-from .marks import QuotedSpan, find_quoted
+from .marks import QUOTE_MARKS, QuotedSpan, find_quoted
 from .reported import ReportedSpeech
 from .reported_lexical import LexicalReportedSpeech
 from .reported_tagged import TaggedReportedSpeech
@@ -166,7 +166,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 continue
             found = Found(q.inner_start, q.inner_end, True, speaker, cue, how)
             if previous is not None and self._interrupted(previous, q, speaker):
-                found.part_of, found.speaker = previous, previous.speaker  # "“…,” she said, “…”": one statement
+                # "“…,” she said, “…”": one statement, attributed as its first part is
+                found.part_of, found.speaker, found.cue, found.how = previous, previous.speaker, previous.cue, previous.how
             self.found.append(found)
             if speaker is not None:
                 previous = found
@@ -224,8 +225,11 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             return False
         between = self.text[previous.end:q.start]
         words = _WORD.findall(between)
-        plain = between.strip().strip("“”\"«»„").strip()
-        return (0 < len(words) <= 12 and "\n" not in between and not re.search(r"[!?]|\.(?!$)", plain)
+        plain = between.strip().strip(QUOTE_MARKS).strip()  # also the typewriter '' of some papers
+        # sentence ends are the tokenizer's: "Mr." and "Sen." are one token each, "said." ends the attribution
+        stops = [t for t in self.doc.char_span(previous.end, q.start, alignment_mode="expand") or ()
+                 if t.text in ("!", "?", "...") or t.text == "." and t.idx < previous.end + len(between.rstrip(QUOTE_MARKS + " \t")) - 1]
+        return (0 < len(words) <= 12 and "\n" not in between and not stops
                 and plain.endswith((",", ":", ".")) and (speaker is None or previous.speaker is None
                                                         or speaker.name == previous.speaker.name))
 

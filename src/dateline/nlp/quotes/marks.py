@@ -30,7 +30,8 @@ PAIRS: dict[str, str] = {
     "'": "'",
 }
 _SINGLE = frozenset("‘‚'’")
-_ANY_MARK = re.compile("[" + re.escape("".join(set(PAIRS) | set("".join(PAIRS.values())))) + "]")
+QUOTE_MARKS = "".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))
+_ANY_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # Marks that may reopen a quote at the start of its next paragraph.
 _REOPENERS = frozenset("“„«»\"”‘'")
 # A single-quoted span longer than this is more likely two apostrophes than a quote.
