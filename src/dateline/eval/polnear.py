@@ -11,8 +11,9 @@ one-to-one, best pairs first):
   cue verbs;
 * PolNeAR is univocal (a token has one role in one attribution) and calls content with a double quotation mark
   direct, so our quotes are read the same way before matching: a quote nested in another of ours (a quoted
-  fragment inside its reported clause) is part of that one, and a reported clause holding quotation marks is
-  direct;
+  fragment inside its reported clause) is part of that one, and a quote is direct when it, with the marks around
+  it, holds a double quotation mark — so the New York Times' typewriter quotes (''…'') are direct on neither
+  side, as the gold derives its flag;
 * speakers: on matched pairs whose gold source is a name or description (not a pronoun, not absent), our
   speaker is right when it, or the description we resolved it through ("the senator"), shares a content word
   with it (or is its acronym); end to end (quote and speaker right) on those.
@@ -113,7 +114,7 @@ def evaluate_polnear(split: str = "dev", limit: int | None = None, workers: int 
 
         all_pairs = pair(list(range(len(quotes))), list(range(len(gold))))
         everything.add(len(all_pairs), len(quotes) - len(all_pairs), len(gold) - len(all_pairs))
-        q_direct = [i for i, q in enumerate(quotes) if q.direct or _QUOTE_MARK.search(q.text)]
+        q_direct = [i for i, q in enumerate(quotes) if _QUOTE_MARK.search(record.text[max(q.start - 1, 0):q.end + 1])]
         g_direct = [j for j, a in enumerate(gold) if a["direct"]]
         direct_pairs = pair(q_direct, g_direct)
         direct.add(len(direct_pairs), len(q_direct) - len(direct_pairs), len(g_direct) - len(direct_pairs))
