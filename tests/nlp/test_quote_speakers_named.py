@@ -36,3 +36,19 @@ def test_what_a_speaker_called_or_described_something_is_what_they_said(en):
     described = en("Clinton described the plan as reckless and dangerous.")._.quotes
     assert [q.text for q in described] == ["the plan as reckless and dangerous"]
     assert not en("The mayor called a meeting for Monday.")._.quotes  # no predicate: an act, not a statement
+    mixed = en("Beck called Palin a “clown” on Tuesday.")._.quotes  # the quoted word is part of what was said
+    assert [(q.text, q.direct) for q in mixed] == [("Palin a “clown”", False), ("clown", True)]
+    assert mixed[0].statement == mixed[1].statement
+
+
+def test_what_was_asked_for_or_asked_is_what_was_said(en):
+    def said(text):
+        return [(q.text, q.speaker) for q in en(text)._.quotes]
+
+    assert said("Mike Huckabee called for denying entry to travelers.") == [
+        ("denying entry to travelers", "Mike Huckabee")]  # the gerund asked for says nothing of its own
+    assert said("Trump called on Clinton to resign from her post.") == [("Clinton to resign from her post", "Trump")]
+    assert said("Host John Dickerson asked whether his aim was similar to Kennedy's.") == [
+        ("whether his aim was similar to Kennedy's", "John Dickerson")]
+    # who asked is unknown: the subject is who was asked
+    assert said("When asked how he was holding up, Jefferson smiled.") == []

@@ -46,7 +46,8 @@ class Cues:
     """One language's cue words: every attributing word, those that take reported speech, and the other
     constructions a word licenses (``+to``: an infinitive says what was said, "vowed to fight on";
     ``+object``: its object does, "denied the charge"; ``+predicate``: its object with what is said of it,
-    "called Trump a liar")."""
+    "called Trump a liar"; ``+for`` / ``+on``: what or who was asked, "called for an inquiry", "called on X to
+    resign"; ``+question``: the question asked, "asked whether …")."""
 
     language: str
     words: frozenset[str]

@@ -515,7 +515,10 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 return True
         return False
 
-    def _subject(self, cue: Token, frame: list[Token] | None, position: int | None) -> Speaker | None:
+    def _subject(self, cue: Token, frame: list[Token] | None, position: int | None, *,
+                 objects_speak: bool = True) -> Speaker | None:
+        """Who the cue's statement is from. ``objects_speak``: a parse may read an inverted subject as the object
+        ("…, said the minister"); not when the object is what was said ("denied the charge")."""
         if not self.parsed:
             if frame is None or position is None:
                 return None
@@ -560,7 +563,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if source is not None:
             return self.resolver.from_span(source)
         objects = [c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i > cue.i]
-        if objects and cue.lemma_.lower() not in ("tell", "ask", "inform", "remind"):
+        if objects and objects_speak and cue.lemma_.lower() not in ("tell", "ask", "inform", "remind"):
             return self.resolver.from_span(_subject_phrase(objects[0]))
         if frame is None:
             frame = list(cue.sent)

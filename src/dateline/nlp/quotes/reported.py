@@ -73,9 +73,7 @@ class ReportedSpeech:
                 speaker = self._subject(t, None, None)
             if speaker is None:
                 continue
-            end = max([span.end_char] + [f.end for f in quoted])
-            end += end < len(self.text) and self.text[end] in "”\"»"  # the quoted words' closing mark, when they end it
-            clause = Found(span.start_char, end, False, speaker, t.text, _how(speaker))
+            clause = Found(span.start_char, self._statement_end(span, quoted), False, speaker, t.text, _how(speaker))
             self.found.append(clause)
             self._adopt(clause, quoted)
         for t in constructions:
@@ -93,8 +91,15 @@ class ReportedSpeech:
         whether it did."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
             return False  # "was asked to": the subject is who was asked
+        if cue.dep_ == "pcomp":
+            return False  # "called for denying entry": what another statement asks, no statement of its own
+        if cue.tag_ == "VBN" and not any(c.dep_ in _SUBJECT for c in cue.children):
+            return False  # "When asked how he was holding up, he said": the subject is who was asked
         content = last = None
-        if self.cues.licenses(cue, "to"):
+        if self.cues.licenses(cue, "question"):
+            # "asked whether his aim was similar": the question asked
+            content = next((c for c in cue.children if c.dep_ in ("ccomp", "advcl") and c.i > cue.i and _asks(c)), None)
+        if content is None and self.cues.licenses(cue, "to"):
             content = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if content is None and self.cues.licenses(cue, "object"):
@@ -106,14 +111,15 @@ class ReportedSpeech:
                                  g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)),
                             content)
         if content is None and self.cues.licenses(cue, "for") and not any(c.dep_ == "dobj" for c in cue.children):
-            # "called for an investigation": what was asked for (not "called an election for July 4")
-            content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
-                            for g in c.children if g.dep_ == "pobj"), None)
+            # "called for an investigation", "called for banning entry": what was asked for (not "called an
+            # election for July 4"); "called on Sanders to join her": who was asked, with what
+            content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in self._asked_prepositions(cue)
+                            for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                            and (c.lower_ == "for" or _infinitive_after(cue, g) is not None)), None)
         last = last if last is not None else content
-        if content is not None and self.cues.licenses(cue, "for"):
+        if content is not None and (self.cues.licenses(cue, "for") or self.cues.licenses(cue, "on")):
             # "called for states to take the necessary steps": the infinitive goes with what was asked for
-            last = next((c for c in cue.children if c.dep_ in ("advcl", "xcomp") and c.i > content.i
-                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), content)
+            last = _infinitive_after(cue, content) or content
         if content is None and self.cues.licenses(cue, "predicate"):
             # "called Trump a liar", "described the plan as reckless": the object with what is said of it
             parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "oprd") or (
@@ -127,15 +133,24 @@ class ReportedSpeech:
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         span = self.doc[start:end]
-        if len([x for x in span if not x.is_punct]) < 2 or self._quoted_share(span.start, span.end) >= 0.3:
-            return False
-        speaker = self._subject(cue, None, None)
+        if len([x for x in span if not x.is_punct]) < 2 or self._mostly_quoted(span) and not self._mixed(span):
+            return False  # (a mixed quote, "called Palin a “clown”", is the statement of its quoted words)
+        speaker = self._subject(cue, None, None, objects_speak=False)
         if speaker is None:
             return False
-        statement = Found(span.start_char, span.end_char, False, speaker, cue.text, _how(speaker))
+        quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
+        statement = Found(span.start_char, self._statement_end(span, quoted), False, speaker, cue.text, _how(speaker))
         self.found.append(statement)
-        self._adopt(statement, [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char])
+        self._adopt(statement, quoted)
         return True
+
+    def _statement_end(self, span: Span, quoted: list[Found]) -> int:
+        """A statement ends after the words it quotes, with their closing mark when they end it."""
+        end = max([span.end_char] + [f.end for f in quoted])
+        return end + (end < len(self.text) and self.text[end] in "”\"»")
+
+    def _asked_prepositions(self, cue: Token) -> tuple[str, ...]:
+        return tuple(p for p in ("for", "on") if self.cues.licenses(cue, p))
 
     @staticmethod
     def _adopt(statement: Found, quoted: list[Found]) -> None:
@@ -412,6 +427,21 @@ class ReportedSpeech:
 def _without_full_stop(span: Span) -> Span:
     """A reported statement ends before its sentence's full stop, as the clauses after a cue do."""
     return span[:-1] if len(span) > 1 and span[-1].text == "." else span
+
+
+_QUESTION_MARKERS = frozenset(("whether", "if"))
+
+
+def _infinitive_after(cue: Token, after: Token) -> Token | None:
+    """The cue's infinitive after ``after``: "called on Sanders to join her"."""
+    return next((c for c in cue.children if c.dep_ in ("advcl", "xcomp") and c.i > after.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _asks(clause: Token) -> bool:
+    """An embedded question: "whether …", "if …", or opened by a wh-word ("how high the wall would be")."""
+    first = clause.left_edge
+    return first.lower_ in _QUESTION_MARKERS or first.tag_ in ("WDT", "WP", "WP$", "WRB")
 
 
 _STATEMENT_NOUNS = frozenset(("statement post message interview video address briefing report communique release tweet "
