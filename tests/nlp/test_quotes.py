@@ -222,6 +222,15 @@ def test_a_reported_clause_ends_where_the_cue_goes_on(en):
     assert ("those talks came later", "officials") in found
 
 
+def test_a_reported_clause_ends_where_the_sentence_it_hangs_in_goes_on(en):
+    text = ("Podesta, who said the project was vetted by the firm's counsel, said he was unaware of any disagreements. "
+            "After she told reporters the plan was dead, Clinton left the room.")
+    found = [(q.text, q.speaker) for q in en(text)._.quotes]
+    assert ("the project was vetted by the firm's counsel", "Podesta") in found
+    assert ("he was unaware of any disagreements", "Podesta") in found
+    assert ("the plan was dead", "Clinton") in found  # "she" stands for the subject named after her clause
+
+
 def test_what_a_speaker_accuses_blames_or_asks_for(en):
     found = [(q.text, q.speaker) for q in en(
         "Senator Bob Hale accused the governor of hiding the report. Mayor Ann Cole blamed the flooding on the "

@@ -94,6 +94,20 @@ def _impersonal_source(cue: Token) -> Span | None:
     return None
 
 
+def _cataphora(subject: Token) -> Token:
+    """"Asked if she believed …, Clinton said …": a personal pronoun in a clause set before the main one stands
+    for the main clause's subject, named after it."""
+    if subject.tag_ != "PRP":
+        return subject
+    for governor in subject.head.ancestors:
+        if governor.i < subject.i:
+            break
+        named = next((c for c in governor.children if c.dep_ in _SUBJECT and c.i > subject.i), None)
+        if named is not None:
+            return subject if named.pos_ == "PRON" else named
+    return subject
+
+
 def find_quotes(doc: Doc, language: str | None = None, entities=None) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker; ``entities`` defaults to ``doc._.entities``."""
     if entities is None and Doc.has_extension("entities"):
@@ -551,7 +565,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 # A parse that joins a headline or a dateline to the sentence: the "subject" is not the speaker.
                 between = self.doc[min(subjects[0].i, cue.i): max(subjects[0].i, cue.i)]
                 if not any(x.text in (":", "[", "]", "|") or "\n" in x.text_with_ws for x in between):
-                    return self.resolver.from_span(_subject_phrase(subjects[0]))
+                    return self.resolver.from_span(_subject_phrase(_cataphora(subjects[0])))
                 break
             if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head.i != node.i:
                 if node.dep_ == "ccomp":

@@ -170,8 +170,14 @@ class ReportedSpeech:
         sent = cue.sent
         if clause.i > cue.i:
             start, end = clause.left_edge.i, sent.end
+            governors = {a.i for a in cue.ancestors}
             for k in range(max(start, cue.i + 1), sent.end):
                 x = self.doc[k]
+                # "Podesta, who said X, said Y", "Asked if she believed X, Clinton said Y": the sentence the cue's
+                # clause hangs in goes on; what was said stops where it does
+                if k > clause.right_edge.i and (k in governors or x.head.i in governors and x.dep_ in _SUBJECT):
+                    end = k if k in governors else max(x.left_edge.i, clause.right_edge.i + 1)
+                    break
                 # "said X, echoing a memo", "said X, but officials said Y": what hangs on the cue after its clause
                 # is not what was said
                 if k > clause.right_edge.i and x.head.i == cue.i and x.dep_ in ("advcl", "conj", "cc"):
