@@ -128,6 +128,14 @@ def test_a_quote_going_on_after_a_titled_speaker_in_typewriter_marks_is_one_stat
         second.attribution, second.confidence)
 
 
+def test_a_quote_goes_on_after_a_long_attribution_naming_someone_else(en):
+    doc = en("Mr. Lane began attacking the mayor. “He is not fit to run this city,” Ana Ruiz, who is an actor, said of "
+             "Mr. Lane. “This city was built by people who worked hard.”\n\n“We had hope,” said Rep. Tom Diaz (D-Tex.), "
+             "a Lane critic whose district went for Mayor Bell. “In El Paso, she crushed him.”")
+    assert [(q.speaker, q.statement) for q in doc._.quotes] == [("Ana Ruiz", 0), ("Ana Ruiz", 0), ("Tom Diaz", 1),
+                                                                ("Tom Diaz", 1)]
+
+
 def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):
     doc = en("The campaign said it will pursue federal matching funds and will “compete vigorously for the "
              "nomination,” according to a statement released on Monday.")

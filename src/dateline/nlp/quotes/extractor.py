@@ -174,6 +174,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 continue
             if speaker is None and q.dialogue and inner.rstrip().endswith("?"):
                 continue  # an interview's unattributed question is the journalist's
+            if speaker is None and previous is not None and previous.direct and self._only_attribution_between(previous, q):
+                speaker, how = previous.speaker, "carry-over"  # the names in the attribution are not the speaker
             if speaker is None:
                 speaker, how = self._unattributed(q, previous)
             if speaker is None and words < _UNATTRIBUTED_MIN_WORDS and cue is None:
@@ -234,18 +236,25 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
 
     def _interrupted(self, previous: Found, q: QuotedSpan, speaker: Speaker | None) -> bool:
         """The quote goes on after its attribution: the previous one stops on a comma inside its marks and only
-        a short attribution stands between them ("“…,” she said, “…”", "“…,” she said. “…”")."""
+        its attribution stands between them ("“…,” she said, “…”", "“…,” Mr. Tribe, a law professor, said. “…”")."""
         if not previous.direct or not self.text[previous.start:previous.end].rstrip().endswith(","):
             return False
+        return (len(_WORD.findall(self.text[previous.end:q.start])) <= 40 and self._only_attribution_between(previous, q)
+                and (speaker is None or previous.speaker is None or speaker.name == previous.speaker.name))
+
+    def _only_attribution_between(self, previous: Found, q: QuotedSpan) -> bool:
+        """Nothing but the previous quote's attribution stands between it and ``q``: one sentence at most, in the
+        same paragraph ("“…,” Guerrero said of Mr. Trump. “…”")."""
         between = self.text[previous.end:q.start]
-        words = _WORD.findall(between)
         plain = between.strip().strip(QUOTE_MARKS).strip()  # also the typewriter '' of some papers
-        # sentence ends are the tokenizer's: "Mr." and "Sen." are one token each, "said." ends the attribution
-        stops = [t for t in self.doc.char_span(previous.end, q.start, alignment_mode="expand") or ()
-                 if t.text in ("!", "?", "...") or t.text == "." and t.idx < previous.end + len(between.rstrip(QUOTE_MARKS + " \t")) - 1]
-        return (0 < len(words) <= 12 and "\n" not in between and not stops
-                and plain.endswith((",", ":", ".")) and (speaker is None or previous.speaker is None
-                                                        or speaker.name == previous.speaker.name))
+        if "\n" in between or not _WORD.search(between) or not plain.endswith((",", ":", ".")):
+            return False
+        # sentence ends are the tokenizer's ("Mr." and "Sen." are one token each) and open a capitalised word:
+        # "said. He added" has two sentences, "(D-Tex.), a Clinton endorser" one
+        last = previous.end + len(between.rstrip(QUOTE_MARKS + " \t")) - 1
+        return not any(t.text in ("!", "?", "...") or t.text == "." and t.idx < last and t.i + 1 < len(self.doc)
+                       and self.doc[t.i + 1].text[:1].isupper()
+                       for t in self.doc.char_span(previous.end, q.start, alignment_mode="expand") or ())
 
     def _follows(self, previous: Found, q: QuotedSpan, inner: str) -> bool:
         """A whole short sentence quoted right after the previous quote's sentence, same paragraph."""
