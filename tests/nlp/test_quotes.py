@@ -136,6 +136,15 @@ def test_a_quote_goes_on_after_a_long_attribution_naming_someone_else(en):
                                                                 ("Tom Diaz", 1)]
 
 
+def test_a_speaker_after_a_participle_or_a_dash(en):
+    said = en("“I am not going to call it a mistake, so forget about it,” said retired neurosurgeon Ben Carson, asked "
+              "about his claims.")._.quotes
+    assert [q.speaker for q in said] == ["Ben Carson"]
+    roundup = en("The contests have changed - Philip Bump: “Two weeks ago, his strongest territory had been the South. "
+                 "Now it is the Northeast.”")._.quotes
+    assert [q.speaker for q in roundup] == ["Philip Bump"]
+
+
 def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):
     doc = en("The campaign said it will pursue federal matching funds and will “compete vigorously for the "
              "nomination,” according to a statement released on Monday.")

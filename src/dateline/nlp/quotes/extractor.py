@@ -341,6 +341,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                     speaker = self.resolver.from_span(_subject_phrase(subject))
                 else:
                     speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
+                    if speaker is None and p == 0 and subject is not None:
+                        # "said retired neurosurgeon Ben Carson": the words stop at a participle, the parse does not
+                        speaker = self.resolver.from_span(_subject_phrase(subject))
                 if speaker is None and p == 0 and self.cues.language in _PRO_DROP and not self._has_subject(t):
                     speaker = self.resolver.pronoun(t.idx)  # "«Es una tragedia», añadió."
                 return (speaker, t.text, _how(speaker)) if speaker is not None else None
@@ -421,8 +424,12 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 found = subject_span(frame, verb, self.cues.language)
             speaker = self.resolver.from_span(self._span(frame[found[0]:found[1]])) if found else None
             return (speaker, None, _how(speaker)) if speaker is not None else None
-        speaker = self.resolver.from_span(self._span(frame[:-1][-8:]))
-        if speaker is not None and speaker.kind in ("person", "organization") and not self._place_label(frame[:-1]):
+        words = frame[:-1]
+        # "The race has changed - Philip Bump: “…”": the name after the last dash or sentence end
+        cut = max((k for k, t in enumerate(words) if t.text in _DASHES or t.text in (";", ".")), default=-1)
+        words = words[cut + 1:]
+        speaker = self.resolver.from_span(self._span(words[-8:])) if words else None
+        if speaker is not None and speaker.kind in ("person", "organization") and not self._place_label(words):
             return speaker, None, "cue"
         return None
 
@@ -646,7 +653,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             end = 0
             while end < len(rest) and end < 10:
                 x = rest[end]
-                if x.pos_ in ("VERB", "AUX") or x.lower_ in _RELATIVE or x.text in _TERMINAL or x.text in (";", ":", "(", "—", "–"):
+                if x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") or x.lower_ in _RELATIVE or x.text in _TERMINAL or x.text in (";", ":", "(", "—", "–"):
                     break
                 if x.text == "," and not (end + 1 < len(rest) and rest[end + 1].pos_ == "PROPN"):
                     break
