@@ -143,6 +143,12 @@ def test_a_speaker_after_a_participle_or_a_dash(en):
     roundup = en("The contests have changed - Philip Bump: “Two weeks ago, his strongest territory had been the South. "
                  "Now it is the Northeast.”")._.quotes
     assert [q.speaker for q in roundup] == ["Philip Bump"]
+    later = en("Confidence rose. “The most striking thing has been a new resilience among consumers,” like the recent "
+               "swings of the markets, said Richard Curtin, the survey's chief economist.")._.quotes
+    assert [q.speaker for q in later] == ["Richard Curtin"]  # an inverted cue after the clause the quote began
+    fumed = en("“If they were serious about this, they would have gone to the only bill with support,” Toomey fumed "
+               "on Tuesday.")._.quotes
+    assert [q.speaker for q in fumed] == ["Toomey"]
 
 
 def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):

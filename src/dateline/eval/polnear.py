@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from dataclasses import replace
 
 from ..ingest.document import RawDocument
-from ..nlp.quotes.cues import cues_for, guess_lemmas
+from ..nlp.quotes.cues import guess_lemmas
 from ..types import Quote
 from .corpus import read_jsonl, records
 from .devset import shared_dir
@@ -36,9 +38,13 @@ from .metrics import PRF, calibration, greedy_match
 from .quotes import jaccard, quote_speaker_right, speaker_right, tokens
 
 CONSTRUCTIONS = ("X said (that)", "..., X said", "according to X", "X told Y", "other cue verbs")
-# Our cue lexicon also holds verbs of thinking that can frame a quote ("I believe…"); PolNeAR annotates beliefs
-# as attributions, so these do not make a speech attribution.
-COGNITION = frozenset({"believe", "wonder", "estimate"})
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """The verbs that make an attribution speech: a frozen list, so the measure stays put as the cue lexicon grows."""
+    text = resources.files("dateline.data").joinpath("eval", "polnear_speech_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def construction(attribution: dict) -> str | None:
@@ -49,10 +55,9 @@ def construction(attribution: dict) -> str | None:
     if cue[:2] == ["according", "to"]:
         return "according to X"
     lemmas = {lemma for word in cue for lemma in guess_lemmas(word)}
-    english = cues_for("en")
     if "tell" in lemmas:
         return "X told Y"
-    if not lemmas & (english.words - COGNITION):
+    if not lemmas & speech_verbs():
         return None
     if "say" in lemmas:
         content, cue_at = attribution["content_spans"][0][0], attribution["cue_spans"][0][0]

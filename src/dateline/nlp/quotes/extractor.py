@@ -360,6 +360,12 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                     speaker = self.resolver.from_span(_subject_phrase(subject))
                     if speaker is not None:
                         return speaker, t.text, _how(speaker)
+            if frame[p - 1].text == "," and not any(c.dep_ in _SUBJECT and c.i < t.i for c in t.children):
+                # "“…,” like the recent volatility of markets, said Richard Curtin": an inverted cue after the clause
+                # the quote began
+                speaker = self._phrase_after(frame, p)
+                if speaker is not None and speaker.kind != "unknown":
+                    return speaker, t.text, _how(speaker)
             comma = max((k for k in range(p) if frame[k].text == ","), default=None)
             if comma is not None and 0 < p - comma - 1 <= 12:
                 speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
