@@ -39,6 +39,10 @@ def test_what_a_speaker_called_or_described_something_is_what_they_said(en):
     mixed = en("Beck called Palin a “clown” on Tuesday.")._.quotes  # the quoted word is part of what was said
     assert [(q.text, q.direct) for q in mixed] == [("Palin a “clown”", False), ("clown", True)]
     assert mixed[0].statement == mixed[1].statement
+    # the parser hangs the quoted words on the object: they are still what was said of it
+    hung = en("Jeb Bush called the use of executive orders “quite dangerous.” Chris Christie spoke later.")._.quotes
+    assert [(q.text, q.direct) for q in hung] == [("the use of executive orders “quite dangerous.”", False),
+                                                  ("quite dangerous.", True)]
 
 
 def test_what_was_asked_for_or_asked_is_what_was_said(en):

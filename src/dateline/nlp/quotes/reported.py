@@ -127,6 +127,11 @@ class ReportedSpeech:
             said_of = [c for c in parts if c.dep_ == "oprd" or c.dep_ == "prep"]
             if parts and said_of and parts[0] is not said_of[-1]:
                 content, last = parts[0], said_of[-1]
+            elif parts and parts[0].dep_ == "dobj":
+                # "called the use of executive orders “quite dangerous”": the parser hangs the quoted words on the
+                # object; they are what is said of it
+                last = self._quoted_after(parts[0])
+                content = parts[0] if last is not None else None
         if content is None or self._crosses_paragraph(cue, last):
             return False
         start, end = self._within_paragraph(cue, content.left_edge.i, last.right_edge.i + 1)
@@ -148,6 +153,15 @@ class ReportedSpeech:
         """A statement ends after the words it quotes, with their closing mark when they end it."""
         end = max([span.end_char] + [f.end for f in quoted])
         return end + (end < len(self.text) and self.text[end] in "”\"»")
+
+    def _quoted_after(self, phrase: Token) -> Token | None:
+        """The last word of a quoted passage that opens inside ``phrase`` or right after it."""
+        after = self.doc[phrase.right_edge.i + 1].idx if phrase.right_edge.i + 1 < len(self.doc) else len(self.text)
+        for q in self.spans:
+            if phrase.left_edge.idx < q.start <= after and not q.dialogue:
+                words = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+                return words[-1] if words is not None and len(words) else None
+        return None
 
     def _asked_prepositions(self, cue: Token) -> tuple[str, ...]:
         return tuple(p for p in ("for", "on") if self.cues.licenses(cue, p))
