@@ -98,6 +98,8 @@ def test_quotes_use_the_same_filter_for_speech_not_reported(en):
     ("Police lathi-charged a mob pelting stones at the station in Godhra.", "Violent demonstration"),
     ("Gunmen opened fire on a bus in Peshawar, killing five passengers.", "Attack"),
     ("Soldiers opened fire on rebels near the border post.", "Armed clash"),
+    # tear gas shells are no artillery
+    ("Police lobbed teargas shells at the mob in Surat and then opened fire.", "Violent demonstration"),
 ])
 def test_force_is_coded_by_whom_it_was_used_on(en, text, sub_event_type):
     assert [e.sub_event_type for e in en(text)._.events] == [sub_event_type]
@@ -181,3 +183,12 @@ def test_grenades_thrown_in_a_gunfight_are_part_of_the_fight(en):
 ])
 def test_french_acts_read_the_french_parse(text, sub_event_type):
     assert [e.sub_event_type for e in models.load("fr")(text)._.events] == [sub_event_type]
+
+
+def test_they_and_we_take_their_party_from_the_sentence_before():
+    nlp = models.load("en")
+    text = ("A mob of 200 gathered outside the station in Vadodara. When police tried to disperse them, they started "
+            "pelting stones.")
+    assert [e.sub_event_type for e in nlp(text)._.events] == ["Violent demonstration"]
+    alone = "When police tried to disperse them in Vadodara, they started pelting stones."
+    assert nlp(alone)._.events == ()  # no crowd named: who threw the stones is unknown

@@ -42,16 +42,25 @@ class Kind:
         return self.sub_event_type.event_type
 
 
-def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span) -> Kind | None:
-    """The sentence's kind by the rules, or None when no trigger in it reports an event."""
+# Pronouns that leave who acted to the sentence before: "they started pelting stones", "we are fighting hard here".
+_AGENT_PRONOUNS = frozenset({"they", "them", "we", "us"})
+
+
+def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span, before: Span | None = None) -> Kind | None:
+    """The sentence's kind by the rules, or None when no trigger in it reports an event. ``before``: the sentence
+    before it in its paragraph, whose words say who "they" or "we" are when the type's conditions ask for a party
+    (a crowd for a riot, an armed party for a battle)."""
     present = reading.lexicons_in(sentence)
+    gate = present
+    if before is not None and any(t.lower_ in _AGENT_PRONOUNS for t in sentence):
+        gate = present | reading.lexicons_in(before)
     for trigger, span in reading.triggers_in(sentence):
         if cues is not None and cues.why_not(span, sentence) is not None:
             continue
         sub = trigger.sub_event_type
         if trigger.decided_by is not None:
             sub = _DECISIONS[trigger.decided_by](sub, present)
-        if not reading.rules.allowed(sub, present):
+        if not reading.rules.allowed(sub, present) and not (gate is not present and reading.rules.allowed(sub, gate)):
             continue
         return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span, decided=sub is not trigger.sub_event_type)
     return None

@@ -91,7 +91,8 @@ class EventFinder(Actors, ClassifierReading):
         paragraph_start = -1
         latest_year = report_year(text, published)
         patterns = [None if k is None or told_as_history(sent.text, latest_year) else k
-                    for sent, k in zip(sentences, (decide(reading, cues, sent) for sent in sentences))]
+                    for sent, k in zip(sentences, (decide(reading, cues, sent, _before_in_paragraph(sentences, i, text))
+                                                   for i, sent in enumerate(sentences)))]
         kinds = (self._reread(sentences, patterns, reading) if any(patterns)
                  else self._classified(sentences, latest_year, reading, cues))
         for i, (sent, kind) in enumerate(zip(sentences, kinds)):
@@ -465,3 +466,11 @@ def _event(d: _Draft) -> Event:
         evidence=Mention(sent.start_char, sent.end_char, sent.text),
         confidence=d.confidence,
     )
+
+
+def _before_in_paragraph(sentences: list[Span], i: int, text: str) -> Span | None:
+    """The sentence before the ``i``-th, when the same paragraph holds both."""
+    if i == 0:
+        return None
+    before = sentences[i - 1]
+    return None if "\n" in text[before.end_char:sentences[i].start_char] else before
