@@ -146,6 +146,9 @@ def test_a_speaker_after_a_participle_or_a_dash(en):
     later = en("Confidence rose. “The most striking thing has been a new resilience among consumers,” like the recent "
                "swings of the markets, said Richard Curtin, the survey's chief economist.")._.quotes
     assert [q.speaker for q in later] == ["Richard Curtin"]  # an inverted cue after the clause the quote began
+    described = en("“It is not the position that everything is fine,” Gene Sperling, a top outside Clinton adviser, "
+                   "said at a recent POLITICO event on the economy in Iowa.")._.quotes
+    assert [q.speaker for q in described] == ["Gene Sperling"]  # not the event's organiser after the cue
     fumed = en("“If they were serious about this, they would have gone to the only bill with support,” Toomey fumed "
                "on Tuesday.")._.quotes
     assert [q.speaker for q in fumed] == ["Toomey"]

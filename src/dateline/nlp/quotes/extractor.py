@@ -360,16 +360,24 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                     speaker = self.resolver.from_span(_subject_phrase(subject))
                     if speaker is not None:
                         return speaker, t.text, _how(speaker)
-            if frame[p - 1].text == "," and not any(c.dep_ in _SUBJECT and c.i < t.i for c in t.children):
-                # "“…,” like the recent volatility of markets, said Richard Curtin": an inverted cue after the clause
-                # the quote began
-                speaker = self._phrase_after(frame, p)
-                if speaker is not None and speaker.kind != "unknown":
-                    return speaker, t.text, _how(speaker)
-            comma = max((k for k in range(p) if frame[k].text == ","), default=None)
+            commas = [k for k in range(p) if frame[k].text == ","]
+            comma = commas[-1] if commas else None
             if comma is not None and 0 < p - comma - 1 <= 12:
                 speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
                 if speaker is not None:
+                    return speaker, t.text, _how(speaker)
+            if comma == p - 1 and len(commas) == 2 and commas[0] <= 6:
+                # "“…,” Gene Sperling, a top Clinton adviser, said": a name and its description between commas, which
+                # the parser may hang on the quote
+                speaker = self.resolver.from_span(self._span(frame[:commas[0]]))
+                if speaker is not None and speaker.kind in ("person", "organization"):
+                    return speaker, t.text, _how(speaker)
+            if (comma == p - 1 and p + 1 < len(frame) and frame[p + 1].pos_ != "ADP"
+                    and not any(c.dep_ in _SUBJECT and c.i < t.i for c in t.children)):
+                # "“…,” like the recent volatility of markets, said Richard Curtin": an inverted cue after the clause
+                # the quote began (not "…, said at a POLITICO event")
+                speaker = self._phrase_after(frame, p)
+                if speaker is not None and speaker.kind != "unknown":
                     return speaker, t.text, _how(speaker)
             break
         return None
