@@ -372,7 +372,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 speaker = self.resolver.from_span(self._span(frame[:commas[0]]))
                 if speaker is not None and speaker.kind in ("person", "organization"):
                     return speaker, t.text, _how(speaker)
-            if (comma == p - 1 and p + 1 < len(frame) and frame[p + 1].pos_ != "ADP"
+            if (self.parsed and comma == p - 1 and p + 1 < len(frame) and frame[p + 1].pos_ != "ADP"
                     and not any(c.dep_ in _SUBJECT and c.i < t.i for c in t.children)):
                 # "“…,” like the recent volatility of markets, said Richard Curtin": an inverted cue after the clause
                 # the quote began (not "…, said at a POLITICO event")
