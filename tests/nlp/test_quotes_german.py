@@ -125,5 +125,3 @@ def test_german_hearsay_modal_is_a_claim_with_its_source_or_none():
 def test_a_term_in_marks_that_no_one_said_is_no_quote(de):
     assert de("Das Gesetz erlaubt den Einsatz von „Cannabis“ als Medizin, hieß es.")._.quotes == ()
     assert de("Im Jahr 2005 sprach man in der Zeitung häufig über „Armutsgefährdung“.")._.quotes == ()
-    # a name with no verb, even beside a cue word
-    assert de("Die Partei trat 2009 der „Allianz für Europäische Integration“ bei, hieß es.")._.quotes == ()

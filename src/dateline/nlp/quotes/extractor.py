@@ -178,8 +178,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 speaker, how = previous.speaker, "carry-over"  # the names in the attribution are not the speaker
             if speaker is None:
                 speaker, how = self._unattributed(q, previous)
-            if speaker is None and (short or words < _UNATTRIBUTED_MIN_WORDS and (cue is None or self._verbless(q))):
-                continue  # a few words in marks that no one is found to have said, with no verb, are a term or a title
+            if speaker is None and (short or words < _UNATTRIBUTED_MIN_WORDS and cue is None):
+                continue  # a word or two in marks that no one is found to have said is a term or a title
             found = Found(q.inner_start, q.inner_end, True, speaker, cue, how)
             if previous is not None and self._interrupted(previous, q, speaker):
                 # "“…,” she said, “…”": one statement, attributed as its first part is
@@ -198,11 +198,6 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                   if not (short and self.tagged) or self._governs(t, q)]
         beside = before + _strip_punct(self._after_frame(q, index))[:4]
         return next((t.text for t in beside if self._is_cue(t)), None)
-
-    def _verbless(self, q: QuotedSpan) -> bool:
-        """No verb among the quoted words ("„Koalition für Einheit und Entwicklung“"); needs tags."""
-        span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
-        return (self.tagged or self.parsed) and span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def _names_only(self, q: QuotedSpan) -> bool:
         """Quoted words that are all proper nouns, foreign words or numbers name something ("„Xinhua“",
