@@ -120,8 +120,3 @@ def test_german_hearsay_modal_is_a_claim_with_its_source_or_none():
     doc = de("Ein mutmaßlicher vierter Mann soll den drei Irakern geholfen haben. Die Polizei ermittelt.")
     assert [(q.text, q.speaker, q.direct) for q in doc._.quotes] == [
         ("Ein mutmaßlicher vierter Mann soll den drei Irakern geholfen haben", None, False)]
-
-
-def test_a_term_in_marks_that_no_one_said_is_no_quote(de):
-    assert de("Das Gesetz erlaubt den Einsatz von „Cannabis“ als Medizin, hieß es.")._.quotes == ()
-    assert de("Im Jahr 2005 sprach man in der Zeitung häufig über „Armutsgefährdung“.")._.quotes == ()

@@ -178,8 +178,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 speaker, how = previous.speaker, "carry-over"  # the names in the attribution are not the speaker
             if speaker is None:
                 speaker, how = self._unattributed(q, previous)
-            if speaker is None and (short or words < _UNATTRIBUTED_MIN_WORDS and cue is None):
-                continue  # a word or two in marks that no one is found to have said is a term or a title
+            if speaker is None and words < _UNATTRIBUTED_MIN_WORDS and cue is None:
+                continue
             found = Found(q.inner_start, q.inner_end, True, speaker, cue, how)
             if previous is not None and self._interrupted(previous, q, speaker):
                 # "“…,” she said, “…”": one statement, attributed as its first part is
