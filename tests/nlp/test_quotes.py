@@ -238,23 +238,21 @@ def test_reported_speech_set_between_commas_and_after_as(en):
     assert not en("As expected, the senator won the vote by a wide margin.")._.quotes
 
 
-def test_a_reported_clause_ends_where_the_cue_goes_on(en):
-    text = ("Hale suggested that Lopez was liberal on military spending and argued that the money should go to schools. "
-            "Mayor Ann Cole said the city had met the union twice, but officials said those talks came later.")
+@pytest.mark.parametrize("text, expected", [
+    # where the cue goes on: "suggested that X and argued that Y", "said X, but officials said Y"
+    ("Hale suggested that Lopez was liberal on military spending and argued that the money should go to schools. "
+     "Mayor Ann Cole said the city had met the union twice, but officials said those talks came later.",
+     [("Lopez was liberal on military spending", "Hale"), ("the money should go to schools", "Hale"),
+      ("the city had met the union twice", "Ann Cole"), ("those talks came later", "officials")]),
+    # where the sentence it hangs in goes on; "she" stands for the subject named after her clause
+    ("Podesta, who said the project was vetted by the firm's counsel, said he was unaware of any disagreements. "
+     "After she told reporters the plan was dead, Clinton left the room.",
+     [("the project was vetted by the firm's counsel", "Podesta"), ("he was unaware of any disagreements", "Podesta"),
+      ("the plan was dead", "Clinton")]),
+])
+def test_a_reported_clause_ends_where_its_cue_or_its_sentence_goes_on(en, text, expected):
     found = [(q.text, q.speaker) for q in en(text)._.quotes]
-    assert ("Lopez was liberal on military spending", "Hale") in found
-    assert ("the money should go to schools", "Hale") in found
-    assert ("the city had met the union twice", "Ann Cole") in found
-    assert ("those talks came later", "officials") in found
-
-
-def test_a_reported_clause_ends_where_the_sentence_it_hangs_in_goes_on(en):
-    text = ("Podesta, who said the project was vetted by the firm's counsel, said he was unaware of any disagreements. "
-            "After she told reporters the plan was dead, Clinton left the room.")
-    found = [(q.text, q.speaker) for q in en(text)._.quotes]
-    assert ("the project was vetted by the firm's counsel", "Podesta") in found
-    assert ("he was unaware of any disagreements", "Podesta") in found
-    assert ("the plan was dead", "Clinton") in found  # "she" stands for the subject named after her clause
+    assert all(pair in found for pair in expected), found
 
 
 def test_what_a_speaker_accuses_blames_or_asks_for(en):
