@@ -149,6 +149,9 @@ def test_a_speaker_after_a_participle_or_a_dash(en):
     described = en("“It is not the position that everything is fine,” Gene Sperling, a top outside Clinton adviser, "
                    "said at a recent POLITICO event on the economy in Iowa.")._.quotes
     assert [q.speaker for q in described] == ["Gene Sperling"]  # not the event's organiser after the cue
+    longer = en("“If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,” Mr. Daniloff, "
+                "now 81 and retired in Cambridge, Mass., said by telephone this week.")._.quotes
+    assert [q.speaker for q in longer] == ["Daniloff"]
     fumed = en("“If they were serious about this, they would have gone to the only bill with support,” Toomey fumed "
                "on Tuesday.")._.quotes
     assert [q.speaker for q in fumed] == ["Toomey"]

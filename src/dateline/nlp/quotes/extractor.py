@@ -366,9 +366,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
                 if speaker is not None:
                     return speaker, t.text, _how(speaker)
-            if comma == p - 1 and len(commas) == 2 and commas[0] <= 6:
-                # "“…,” Gene Sperling, a top Clinton adviser, said": a name and its description between commas, which
-                # the parser may hang on the quote
+            if comma == p - 1 and len(commas) >= 2 and commas[0] <= 6 and p <= 25:
+                # "“…,” Gene Sperling, a top Clinton adviser, said", "Mr. Daniloff, now 81 and retired in Cambridge,
+                # Mass., said": a name and its description between commas, which the parser may hang on the quote
                 speaker = self.resolver.from_span(self._span(frame[:commas[0]]))
                 if speaker is not None and speaker.kind in ("person", "organization"):
                     return speaker, t.text, _how(speaker)
