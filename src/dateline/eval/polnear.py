@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 from dataclasses import replace
+from functools import lru_cache
 
+from ..data import data_lines
 from ..ingest.document import RawDocument
 from ..nlp.quotes.cues import guess_lemmas
 from ..types import Quote
@@ -43,8 +43,7 @@ CONSTRUCTIONS = ("X said (that)", "..., X said", "according to X", "X told Y", "
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """The verbs that make an attribution speech: a frozen list, so the measure stays put as the cue lexicon grows."""
-    text = resources.files("dateline.data").joinpath("eval", "polnear_speech_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in data_lines("eval", "polnear_speech_verbs.txt"))
 
 
 def construction(attribution: dict) -> str | None:

@@ -51,19 +51,23 @@ def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span, befor
     before it in its paragraph, whose words say who "they" or "we" are when the type's conditions ask for a party
     (a crowd for a riot, an armed party for a battle)."""
     present = reading.lexicons_in(sentence)
-    gate = present
-    if before is not None and any(t.lower_ in _AGENT_PRONOUNS for t in sentence):
-        gate = present | reading.lexicons_in(before)
     for trigger, span in reading.triggers_in(sentence):
         if cues is not None and cues.why_not(span, sentence) is not None:
             continue
         sub = trigger.sub_event_type
         if trigger.decided_by is not None:
             sub = _DECISIONS[trigger.decided_by](sub, present)
-        if not reading.rules.allowed(sub, present) and not (gate is not present and reading.rules.allowed(sub, gate)):
+        if not (reading.rules.allowed(sub, present) or _party_before(reading, sub, present, sentence, before)):
             continue
         return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span, decided=sub is not trigger.sub_event_type)
     return None
+
+
+def _party_before(reading: RuleReading, sub: SubEventType, present: frozenset[str], sentence: Span, before: Span | None) -> bool:
+    """Whether the sentence before, in the same paragraph, names the party "they" or "we" stand for, so that the
+    type's conditions hold."""
+    return (before is not None and any(t.lower_ in _AGENT_PRONOUNS for t in sentence)
+            and reading.rules.allowed(sub, present | reading.lexicons_in(before)))
 
 
 def by_outcome(sub: SubEventType, present: frozenset[str]) -> SubEventType:

@@ -667,7 +667,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             end = 0
             while end < len(rest) and end < 10:
                 x = rest[end]
-                if x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") or x.lower_ in _RELATIVE or x.text in _TERMINAL or x.text in (";", ":", "(", "—", "–"):
+                if (x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound") or x.lower_ in _RELATIVE
+                        or x.text in _TERMINAL or x.text in (";", ":", "(", "—", "–")):
                     break
                 if x.text == "," and not (end + 1 < len(rest) and rest[end + 1].pos_ == "PROPN"):
                     break

@@ -117,7 +117,7 @@ class ReportedSpeech:
                             for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
                             and (c.lower_ == "for" or _infinitive_after(cue, g) is not None)), None)
         last = last if last is not None else content
-        if content is not None and (self.cues.licenses(cue, "for") or self.cues.licenses(cue, "on")):
+        if content is not None and self._asked_prepositions(cue):
             # "called for states to take the necessary steps": the infinitive goes with what was asked for
             last = _infinitive_after(cue, content) or content
         if content is None and self.cues.licenses(cue, "predicate"):
