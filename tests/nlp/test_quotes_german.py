@@ -53,6 +53,15 @@ def test_german_postposed_source_and_governed_fragment(de):
     assert found == [("unverantwortlich", "Die Ministerin")]
 
 
+def test_german_name_in_a_nouns_place_is_no_quote(de):
+    # German capitalises every noun, so a name in marks is told by its place: after an article, a noun or a
+    # preposition; a word quoted as said comes after "als" or an indefinite article
+    found = speakers(de, "„Das wird das größte Update aller Zeiten“, schreibt die „Computerwoche“. "
+                         "Der Minister bezeichnete die Pläne als „Wortbruch“.")
+    assert [text for text, _ in found] == ["Das wird das größte Update aller Zeiten", "Wortbruch"]
+    assert found[1][1] == "Der Minister"
+
+
 def test_german_reported_speech_shapes(de):
     text = ("Der Sprecher der Stadt sagte am Montag, die Brücke bleibe bis zum Sommer gesperrt. "
             "Derzeit sei keine Umleitung für Lastwagen möglich. "

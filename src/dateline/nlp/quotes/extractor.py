@@ -65,6 +65,9 @@ _RECIPIENT = frozenset("a al à aux to".split())
 # Indefinite articles: what follows them in quotation marks is a word used, not a name.
 _INDEFINITE = frozenset("a an ein eine einen einem einer eines un une una uno".split())
 
+# "as", "like": what follows them in quotation marks is what someone called something ("als „Wortbruch“").
+_AS_OR_LIKE = frozenset("als wie as like".split())
+
 
 def _after_recipient(rest: list[Token]) -> list[Token]:
     """The words after a common-noun recipient that stands between an inverted cue and its subject."""
@@ -209,7 +212,20 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if opening >= 0 and self.doc[opening].lower_ in _INDEFINITE:
             return False  # "sprach von einem „Wahlkampfgetöse“": a name takes no indefinite article, a word the tagger
             # does not know does
-        return bool(names) and all(t.pos_ in ("PROPN", "X", "NUM") or t.pos_ in ("ADP", "DET", "CCONJ") for t in words)
+        if bool(names) and all(t.pos_ in ("PROPN", "X", "NUM") or t.pos_ in ("ADP", "DET", "CCONJ") for t in words):
+            return True
+        return (self.tagged and opening >= 0 and len(words) < _SHORT_WORDS
+                and self._noun_slot_name(words, self.doc[opening]))
+
+    @staticmethod
+    def _noun_slot_name(words: list[Token], before: Token) -> bool:
+        """German capitalises every noun, so a tagger's NE is no test: nouns alone in marks, right after an article,
+        a noun or a preposition, are a name in a noun's place ("zitiert die „Computerwoche“", "die Musikzeitschrift
+        „Billboard“", "unter dem Motto „Freiheit statt Angst“"), while a word quoted as said has an adjective or
+        comes after "als", "wie" or an indefinite article ("als „Wortbruch“", "eine „veränderte Lage“")."""
+        content = [t for t in words if t.pos_ not in ("ADP", "DET", "CCONJ")]
+        return (bool(content) and words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.like_num for t in content)
+                and before.pos_ in ("NOUN", "PROPN", "DET", "ADP", "X") and before.lower_ not in _AS_OR_LIKE)
 
     def _dialogue(self, q: QuotedSpan) -> tuple[QuotedSpan, Speaker | None, str | None, str]:
         """"— Nous ne partirons pas, dit Olena, une habitante." : the incise names the speaker and ends the quote."""
