@@ -56,3 +56,13 @@ def test_what_was_asked_for_or_asked_is_what_was_said(en):
         ("whether his aim was similar to Kennedy's", "John Dickerson")]
     # who asked is unknown: the subject is who was asked
     assert said("When asked how he was holding up, Jefferson smiled.") == []
+
+
+def test_respondents_speak_through_the_poll_that_asked_them(en):
+    doc = en("In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should step down. "
+             "A majority of Americans say they prefer lower prices, according to an Associated Press-GfK poll.")
+    found = [(q.text, q.speaker, q.speaker_role) for q in doc._.quotes]
+    assert found == [("Mr. Clinton should step down", "a CNN/ORC International Poll", "38 percent of voters"),
+                     ("they prefer lower prices", "an Associated Press-GfK poll", "A majority of Americans")]
+    # with no poll in sight, the share is the speaker as written
+    assert en("Half of the residents said the water was unsafe.")._.quotes[0].speaker == "Half of the residents"

@@ -86,6 +86,14 @@ DOCUMENT_NOUNS = frozenset(
     сообщение заявление пресс-релиз релиз доклад повідомлення повідомленні повідомленням заява заяві заявою
     звіт звіті بيان بيانا""".split()
 )
+# Shares of a poll's respondents ("72 percent of voters said", "a majority of Americans say"): what they said is
+# the poll's finding, and the poll named in the sentence is the source.
+RESPONDENT_SHARES = frozenset(
+    """percent per % majority minority half third quarter fifth plurality most share proportion fraction two-thirds
+    three-quarters respondent respondents""".split()
+)
+# The instruments that report respondents' answers.
+POLL_NOUNS = frozenset("poll polls survey surveys questionnaire sondage encuesta umfrage опрос опитування".split())
 # "As" leading into what a source said ("As X noted, …", "Como señaló X", "Как отметил X", "Як зазначив X", "wie X
 # berichtete").
 AS_WORDS = frozenset({"as", "como", "comme", "как", "як", "wie"})

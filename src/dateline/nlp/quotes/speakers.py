@@ -25,6 +25,8 @@ from .lexicon import (
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PLATFORMS,
+    POLL_NOUNS,
+    RESPONDENT_SHARES,
     ROLE_SYNONYMS,
     SPEAKER_STOP,
     SPOKESPEOPLE,
@@ -124,6 +126,10 @@ class SpeakerResolver:
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
         head = _head(span)
+        if head.lower_ in RESPONDENT_SHARES or head.lemma_.lower() in RESPONDENT_SHARES:
+            poll = _poll_before(span)
+            if poll is not None:  # "72 percent of voters said …" in "a Bloomberg poll": the poll's finding
+                return Speaker(_phrase(poll), "organization", None, _phrase(span), "description")
         # "a-t-il", "ajoute-t-elle", "dit-il": the subject pronoun written on to the verb, however it is tokenized
         clitic = next((t for t in tokens if t.lower_.startswith(("-", "t-")) and _bare(t) in PERSON_PRONOUNS | GROUP_PRONOUNS), None)
         if clitic is not None and len(tokens) <= 3:
@@ -387,6 +393,21 @@ def _owner_of_document(tokens: list[Token]) -> list[Token] | None:
     while rest and (rest[0].lower_ in OWNER_LINKS or rest[0].pos_ == "DET"):
         rest = rest[1:]
     return rest if rest and any(t.is_alpha for t in rest) else None
+
+
+def _poll_before(span: Span) -> Span | None:
+    """The poll named in the sentence of ``span`` or the one before it ("A Bloomberg poll found …"): its words up to
+    its noun, without what follows ("an entrance poll of Nevada caucus-goers" → "an entrance poll")."""
+    sentence = span.sent
+    previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for sent in (sentence, previous):
+        if sent is None:
+            continue
+        polls = [t for t in sent if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN") and not span.start <= t.i < span.end]
+        if polls:
+            poll = polls[-1] if sent is previous else min(polls, key=lambda t: abs(t.i - span.start))
+            return span.doc[min(poll.left_edge.i, poll.i): poll.i + 1]
+    return None
 
 
 def _bare(token: Token) -> str:
