@@ -341,3 +341,11 @@ def test_quotes_a_described_institution_is_the_one_named_before(fr):
         "Le ministère de la Défense a annoncé que deux drones ont été abattus. Le ministère a précisé que personne "
         "n'a été blessé.")._.quotes]
     assert got[-1] == ("ministère de la Défense", "Le ministère")
+
+
+def test_a_quote_inside_narration_is_its_sentence_subjects(en):
+    # no cue: the words are the subject's, not those of the person the sentence names last
+    doc = en('Filling in for Sanders at the same event, West landed a sharp dig at "my dear sister Hillary Clinton." '
+             'Bush referred to Rubio as "a bright, charismatic leader who will go far."')
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [
+        ("my dear sister Hillary Clinton.", "West"), ("a bright, charismatic leader who will go far.", "Bush")]

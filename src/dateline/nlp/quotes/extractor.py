@@ -494,6 +494,10 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         caption = self._caption(q)
         if caption is not None:
             return caption, "caption"
+        if self.parsed:
+            subject = self._sentence_subject(q)
+            if subject is not None:
+                return subject, "narration"
         paragraph = self._paragraph_index(q.start)
         window_start = self.paragraph_starts[max(0, paragraph - 1)]
         since = max(window_start, previous.end if previous else 0)
@@ -507,6 +511,27 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if previous is not None and self._paragraph_index(previous.end) >= paragraph - 2:
             return previous.speaker, "carry-over"
         return None, "none"
+
+    def _sentence_subject(self, q: QuotedSpan) -> Speaker | None:
+        """A quote inside a sentence of narration with no cue is the words of that sentence's subject, not of
+        whoever it names last ("Bush referred to Rubio as “a bright, charismatic leader”", "Ted Cruz says his
+        “friend and colleague” Marco Rubio ran …"): the subject of the nearest clause above the quote."""
+        span = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        sentence = self.doc[span.start].sent
+        if sentence.start >= span.start - 1:
+            return None  # the quote opens its sentence
+        inside = [t for t in span if t.sent.start == sentence.start]
+        node = min(inside, key=lambda t: len(list(t.ancestors)))
+        while node.head.i != node.i:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < span.start]
+            if subjects:
+                if self._inside_quote(subjects[0].idx):
+                    return None
+                return self.resolver.from_span(_subject_phrase(subjects[0]))
+        return None
 
     def _caption(self, q: QuotedSpan) -> Speaker | None:
         """A short line right after a quote that ends its paragraph: "Valery, Ukrainian soldier"."""
