@@ -66,3 +66,24 @@ def test_respondents_speak_through_the_poll_that_asked_them(en):
                      ("they prefer lower prices", "an Associated Press-GfK poll", "A majority of Americans")]
     # with no poll in sight, the share is the speaker as written
     assert en("Half of the residents said the water was unsafe.")._.quotes[0].speaker == "Half of the residents"
+
+
+def test_particles_prepositions_and_misread_clauses_the_lexicon_licenses(en):
+    def said(text):
+        return [(q.text, q.speaker) for q in en(text)._.quotes]
+    # "+particle:out": "pointed out that" still reports; another particle makes another verb
+    assert said("Clinton pointed out that Sanders had voted against the auto bailout in 2009.") == [
+        ("Sanders had voted against the auto bailout in 2009", "Clinton")]
+    assert not said("Senator Tom Cotton pointed up at the gallery during the long vote.")
+    # "+prep:to", "+prep:of": the preposition's object is what was said
+    assert said("Senator Susan Collins pointed to the fact that the deficit has grown.") == [
+        ("the fact that the deficit has grown", "Susan Collins")]
+    assert said("Hillary Clinton warned of a looming crisis in the Middle East.") == [
+        ("a looming crisis in the Middle East", "Hillary Clinton")]
+    # "called for all candidates to lay out …", parsed as a clause that "for" opens
+    assert said("Hillary Clinton also called for all candidates to lay out specifics of their plans.") == [
+        ("all candidates to lay out specifics of their plans", "Hillary Clinton")]
+    # "reported that the decision … was made": the clause's subject read as the object
+    assert said("CBS reported that the decision to tap Merkel as the Person of the Year was made because "
+                "Merkel had led Europe.") == [
+        ("the decision to tap Merkel as the Person of the Year was made because Merkel had led Europe", "CBS")]

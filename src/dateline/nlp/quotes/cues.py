@@ -47,7 +47,9 @@ class Cues:
     constructions a word licenses (``+to``: an infinitive says what was said, "vowed to fight on";
     ``+object``: its object does, "denied the charge"; ``+predicate``: its object with what is said of it,
     "called Trump a liar"; ``+for`` / ``+on``: what or who was asked, "called for an inquiry", "called on X to
-    resign"; ``+question``: the question asked, "asked whether …")."""
+    resign"; ``+question``: the question asked, "asked whether …"; ``+particle:out``: the particle that leaves the
+    verb a cue, "pointed out that …"; ``+prep:to``: the preposition whose object is what was said, "pointed to the
+    fact that …", "warned of a crisis")."""
 
     language: str
     words: frozenset[str]
@@ -76,6 +78,16 @@ class Cues:
             # ("», raconte Olena": "racont"; "estime": the noun): the form's own candidate lemmas count too.
             return (lemma, *guess_lemmas(token.lower_, self.language))
         return guess_lemmas(token.text.lower(), self.language)  # a lemmatized language with no lemmatizer
+
+    def prepositions(self, token) -> tuple[str, ...]:
+        """The prepositions whose object is what was said (``+prep:to``: "pointed to the fact that …")."""
+        return tuple(sorted({c[5:] for k in self.keys(token) for c in self.constructions.get(k, ()) if c.startswith("prep:")}))
+
+    def particles_allowed(self, token) -> bool:
+        """A verb with a particle is another verb ("made up", "turned out"), unless the lexicon says the cue keeps
+        its sense with it (``+particle:out``: "pointed out that …")."""
+        return all(self.licenses(token, "particle:" + c.lower_)
+                   for c in token.children if c.dep_ in ("prt", "compound:prt"))
 
     def is_cue(self, token) -> bool:
         return any(k in self.words for k in self.keys(token))

@@ -569,7 +569,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             return False
         if anonymity_formula(t):
             return False  # "an official who asked not to be named": the formula of anonymity, not a cue
-        return not any(c.dep_ in ("prt", "compound:prt") for c in t.children)
+        return self.cues.particles_allowed(t)
 
     def _governs(self, cue: Token, q: QuotedSpan, steps: int = 3) -> bool:
         """Whether ``cue`` is at most ``steps`` steps above the quoted passage in the parse."""

@@ -44,7 +44,8 @@ class ReportedSpeech:
                 continue
             if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
                 continue  # an imperative: "report an error"
-            clause = next((c for c in t.children if c.dep_ == "ccomp"), None) or _statement_clause(t)
+            clause = (next((c for c in t.children if c.dep_ == "ccomp"), None) or _statement_clause(t)
+                      or _object_read_as_clause(t))
             if clause is not None and self._crosses_paragraph(t, clause):
                 clause = None  # the parser ran on into the next paragraph
             if clause is None:
@@ -110,12 +111,16 @@ class ReportedSpeech:
                              and c.lower_ in _CHARGE_PREPOSITIONS and any(
                                  g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)),
                             content)
-        if content is None and self.cues.licenses(cue, "for") and not any(c.dep_ == "dobj" for c in cue.children):
+        cited = self.cues.prepositions(cue)
+        if content is None and (self.cues.licenses(cue, "for") or cited) and not any(c.dep_ == "dobj" for c in cue.children):
             # "called for an investigation", "called for banning entry": what was asked for (not "called an
             # election for July 4"); "called on Sanders to join her": who was asked, with what
             content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in self._asked_prepositions(cue)
                             for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
-                            and (c.lower_ == "for" or _infinitive_after(cue, g) is not None)), None)
+                            and (c.lower_ in ("for",) + cited or _infinitive_after(cue, g) is not None)), None) or next((
+                # "called for all candidates to lay out specifics": the parser reads "for … to" as a clause
+                c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
+                    m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)), None)
         last = last if last is not None else content
         if content is not None and self._asked_prepositions(cue):
             # "called for states to take the necessary steps": the infinitive goes with what was asked for
@@ -135,6 +140,8 @@ class ReportedSpeech:
         if content is None or self._crosses_paragraph(cue, last):
             return False
         start, end = self._within_paragraph(cue, content.left_edge.i, last.right_edge.i + 1)
+        if self.doc[start].dep_ == "mark" and self.doc[start].lower_ in self._asked_prepositions(cue):
+            start += 1
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         span = self.doc[start:end]
@@ -164,7 +171,7 @@ class ReportedSpeech:
         return None
 
     def _asked_prepositions(self, cue: Token) -> tuple[str, ...]:
-        return tuple(p for p in ("for", "on") if self.cues.licenses(cue, p))
+        return tuple(p for p in ("for", "on") if self.cues.licenses(cue, p)) + self.cues.prepositions(cue)
 
     @staticmethod
     def _adopt(statement: Found, quoted: list[Found]) -> None:
@@ -177,7 +184,7 @@ class ReportedSpeech:
         if not self.cues.is_reporting(t) or t.pos_ not in ("VERB", "AUX") or self._inside_quote(t.idx):
             return False
         # "did not say", "declined to say", "denied saying": no statement is reported
-        return not any(c.dep_ in ("prt", "compound:prt") for c in t.children) and unasserted(t) is None
+        return self.cues.particles_allowed(t) and unasserted(t) is None
 
     def _clause_span(self, cue: Token, clause: Token) -> tuple[int, int]:
         """The reported clause: after the cue to the sentence end, or from the sentence start to the cue."""
@@ -487,6 +494,13 @@ def _statement_clause(cue: Token) -> Token | None:
                     c.dep_ == "mark" and c.lower_ in _THAT and c.i < clause.i for c in clause.children):
                 return clause
     return None
+
+
+def _object_read_as_clause(cue: Token) -> Token | None:
+    """"reported that the decision to tap Merkel … was made": a parser that reads the clause's subject as the cue's
+    object still hangs "that" on it; the object is then the clause."""
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ in _THAT and m.i < c.i for m in c.children)), None)
 
 
 def _speaks_itself(verb: Token) -> bool:
