@@ -87,3 +87,11 @@ def test_particles_prepositions_and_misread_clauses_the_lexicon_licenses(en):
     assert said("CBS reported that the decision to tap Merkel as the Person of the Year was made because "
                 "Merkel had led Europe.") == [
         ("the decision to tap Merkel as the Person of the Year was made because Merkel had led Europe", "CBS")]
+
+
+def test_interview_verbs_with_particles_and_a_speaker_after_a_quote_with_no_comma(en):
+    doc = en('"Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."\n\n'
+             '"Would it be negotiable about the 11 million?" Hannity pressed.\n\n'
+             '"Dr. Carson invited both of us to his house today" the Post\'s senior politics editor Steven Ginsberg '
+             'responded.')
+    assert [q.speaker for q in doc._.quotes] == ["Trump", "Trump", "Hannity", "Steven Ginsberg"]

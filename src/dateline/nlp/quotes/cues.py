@@ -47,8 +47,7 @@ class Cues:
     constructions a word licenses (``+to``: an infinitive says what was said, "vowed to fight on";
     ``+object``: its object does, "denied the charge"; ``+predicate``: its object with what is said of it,
     "called Trump a liar"; ``+for`` / ``+on``: what or who was asked, "called for an inquiry", "called on X to
-    resign"; ``+question``: the question asked, "asked whether …"; ``+particle:out``: the particle that leaves the
-    verb a cue, "pointed out that …"; ``+prep:to``: the preposition whose object is what was said, "pointed to the
+    resign"; ``+question``: the question asked, "asked whether …"; ``+prep:to``: the preposition whose object is what was said, "pointed to the
     fact that …", "warned of a crisis")."""
 
     language: str
@@ -72,6 +71,9 @@ class Cues:
             return (particle + lemma,) if particle else (token.lower_, lemma)
         if token.lemma_:
             lemma = token.lemma_.lower()
+            phrasal = _phrasal(token) or _phrasal(token, adverb=True)
+            if phrasal is not None and phrasal in self.words:
+                return (phrasal, lemma)
             if lemma in self.words or self.language not in _UNRELIABLE_LEMMAS:
                 return (lemma,)
             # French's lookup lemmatizer follows the tagger, which takes many incises' verbs for nouns or adjectives
@@ -84,16 +86,26 @@ class Cues:
         return tuple(sorted({c[5:] for k in self.keys(token) for c in self.constructions.get(k, ()) if c.startswith("prep:")}))
 
     def particles_allowed(self, token) -> bool:
-        """A verb with a particle is another verb ("made up", "turned out"), unless the lexicon says the cue keeps
-        its sense with it (``+particle:out``: "pointed out that …")."""
-        return all(self.licenses(token, "particle:" + c.lower_)
-                   for c in token.children if c.dep_ in ("prt", "compound:prt"))
+        """A verb with a particle is another verb ("made up", "turned out"): a cue only when the lexicon lists it
+        with its particle ("point_out": "pointed out that …", "shoot_back": "Trump shot back")."""
+        phrasal = _phrasal(token)
+        return phrasal is None or phrasal in self.words
 
     def is_cue(self, token) -> bool:
         return any(k in self.words for k in self.keys(token))
 
     def is_reporting(self, token) -> bool:
         return any(k in self.reporting for k in self.keys(token))
+
+
+def _phrasal(token, adverb: bool = False) -> str | None:
+    """The verb with its particle, as the lexicon writes it ("point_out"), or None when it has none; with
+    ``adverb``, the particle a parser read as an adverb right after the verb ("shot back")."""
+    if adverb:
+        particle = next((c for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1), None)
+    else:
+        particle = next((c for c in token.children if c.dep_ in ("prt", "compound:prt")), None)
+    return f"{token.lemma_.lower()}_{particle.lower_}" if particle is not None else None
 
 
 def _separated_particle(token) -> str | None:

@@ -378,6 +378,12 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                         return speaker, t.text, _how(speaker)
             commas = [k for k in range(p) if frame[k].text == ","]
             comma = commas[-1] if commas else None
+            if comma is None and p <= 10 and not any(c.dep_ in _SUBJECT for c in t.children):
+                # "“…” the Post's senior politics editor Steven Ginsberg responded.": no comma after the quote, a
+                # long speaker phrase the parser hung on the quote
+                speaker = self._phrase_before(frame, p)
+                if speaker is not None:
+                    return speaker, t.text, _how(speaker)
             if comma is not None and 0 < p - comma - 1 <= 12:
                 speaker = self.resolver.from_span(self._span(frame[comma + 1:p]))
                 if speaker is not None:
