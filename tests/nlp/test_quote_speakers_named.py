@@ -95,3 +95,9 @@ def test_interview_verbs_with_particles_and_a_speaker_after_a_quote_with_no_comm
              '"Dr. Carson invited both of us to his house today" the Post\'s senior politics editor Steven Ginsberg '
              'responded.')
     assert [q.speaker for q in doc._.quotes] == ["Trump", "Trump", "Hannity", "Steven Ginsberg"]
+
+
+def test_a_participle_under_a_preposition_speaks_for_the_verbs_subject(en):
+    doc = en("Donald Trump has been undermining confidence in the electoral process by suggesting the November "
+             "election may be rigged.")
+    assert [(q.text, q.speaker) for q in doc._.quotes] == [("the November election may be rigged", "Donald Trump")]

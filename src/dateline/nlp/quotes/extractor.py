@@ -630,7 +630,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if inverted is not None:
             return self.resolver.from_span(_subject_phrase(inverted))
         node = cue
-        for _ in range(3):
+        for _ in range(4):
             subjects = [c for c in node.children if c.dep_ in _SUBJECT]
             if subjects and (subjects[0].tag_ in ("WP", "WDT") or subjects[0].lower_ in _RELATIVE) and node.dep_ in (
                     "relcl", "acl:relcl"):
@@ -648,6 +648,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 if node.dep_ == "ccomp":
                     break
                 node = node.head
+                continue
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head.head  # "undermined confidence in the election by suggesting …": who undermined
                 continue
             break
         source = _impersonal_source(cue)
