@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # A year before the report's: background ("took control of the north in early 2012").
-BACKGROUND_YEAR = re.compile(r"\b(?:in|since|during|until|by|of|from|a|the)\s+(?:early |late |mid-?)?(?:\w+\s+)?((?:19|20)\d\d)\b")
+BACKGROUND_YEAR = re.compile(r"\b(?:in|since|during|until|by|of|from|a|the)\s+(?:early |late |mid-?)?(?:\w+\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 # Nouns after a nationality that name state forces, and the ACLED name pattern they take.
