@@ -207,6 +207,9 @@ def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
     ("Medics said a single strike killed as many as five people.", 5),
     ("The explosion left 12 recruits dead and 20 wounded.", 12),
     ("Militants attacked the base, wounding three soldiers.", 0),
+    ("A 19-year-old youth perished in police firing on Monday.", 1),
+    ("Four people were burnt alive when the mob set fire to the house.", 4),
+    ("Several villagers lost their lives in the clashes.", 3),
 ])
 def test_event_fatalities_add_up_lists_of_victims(sentence, expected):
     from dateline.nlp.events.fatalities import fatalities

@@ -21,8 +21,10 @@ _ITEM = re.compile(r"(?:at least |more than |over |nearly |some |about |around |
 _ONE = frozenset("a an his her one".split())
 _NONE_DEAD = re.compile(r"\b(?:no|not|without)\b[^.]{0,20}\b(?:killed|dead|deaths|casualties)")
 _ONE_VICTIM = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|civilian|resident|soldier|"
-                         r"officer|policeman|farmer|driver|teenager|pensioner|journalist|worker)\s+"
-                         r"(?:was|has been|had been)\s+(?:killed|shot dead)\b")
+                         r"officer|policeman|farmer|driver|teenager|pensioner|journalist|worker|youth|person|student|"
+                         r"villager|protester|demonstrator)\s+"
+                         r"(?:(?:was|has been|had been)\s+(?:killed|shot dead|burnt alive|burned alive)|perished|died|"
+                         r"succumbed)\b")
 _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
 
 

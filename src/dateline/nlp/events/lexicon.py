@@ -66,6 +66,8 @@ DEATHS = re.compile(
     r"|(?:at least |more than |over |nearly )?(?P<n2>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     # "two people killed", not "one strike killed"
     r"(?:(?!(?:strikes?|attacks?|blasts?|bombs?|explosions?|shells?|rockets?|missiles?|drones?|raids?)\b)[a-z-]+\s+){0,3}"
-    r"(?:were |was |have been |had been )?(?:killed|dead|died)\b"
+    r"(?:were |was |have been |had been )?(?:killed|dead|died|perished|burnt alive|burned alive|"
+    r"lost (?:their|his|her) li(?:ves|fe))\b"
 )
-DEATHS_UNCOUNTED = re.compile(r"\b(?:killed|dead|died|deaths|fatalities|massacre)\b")
+DEATHS_UNCOUNTED = re.compile(r"\b(?:killed|dead|died|deaths|fatalities|massacre|perished|burnt alive|burned alive|"
+                              r"lost (?:their|his|her) li(?:ves|fe)|succumbed)\b")
