@@ -140,6 +140,7 @@ class Event(_Serializable):
     fatalities: Optional[int] = None
     evidence: Optional[Mention] = None
     confidence: float = 0.0
+    also_told: tuple[Mention, ...] = ()  # other sentences telling the same event
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,11 @@ def test_events_police_dispersing_a_protest_in_the_next_sentence_is_an_intervent
     text = ("In Omdurman, hundreds of people marched on Tuesday to demand an end to the war.\n"
             "Police fired tear gas to disperse them.")
     assert events(en, text) == [("Protests", "Protest with intervention", "Omdurman")]
+    # both sentences that tell it stay with the event: its evidence and what else told it
+    [event] = en(text)._.events
+    told = sorted([event.evidence, *event.also_told], key=lambda m: m.start)
+    assert [m.text for m in told] == text.split("\n")
+    assert all(text[m.start:m.end] == m.text for m in told)
 
 
 def test_events_killing_civilians_compass_places_and_tank_units(en):

@@ -266,9 +266,11 @@ def evaluate_india(limit: int | None = None, workers: int = 0, errors: bool = Fa
         predicted: dict[int, set[str]] = {}
         for event in (record.events if record else ()):
             labels = police_labels(event)
-            where = _sentence_of(event.evidence.text, doc["doc_text"], spans, texts) if labels and event.evidence else None
-            if labels and where is not None:
-                predicted.setdefault(where, set()).update(labels)
+            told = ([event.evidence] if event.evidence else []) + list(event.also_told) if labels else []
+            for mention in told:  # every sentence that tells the event
+                where = _sentence_of(mention.text, doc["doc_text"], spans, texts)
+                if where is not None:
+                    predicted.setdefault(where, set()).update(labels)
         for label in POLICE_LABELS:
             gold_sentences = {k for k, r in enumerate(rows) if label in r["sent_labels"]}
             said = {k for k, labels in predicted.items() if label in labels}

@@ -377,13 +377,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 crowd.event_type, crowd.sub_event_type, crowd.actor1, crowd.actor2 = (
                     d.event_type, d.sub_event_type, d.actor1, d.actor2 or crowd.actor2)
                 crowd.sentence = d.sentence  # the sentence that makes it a riot
-            crowd.sources.append(d.sentence)
+            crowd.sources.extend(d.sources)
             continue
         if d.vague:
             # A strike with no weapon named joins a named one at the same place, else stands as shelling.
             twin = next((o for o in out if o.event_type == d.event_type and _same_place(o.place, d.place)), None)
             if twin is not None:
-                twin.sources.append(d.sentence)
+                twin.sources.extend(d.sources)
                 twin.fatalities = max(twin.fatalities or 0, d.fatalities or 0)
                 continue
         vague = next((o for o in out if o.vague and o.event_type == d.event_type and _same_place(o.place, d.place)), None)
@@ -412,7 +412,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         twin.actor2 = twin.actor2 or d.actor2
         twin.fatalities = max(twin.fatalities or 0, d.fatalities or 0)
         twin.confidence = max(twin.confidence, d.confidence)
-        twin.sources.append(d.sentence)
+        twin.sources.extend(d.sources)
     return out
 
 
@@ -465,6 +465,8 @@ def _event(d: _Draft) -> Event:
         fatalities=d.fatalities,
         evidence=Mention(sent.start_char, sent.end_char, sent.text),
         confidence=d.confidence,
+        also_told=tuple(Mention(s.start_char, s.end_char, s.text) for s in sorted(
+            {s.start_char: s for s in d.sources if s.start_char != sent.start_char}.values(), key=lambda s: s.start_char)),
     )
 
 
