@@ -129,3 +129,11 @@ def test_german_hearsay_modal_is_a_claim_with_its_source_or_none():
     doc = de("Ein mutmaßlicher vierter Mann soll den drei Irakern geholfen haben. Die Polizei ermittelt.")
     assert [(q.text, q.speaker, q.direct) for q in doc._.quotes] == [
         ("Ein mutmaßlicher vierter Mann soll den drei Irakern geholfen haben", None, False)]
+
+
+def test_german_speaker_after_a_quote_with_no_comma_reads_no_parse(de):
+    # the words after the quote run on to a cue with no comma: the English reading of such a frame walks the parse,
+    # which a tagged German doc does not have (spaCy crashed reading it)
+    text = "„Die Schuld an der Talfahrt liegt allein bei uns“ wird der Franzose im italienischen Fachblatt zitiert."
+    found = speakers(de, text)
+    assert [q for q, _ in found] == ["Die Schuld an der Talfahrt liegt allein bei uns"]

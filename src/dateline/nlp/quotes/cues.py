@@ -101,6 +101,8 @@ class Cues:
 def _phrasal(token, adverb: bool = False) -> str | None:
     """The verb with its particle, as the lexicon writes it ("point_out"), or None when it has none; with
     ``adverb``, the particle a parser read as an adverb right after the verb ("shot back")."""
+    if not token.doc.has_annotation("DEP"):
+        return None  # (never walk the tree of an unparsed doc: spaCy reads memory it does not own)
     if adverb:
         particle = next((c for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1), None)
     else:

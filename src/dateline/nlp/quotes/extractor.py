@@ -214,8 +214,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             # does not know does
         if bool(names) and all(t.pos_ in ("PROPN", "X", "NUM") or t.pos_ in ("ADP", "DET", "CCONJ") for t in words):
             return True
-        return (self.tagged and opening >= 0 and len(words) < _SHORT_WORDS
-                and self._noun_slot_name(words, self.doc[opening]))
+        if not self.tagged or opening < 0:
+            return False
+        return len(words) < _SHORT_WORDS and self._noun_slot_name(words, self.doc[opening])
 
     @staticmethod
     def _noun_slot_name(words: list[Token], before: Token) -> bool:
@@ -378,7 +379,7 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                         return speaker, t.text, _how(speaker)
             commas = [k for k in range(p) if frame[k].text == ","]
             comma = commas[-1] if commas else None
-            if comma is None and p <= 10 and not any(c.dep_ in _SUBJECT for c in t.children):
+            if self.parsed and comma is None and p <= 10 and not any(c.dep_ in _SUBJECT for c in t.children):
                 # "“…” the Post's senior politics editor Steven Ginsberg responded.": no comma after the quote, a
                 # long speaker phrase the parser hung on the quote
                 speaker = self._phrase_before(frame, p)
