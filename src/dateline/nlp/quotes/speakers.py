@@ -126,7 +126,7 @@ class SpeakerResolver:
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
         head = _head(span)
-        if head.lower_ in RESPONDENT_SHARES or head.lemma_.lower() in RESPONDENT_SHARES:
+        if self.doc.has_annotation("DEP") and (head.lower_ in RESPONDENT_SHARES or head.lemma_.lower() in RESPONDENT_SHARES):
             poll = _poll_before(span)
             if poll is not None:  # "72 percent of voters said …" in "a Bloomberg poll": the poll's finding
                 return Speaker(_phrase(poll), "organization", None, _phrase(span), "description")
