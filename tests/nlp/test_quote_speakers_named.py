@@ -101,3 +101,10 @@ def test_a_participle_under_a_preposition_speaks_for_the_verbs_subject(en):
     doc = en("Donald Trump has been undermining confidence in the electoral process by suggesting the November "
              "election may be rigged.")
     assert [(q.text, q.speaker) for q in doc._.quotes] == [("the November election may be rigged", "Donald Trump")]
+
+
+def test_a_list_the_parser_hung_on_the_cue_stays_in_the_reported_clause(en):
+    doc = en("Public health experts said money is desperately needed to develop a vaccine, educate the public and "
+             "learn more about the virus.")
+    assert [q.text for q in doc._.quotes] == [
+        "money is desperately needed to develop a vaccine, educate the public and learn more about the virus"]

@@ -201,7 +201,10 @@ class ReportedSpeech:
                     break
                 # "said X, echoing a memo", "said X, but officials said Y": what hangs on the cue after its clause
                 # is not what was said
-                if k > clause.right_edge.i and x.head.i == cue.i and x.dep_ in ("advcl", "conj", "cc"):
+                if k > clause.right_edge.i and x.head.i == cue.i and x.dep_ in ("advcl", "conj", "cc") and not (
+                        x.dep_ == "advcl" and x.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("mark",) for c in x.children)):
+                    # (but a bare verb the parser hung there continues a list: "needed to develop a vaccine,
+                    # educate the public and learn more")
                     end = k
                     break
                 # Stop at ", adding that …" and "according to …": another statement or source.
