@@ -108,3 +108,9 @@ def test_a_list_the_parser_hung_on_the_cue_stays_in_the_reported_clause(en):
              "learn more about the virus.")
     assert [q.text for q in doc._.quotes] == [
         "money is desperately needed to develop a vaccine, educate the public and learn more about the virus"]
+
+
+def test_they_stands_for_the_plural_subject_named_since_the_last_organization(en):
+    doc = en("The Associated Press surveyed delegates this week. Progressive organizations have long opposed the "
+             "rules. They believe superdelegates should choose the candidate who won the most pledged delegates.")
+    assert [(q.speaker, q.attribution) for q in doc._.quotes] == [("Progressive organizations", "cue-pronoun")]

@@ -296,7 +296,31 @@ class SpeakerResolver:
         """"they"/"it": the organization or armed group named last before, close by (never inside a quote), as a
         subject when the parse says so; else no one, rather than a guess."""
         best = self._last_mention(position, _GROUP_REACH, people=False)
+        plural = self._plural_subject_before(position) if self.doc[self._token_at(position)].lower_ == "they" else None
+        if plural is not None and (best is None or plural.idx > best.start):
+            # "Progressive organizations have long argued …; they believe …": the plural named since, not the last
+            # organization (which news writes as "it")
+            from .common import _subject_phrase  # (common imports this module)
+            speaker = self.from_span(_subject_phrase(plural))
+            if speaker is not None:
+                return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role, "pronoun")
         return Speaker(best.entity.name, "organization", best.entity.id, None, "pronoun") if best else None
+
+    def _token_at(self, position: int) -> int:
+        return next((t.i for t in self.doc if t.idx >= position), len(self.doc) - 1)
+
+    def _plural_subject_before(self, position: int) -> Token | None:
+        """The last plural noun that is a subject within reach before ``position``, outside quotes (parsed text)."""
+        if not self.doc.has_annotation("DEP") or self.doc.lang_ != "en":
+            return None
+        found = None
+        for t in self.doc:
+            if t.idx >= position:
+                break
+            if (position - t.idx < _GROUP_REACH and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                    and not self.quoted(t.idx)):
+                found = t
+        return found
 
     def _last_mention(self, position: int, reach: int, people: bool) -> _Mention | None:
         """The mention a pronoun at ``position`` stands for: the last person (or group) named within ``reach``
