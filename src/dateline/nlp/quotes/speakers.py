@@ -310,7 +310,8 @@ class SpeakerResolver:
         return next((t.i for t in self.doc if t.idx >= position), len(self.doc) - 1)
 
     def _plural_subject_before(self, position: int) -> Token | None:
-        """The last plural noun that is a subject within reach before ``position``, outside quotes (parsed text)."""
+        """The last plural noun that is the subject of its sentence within reach before ``position``, outside quotes
+        (parsed text)."""
         if not self.doc.has_annotation("DEP") or self.doc.lang_ != "en":
             return None
         found = None
@@ -318,7 +319,7 @@ class SpeakerResolver:
             if t.idx >= position:
                 break
             if (position - t.idx < _GROUP_REACH and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
-                    and not self.quoted(t.idx)):
+                    and t.head.dep_ == "ROOT" and not self.quoted(t.idx)):  # (not "said the strikes hit …")
                 found = t
         return found
 
