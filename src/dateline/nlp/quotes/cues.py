@@ -55,6 +55,7 @@ class Cues:
     reporting: frozenset[str]
     lemmatized: bool
     constructions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    phrasal_bases: frozenset[str] = frozenset()  # verbs listed with a particle: "point" of "point_out"
 
     def licenses(self, token, construction: str) -> bool:
         return any(construction in self.constructions.get(k, ()) for k in self.keys(token))
@@ -71,9 +72,10 @@ class Cues:
             return (particle + lemma,) if particle else (token.lower_, lemma)
         if token.lemma_:
             lemma = token.lemma_.lower()
-            phrasal = _phrasal(token) or _phrasal(token, adverb=True)
-            if phrasal is not None and phrasal in self.words:
-                return (phrasal, lemma)
+            if lemma in self.phrasal_bases:  # (walk the tree only for the verbs the lexicon lists with a particle)
+                phrasal = _phrasal(token) or _phrasal(token, adverb=True)
+                if phrasal is not None and phrasal in self.words:
+                    return (phrasal, lemma)
             if lemma in self.words or self.language not in _UNRELIABLE_LEMMAS:
                 return (lemma,)
             # French's lookup lemmatizer follows the tagger, which takes many incises' verbs for nouns or adjectives
@@ -169,4 +171,5 @@ def cues_for(language: str | None) -> Cues:
             if word.endswith("*"):
                 reporting.add(bare)
     return Cues(language, frozenset(words), frozenset(reporting), lemmatized=language in ("en", "fr"),
-                constructions=MappingProxyType({w: frozenset(c) for w, c in constructions.items()}))
+                constructions=MappingProxyType({w: frozenset(c) for w, c in constructions.items()}),
+                phrasal_bases=frozenset(w.split("_", 1)[0] for w in words if "_" in w))

@@ -62,6 +62,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: tuple[Entity, ...] | None):
         self.doc = doc
         self.mentions: list[_Mention] = []
+        self._token_starts: list[int] | None = None
         parsed = doc.has_annotation("DEP")
         self.tagged = not parsed and doc.has_annotation("POS")  # tags without a parse or entities (German)
         for entity in entities or ():
@@ -307,21 +308,24 @@ class SpeakerResolver:
         return Speaker(best.entity.name, "organization", best.entity.id, None, "pronoun") if best else None
 
     def _token_at(self, position: int) -> int:
-        return next((t.i for t in self.doc if t.idx >= position), len(self.doc) - 1)
+        """The index of the first token at or after character ``position``."""
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        return min(bisect.bisect_left(self._token_starts, position), len(self.doc) - 1)
 
     def _plural_subject_before(self, position: int) -> Token | None:
         """The last plural noun that is the subject of its sentence within reach before ``position``, outside quotes
         (parsed text)."""
         if not self.doc.has_annotation("DEP") or self.doc.lang_ != "en":
             return None
-        found = None
-        for t in self.doc:
-            if t.idx >= position:
-                break
-            if (position - t.idx < _GROUP_REACH and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
-                    and t.head.dep_ == "ROOT" and not self.quoted(t.idx)):  # (not "said the strikes hit …")
-                found = t
-        return found
+        for i in range(self._token_at(position) - 1, -1, -1):
+            t = self.doc[i]
+            if position - t.idx >= _GROUP_REACH:
+                return None
+            if (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.head.dep_ == "ROOT"
+                    and not self.quoted(t.idx)):  # (not "said the strikes hit …")
+                return t
+        return None
 
     def _last_mention(self, position: int, reach: int, people: bool) -> _Mention | None:
         """The mention a pronoun at ``position`` stands for: the last person (or group) named within ``reach``
