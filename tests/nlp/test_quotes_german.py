@@ -136,4 +136,5 @@ def test_german_speaker_after_a_quote_with_no_comma_reads_no_parse(de):
     # which a tagged German doc does not have (spaCy crashed reading it)
     text = "„Die Schuld an der Talfahrt liegt allein bei uns“ wird der Franzose im italienischen Fachblatt zitiert."
     found = speakers(de, text)
-    assert [q for q, _ in found] == ["Die Schuld an der Talfahrt liegt allein bei uns"]
+    # and the one a passive "zitiert" quotes, with no "von" agent, spoke
+    assert found == [("Die Schuld an der Talfahrt liegt allein bei uns", "der Franzose")]

@@ -357,7 +357,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                     # up to the next verb (the model-less languages' reading; English and French keep theirs)
                     speaker = self.resolver.from_span(_subject_phrase(subject))
                 else:
-                    speaker = (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p)
+                    speaker = ((self._subject(t, frame, p) if self.tagged and p > 1 else None)
+                               or (self._phrase_before(frame, p) if p > 0 else None) or self._phrase_after(frame, p))
                     if speaker is None and p == 0 and subject is not None:
                         # "said retired neurosurgeon Ben Carson": the words stop at a participle, the parse does not
                         speaker = self.resolver.from_span(_subject_phrase(subject))

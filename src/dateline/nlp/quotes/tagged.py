@@ -31,13 +31,18 @@ _PASSIVE = {"de": frozenset({"werden"})}
 _AGENT = {"de": frozenset({"von", "vom"})}
 # Conjunctions that join a second verb to the first one's subject.
 _AND = frozenset(("CCONJ",))
+# Verbs of quoting: in the passive, with no agent, their subject is the one quoted ("X wird … zitiert").
+_QUOTING = {"de": frozenset({"zitieren"})}
 
 
 def subject_span(frame: list[Token], p: int, language: str, depth: int = 0) -> tuple[int, int] | None:
     """Frame indices ``[start, end)`` of the cue ``frame[p]``'s subject phrase, or None."""
     pivot = _finite_verb(frame, p)
     if pivot != p and frame[pivot].lemma_ in _PASSIVE.get(language, ()):
-        return _agent(frame, pivot, p, language)
+        agent = _agent(frame, pivot, p, language)
+        if agent is None and frame[p].lemma_ in _QUOTING.get(language, ()):
+            return phrase_after(frame, pivot + 1)  # "wird der Franzose im Fachblatt zitiert": who is quoted spoke
+        return agent
     before = phrase_before(frame, pivot)
     if before is not None and _may_be_subject(frame, before, language):
         return before
