@@ -466,7 +466,8 @@ def _event(d: _Draft) -> Event:
         evidence=Mention(sent.start_char, sent.end_char, sent.text),
         confidence=d.confidence,
         also_told=tuple(Mention(s.start_char, s.end_char, s.text) for s in sorted(
-            {s.start_char: s for s in d.sources if s.start_char != sent.start_char}.values(), key=lambda s: s.start_char)),
+            {s.start_char: s for s in d.sources if s.start_char != sent.start_char}.values(),
+            key=lambda s: s.start_char)),
     )
 
 

@@ -47,8 +47,9 @@ class Cues:
     constructions a word licenses (``+to``: an infinitive says what was said, "vowed to fight on";
     ``+object``: its object does, "denied the charge"; ``+predicate``: its object with what is said of it,
     "called Trump a liar"; ``+for`` / ``+on``: what or who was asked, "called for an inquiry", "called on X to
-    resign"; ``+question``: the question asked, "asked whether …"; ``+prep:to``: the preposition whose object is what was said, "pointed to the
-    fact that …", "warned of a crisis")."""
+    resign"; ``+question``: the question asked, "asked whether …"; ``+prep:to``: the preposition whose object
+    is what was said, "pointed to the fact that …", "warned of a crisis"). A verb listed with its particle
+    ("point_out") is a cue with that particle only."""
 
     language: str
     words: frozenset[str]
@@ -85,7 +86,8 @@ class Cues:
 
     def prepositions(self, token) -> tuple[str, ...]:
         """The prepositions whose object is what was said (``+prep:to``: "pointed to the fact that …")."""
-        return tuple(sorted({c[5:] for k in self.keys(token) for c in self.constructions.get(k, ()) if c.startswith("prep:")}))
+        return tuple(sorted({c[5:] for k in self.keys(token) for c in self.constructions.get(k, ())
+                             if c.startswith("prep:")}))
 
     def particles_allowed(self, token) -> bool:
         """A verb with a particle is another verb ("made up", "turned out"): a cue only when the lexicon lists it

@@ -225,7 +225,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         „Billboard“", "unter dem Motto „Freiheit statt Angst“"), while a word quoted as said has an adjective or
         comes after "als", "wie" or an indefinite article ("als „Wortbruch“", "eine „veränderte Lage“")."""
         content = [t for t in words if t.pos_ not in ("ADP", "DET", "CCONJ")]
-        return (bool(content) and words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.like_num for t in content)
+        return (bool(content) and words[0].text[:1].isupper()
+                and all(t.text[:1].isupper() or t.like_num for t in content)
                 and before.pos_ in ("NOUN", "PROPN", "DET", "ADP", "X") and before.lower_ not in _AS_OR_LIKE)
 
     def _dialogue(self, q: QuotedSpan) -> tuple[QuotedSpan, Speaker | None, str | None, str]:
@@ -532,9 +533,11 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             return None  # the quote opens its sentence
         inside = [t for t in span if t.sent.start == sentence.start]
         node = min(inside, key=lambda t: len(list(t.ancestors)))
-        while node.head.i != node.i:
+        for _ in range(len(sentence)):  # (bounded: a head chain never runs longer than its sentence)
+            if node.head.i == node.i:
+                break
             node = node.head
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < span.start]
+            subjects = [c for c in node.children if c.dep_ in _SUBJECT and c.i < span.start]
             if subjects:
                 if self._inside_quote(subjects[0].idx):
                     return None

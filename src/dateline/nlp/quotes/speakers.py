@@ -127,7 +127,7 @@ class SpeakerResolver:
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
         head = _head(span)
-        if self.doc.has_annotation("DEP") and (head.lower_ in RESPONDENT_SHARES or head.lemma_.lower() in RESPONDENT_SHARES):
+        if self.doc.has_annotation("DEP") and RESPONDENT_SHARES & {head.lower_, head.lemma_.lower()}:
             poll = _poll_before(span)
             if poll is not None:  # "72 percent of voters said …" in "a Bloomberg poll": the poll's finding
                 return Speaker(_phrase(poll), "organization", None, _phrase(span), "description")
@@ -295,7 +295,8 @@ class SpeakerResolver:
 
     def group(self, position: int) -> Speaker | None:
         """"they"/"it": the organization or armed group named last before, close by (never inside a quote), as a
-        subject when the parse says so; else no one, rather than a guess."""
+        subject when the parse says so; "they", the plural subject of a sentence since then, when there is one;
+        else no one, rather than a guess."""
         best = self._last_mention(position, _GROUP_REACH, people=False)
         plural = self._plural_subject_before(position) if self.doc[self._token_at(position)].lower_ == "they" else None
         if plural is not None and (best is None or plural.idx > best.start):
@@ -432,7 +433,8 @@ def _poll_before(span: Span) -> Span | None:
     for sent in (sentence, previous):
         if sent is None:
             continue
-        polls = [t for t in sent if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN") and not span.start <= t.i < span.end]
+        polls = [t for t in sent if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN")
+                 and not span.start <= t.i < span.end]
         if polls:
             poll = polls[-1] if sent is previous else min(polls, key=lambda t: abs(t.i - span.start))
             return span.doc[min(poll.left_edge.i, poll.i): poll.i + 1]
