@@ -136,25 +136,24 @@ def test_a_quote_goes_on_after_a_long_attribution_naming_someone_else(en):
                                                                 ("Tom Diaz", 1)]
 
 
-def test_a_speaker_after_a_participle_or_a_dash(en):
-    said = en("“I am not going to call it a mistake, so forget about it,” said retired neurosurgeon Ben Carson, asked "
-              "about his claims.")._.quotes
-    assert [q.speaker for q in said] == ["Ben Carson"]
-    roundup = en("The contests have changed - Philip Bump: “Two weeks ago, his strongest territory had been the South. "
-                 "Now it is the Northeast.”")._.quotes
-    assert [q.speaker for q in roundup] == ["Philip Bump"]
-    later = en("Confidence rose. “The most striking thing has been a new resilience among consumers,” like the recent "
-               "swings of the markets, said Richard Curtin, the survey's chief economist.")._.quotes
-    assert [q.speaker for q in later] == ["Richard Curtin"]  # an inverted cue after the clause the quote began
-    described = en("“It is not the position that everything is fine,” Gene Sperling, a top outside Clinton adviser, "
-                   "said at a recent POLITICO event on the economy in Iowa.")._.quotes
-    assert [q.speaker for q in described] == ["Gene Sperling"]  # not the event's organiser after the cue
-    longer = en("“If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,” Mr. Daniloff, "
-                "now 81 and retired in Cambridge, Mass., said by telephone this week.")._.quotes
-    assert [q.speaker for q in longer] == ["Daniloff"]
-    fumed = en("“If they were serious about this, they would have gone to the only bill with support,” Toomey fumed "
-               "on Tuesday.")._.quotes
-    assert [q.speaker for q in fumed] == ["Toomey"]
+@pytest.mark.parametrize("text, speaker", [
+    ("“I am not going to call it a mistake, so forget about it,” said retired neurosurgeon Ben Carson, asked about "
+     "his claims.", "Ben Carson"),
+    ("The contests have changed - Philip Bump: “Two weeks ago, his strongest territory had been the South. Now it is "
+     "the Northeast.”", "Philip Bump"),
+    # an inverted cue after the clause the quote began
+    ("Confidence rose. “The most striking thing has been a new resilience among consumers,” like the recent swings of "
+     "the markets, said Richard Curtin, the survey's chief economist.", "Richard Curtin"),
+    # not the event's organiser after the cue
+    ("“It is not the position that everything is fine,” Gene Sperling, a top outside Clinton adviser, said at a "
+     "recent POLITICO event on the economy in Iowa.", "Gene Sperling"),
+    ("“If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,” Mr. Daniloff, now 81 and "
+     "retired in Cambridge, Mass., said by telephone this week.", "Daniloff"),
+    ("“If they were serious about this, they would have gone to the only bill with support,” Toomey fumed on "
+     "Tuesday.", "Toomey"),
+])
+def test_a_speaker_after_a_participle_a_dash_or_a_description(en, text, speaker):
+    assert [q.speaker for q in en(text)._.quotes] == [speaker]
 
 
 def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):

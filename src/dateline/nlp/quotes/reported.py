@@ -112,17 +112,18 @@ class ReportedSpeech:
                                  g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)),
                             content)
         cited = self.cues.prepositions(cue)
+        asked = tuple(p for p in ("for", "on") if self.cues.licenses(cue, p)) + cited  # prepositions of what was asked
         if content is None and (self.cues.licenses(cue, "for") or cited) and not any(c.dep_ == "dobj" for c in cue.children):
             # "called for an investigation", "called for banning entry": what was asked for (not "called an
             # election for July 4"); "called on Sanders to join her": who was asked, with what
-            content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in self._asked_prepositions(cue)
+            content = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in asked
                             for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
                             and (c.lower_ in ("for",) + cited or _infinitive_after(cue, g) is not None)), None) or next((
                 # "called for all candidates to lay out specifics": the parser reads "for … to" as a clause
                 c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
                     m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)), None)
         last = last if last is not None else content
-        if content is not None and self._asked_prepositions(cue):
+        if content is not None and asked:
             # "called for states to take the necessary steps": the infinitive goes with what was asked for
             last = _infinitive_after(cue, content) or content
         if content is None and self.cues.licenses(cue, "predicate"):
@@ -140,7 +141,7 @@ class ReportedSpeech:
         if content is None or self._crosses_paragraph(cue, last):
             return False
         start, end = self._within_paragraph(cue, content.left_edge.i, last.right_edge.i + 1)
-        if self.doc[start].dep_ == "mark" and self.doc[start].lower_ in self._asked_prepositions(cue):
+        if self.doc[start].dep_ == "mark" and self.doc[start].lower_ in asked:
             start += 1
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
@@ -169,9 +170,6 @@ class ReportedSpeech:
                 words = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
                 return words[-1] if words is not None and len(words) else None
         return None
-
-    def _asked_prepositions(self, cue: Token) -> tuple[str, ...]:
-        return tuple(p for p in ("for", "on") if self.cues.licenses(cue, p)) + self.cues.prepositions(cue)
 
     @staticmethod
     def _adopt(statement: Found, quoted: list[Found]) -> None:
@@ -423,7 +421,7 @@ class ReportedSpeech:
     def _stands_for(self, pronoun: Token) -> Speaker | None:
         if pronoun.lower_ in POSSESSIVE_PRONOUNS or pronoun.lower_ in PERSON_PRONOUNS:
             return self.resolver.pronoun(pronoun.idx)
-        return self.resolver.group(pronoun.idx)
+        return self.resolver.group(pronoun)
 
     def _headline_speaker(self) -> tuple[int, Speaker | None]:
         """"Port targeted by drones: governor", "Attack on Karabakh – Ruben Vardanyan": who the headline quotes."""

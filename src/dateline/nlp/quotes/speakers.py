@@ -62,7 +62,6 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: tuple[Entity, ...] | None):
         self.doc = doc
         self.mentions: list[_Mention] = []
-        self._token_starts: list[int] | None = None
         parsed = doc.has_annotation("DEP")
         self.tagged = not parsed and doc.has_annotation("POS")  # tags without a parse or entities (German)
         for entity in entities or ():
@@ -143,7 +142,7 @@ class SpeakerResolver:
         if low in PERSON_PRONOUNS and len(tokens) <= 2:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
-            return self.group(head.idx)
+            return self.group(head)
         if low in SPEAKER_STOP or low in PLATFORMS or _no_one(tokens, head):
             return None
         if tokens[0].dep_ in ("case", "prep") and tokens[0].head.i == head.i:
@@ -293,12 +292,12 @@ class SpeakerResolver:
             return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role, "pronoun")
         return None
 
-    def group(self, position: int) -> Speaker | None:
+    def group(self, pronoun: Token) -> Speaker | None:
         """"they"/"it": the organization or armed group named last before, close by (never inside a quote), as a
         subject when the parse says so; "they", the plural subject of a sentence since then, when there is one;
         else no one, rather than a guess."""
-        best = self._last_mention(position, _GROUP_REACH, people=False)
-        plural = self._plural_subject_before(position) if self.doc[self._token_at(position)].lower_ == "they" else None
+        best = self._last_mention(pronoun.idx, _GROUP_REACH, people=False)
+        plural = self._plural_subject_before(pronoun) if pronoun.lower_ == "they" else None
         if plural is not None and (best is None or plural.idx > best.start):
             # "Progressive organizations have long argued …; they believe …": the plural named since, not the last
             # organization (which news writes as "it")
@@ -308,20 +307,14 @@ class SpeakerResolver:
                 return Speaker(speaker.name, speaker.kind, speaker.entity, speaker.role, "pronoun")
         return Speaker(best.entity.name, "organization", best.entity.id, None, "pronoun") if best else None
 
-    def _token_at(self, position: int) -> int:
-        """The index of the first token at or after character ``position``."""
-        if self._token_starts is None:
-            self._token_starts = [t.idx for t in self.doc]
-        return min(bisect.bisect_left(self._token_starts, position), len(self.doc) - 1)
-
-    def _plural_subject_before(self, position: int) -> Token | None:
-        """The last plural noun that is the subject of its sentence within reach before ``position``, outside quotes
+    def _plural_subject_before(self, pronoun: Token) -> Token | None:
+        """The last plural noun that is the subject of its sentence within reach before ``pronoun``, outside quotes
         (parsed text)."""
         if not self.doc.has_annotation("DEP") or self.doc.lang_ != "en":
             return None
-        for i in range(self._token_at(position) - 1, -1, -1):
+        for i in range(pronoun.i - 1, -1, -1):
             t = self.doc[i]
-            if position - t.idx >= _GROUP_REACH:
+            if pronoun.idx - t.idx >= _GROUP_REACH:
                 return None
             if (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.head.dep_ == "ROOT"
                     and not self.quoted(t.idx)):  # (not "said the strikes hit …")
