@@ -165,6 +165,27 @@ def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en
     assert clause.statement == words.statement and clause.speaker == words.speaker == "The campaign"
 
 
+@pytest.mark.parametrize("text, clause_text", [
+    # the clause opens with the quote and goes on past it
+    ("Ryan said that “we need more information” about how the FBI came to its conclusion.",
+     "“we need more information” about how the FBI came to its conclusion"),
+    # mostly quoted, but with words of its own around two quotes
+    ("Trump said he had “the courage and the energy” to do “what the grass roots want him to do.”",
+     "he had “the courage and the energy” to do “what the grass roots want him to do.”"),
+])
+def test_a_clause_with_words_of_its_own_around_its_quotes_is_a_mixed_quote(en, text, clause_text):
+    quotes = en(text)._.quotes
+    clause = next(q for q in quotes if not q.direct)
+    assert clause.text == clause_text
+    assert all(q.statement == clause.statement and q.speaker == clause.speaker for q in quotes)
+
+
+def test_short_clauses_with_a_subject_are_reported(en):
+    assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
+                                              "Asked about it, Trump said so.")._.quotes] == [
+        ("the candidate misspoke", "Jennifer Palmieri")]
+
+
 def test_a_cue_with_its_own_clause_after_a_closed_quote_starts_another_statement(en):
     doc = en("“I am not shy,” Sanders said. “I have not been reluctant to express my views in public.” "
              "Officials in Washington said more talks would follow next week.")

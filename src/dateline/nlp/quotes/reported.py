@@ -26,6 +26,9 @@ _CHARGE_PREPOSITIONS = ("of", "on", "for")
 _TOLD = frozenset({"tell", "inform", "assure", "remind", "warn", "brief"})
 # Above this share of quoted words a reported clause is the direct quote itself.
 _MIXED_MAX_QUOTED = 0.75
+# ... unless this many words of its own stand around the quoted ones, up to the larger share.
+_MIXED_MIN_OWN_WORDS = 3
+_MIXED_MAX_QUOTED_WITH_OWN = 0.9
 
 
 class ReportedSpeech:
@@ -57,13 +60,13 @@ class ReportedSpeech:
             if any(self._reporting_cue(h) and _speaks_itself(h) for h in heads):
                 continue
             start, end = self._clause_span(t, clause)
-            if end - start < 4:
+            if end - start < (2 if _has_subject(clause) else 4):
                 continue
             span = self.doc[start:end]
             if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
                 continue
             quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
-            if self._mostly_quoted(span) and not (quoted and self._mixed(span)):
+            if self._mostly_quoted(span) and not (quoted and self._mixed(span, t)):
                 continue
             outer = self._enclosing_report(t)
             if outer is not None and t.tag_ == "VBG":
@@ -74,7 +77,8 @@ class ReportedSpeech:
                 speaker = self._subject(t, None, None)
             if speaker is None:
                 continue
-            clause = Found(span.start_char, self._statement_end(span, quoted), False, speaker, t.text, _how(speaker))
+            clause = Found(self._statement_start(span), self._statement_end(span, quoted), False, speaker, t.text,
+                           _how(speaker))
             self.found.append(clause)
             self._adopt(clause, quoted)
         for t in constructions:
@@ -146,7 +150,7 @@ class ReportedSpeech:
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         span = self.doc[start:end]
-        if len([x for x in span if not x.is_punct]) < 2 or self._mostly_quoted(span) and not self._mixed(span):
+        if len([x for x in span if not x.is_punct]) < 2 or self._mostly_quoted(span) and not self._mixed(span, cue):
             return False  # (a mixed quote, "called Palin a “clown”", is the statement of its quoted words)
         speaker = self._subject(cue, None, None, objects_speak=False)
         if speaker is None:
@@ -156,6 +160,11 @@ class ReportedSpeech:
         self.found.append(statement)
         self._adopt(statement, quoted)
         return True
+
+    def _statement_start(self, span: Span) -> int:
+        """A statement that opens with the words it quotes opens with their mark."""
+        start = span.start_char
+        return start - (start > 0 and self.text[start - 1] in "“\"«„")
 
     def _statement_end(self, span: Span, quoted: list[Found]) -> int:
         """A statement ends after the words it quotes, with their closing mark when they end it."""
@@ -245,10 +254,16 @@ class ReportedSpeech:
         a, b = sorted((cue.i, clause.i))
         return any("\n" in x.text or "\n" in x.whitespace_ for x in self.doc[a:b])
 
-    def _mixed(self, span: Span) -> bool:
-        """A reported clause that quotes some of its words ("said it will “compete vigorously”"): it does not open
-        with the quote and is not nearly all quote."""
-        return not self._starts_quoted(span) and self._quoted_share(span.start, span.end) < _MIXED_MAX_QUOTED
+    def _mixed(self, span: Span, cue: Token) -> bool:
+        """A reported clause that quotes some of its words ("said it will “compete vigorously”", "said he had “the
+        courage” to do “what the grass roots want”"), or opens with a quote and goes on past it ("said that “we
+        need more information” about how the FBI …"): words of the clause's own stand around the quoted ones."""
+        share = self._quoted_share(span.start, span.end)
+        own = sum(1 for x in span if not x.is_punct and not self._inside_quote(x.idx))
+        if self._starts_quoted(span):
+            # (only after its cue: before it, the words after the quote name the speaker)
+            return span.start > cue.i and own >= _MIXED_MIN_OWN_WORDS and share < _MIXED_MAX_QUOTED
+        return share < _MIXED_MAX_QUOTED or (own >= _MIXED_MIN_OWN_WORDS and share < _MIXED_MAX_QUOTED_WITH_OWN)
 
     def _mostly_quoted(self, span: Span) -> bool:
         """A clause that is largely a direct quote is that quote, not a second, reported one."""
@@ -502,6 +517,12 @@ def _object_read_as_clause(cue: Token) -> Token | None:
     object still hangs "that" on it; the object is then the clause."""
     return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and any(
         m.dep_ == "mark" and m.lower_ in _THAT and m.i < c.i for m in c.children)), None)
+
+
+def _has_subject(clause: Token) -> bool:
+    """A clause with a subject of its own says something even when short ("said the candidate misspoke", "said he
+    lied"); without one a short clause is a fragment the parser hung on the cue ("said so", "said to be")."""
+    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)
 
 
 def _speaks_itself(verb: Token) -> bool:
