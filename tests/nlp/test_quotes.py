@@ -180,6 +180,16 @@ def test_a_clause_with_words_of_its_own_around_its_quotes_is_a_mixed_quote(en, t
     assert all(q.statement == clause.statement and q.speaker == clause.speaker for q in quotes)
 
 
+def test_the_writers_aside_at_the_end_of_a_reported_clause_is_not_reported(en):
+    said = [q.text for q in en("Smith said the deal-breaker was his proposal to ban Muslims from entering the U.S., a "
+                               "plan the billionaire has modified in recent weeks. Brown said the plan, which costs "
+                               "five billion dollars, would fail. Jones said the Democrats already tried to do that with "
+                               "the first batch of emails, which forced the resignation of the chairwoman.")._.quotes]
+    assert said == ["the deal-breaker was his proposal to ban Muslims from entering the U.S.",
+                    "the plan, which costs five billion dollars, would fail",
+                    "the Democrats already tried to do that with the first batch of emails"]
+
+
 def test_short_clauses_with_a_subject_are_reported(en):
     assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
                                               "Asked about it, Trump said so.")._.quotes] == [
