@@ -123,6 +123,10 @@ def test_only_sentences_with_a_word_some_trigger_needs_are_matched(en):
     doc = en("The minister visited a school. Russian forces shelled Kharkiv overnight.")
     reading = rules.read(doc, list(doc.sents))
     assert [s.text for s in reading.cued] == ["Russian forces shelled Kharkiv overnight."]
+    # a pattern is tried only where a word of each token it needs is present, not just its telling one
+    pattern = next(p for p in rules.patterns if len(p.needs) >= 2)
+    assert not pattern.may_match(set(pattern.needs[-1]))
+    assert pattern.may_match({min(words) for words in pattern.needs})
     assert reading.triggers == rules.read(doc).triggers
 
 

@@ -11,7 +11,7 @@ when it is loaded, not when a sentence happens to need it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
@@ -43,20 +43,22 @@ class Trigger:
 class EventRules:
     language: str
     triggers: tuple[Trigger, ...]  # by priority
-    matchers: tuple[Matcher | None, ...]  # each trigger's token patterns (key: its index, as a string)
-    phrases: PhraseMatcher  # every trigger's phrase patterns, keyed the same way
+    patterns: tuple["TokenPattern", ...]  # every trigger's token patterns, one matcher each
+    phrases: PhraseMatcher  # every trigger's phrase patterns (key: its index, as a string)
     lexicons: PhraseMatcher  # match key: the lexicon's name
     requires: dict[str, tuple[str, ...]]  # event type or sub-event type -> lexicons, one of which must occur
     unless: dict[str, tuple[str, ...]]  # ... -> lexicons none of which may occur
-    # Per trigger, words of which each of its token patterns needs one (None: a pattern needs no particular word).
-    anchors: tuple[frozenset[str] | None, ...] = ()
+    # The token patterns to try on a sentence holding a word (each pattern filed under its most telling token's
+    # words), and those no word tells.
+    by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    unanchored: tuple[int, ...] = ()
     # Every trigger's acts (a verb and what it acts on, on lemmas and the parse), each with the words it needs.
     acts: tuple["Act", ...] = ()
 
     def read(self, doc: Doc, sentences=None) -> "RuleReading":
-        """Every lexicon word and trigger phrase in ``doc``, and each trigger's token patterns in the sentences
-        that hold a word it needs (``anchors``): token patterns with gaps cost far more than word lists, and
-        most sentences can match none of them."""
+        """Every lexicon word and trigger phrase in ``doc``, and each token pattern in the sentences that hold a
+        word for every token it needs: token patterns with gaps cost far more than word lists, and most
+        sentences can match none of them."""
         strings = doc.vocab.strings
         words = sorted((start, strings[key]) for key, start, _ in self.lexicons(doc))
         found = [(int(strings[key]), start, end) for key, start, end in self.phrases(doc)]
@@ -64,8 +66,8 @@ class EventRules:
         cued = []
         for span in spans:
             present = {t.lower_ for t in span}
-            chosen = [m for m, anchor in zip(self.matchers, self.anchors)
-                      if m is not None and (anchor is None or not anchor.isdisjoint(present))]
+            filed = set(self.unanchored).union(*(self.by_word.get(w, ()) for w in present))
+            chosen = [self.patterns[k] for k in sorted(filed) if self.patterns[k].may_match(present)]
             acts = []
             if self.acts:
                 present |= {t.lemma_ for t in span}
@@ -74,8 +76,8 @@ class EventRules:
             if chosen or acts:
                 cued.append(span)
             # A matcher given a span answers in the span's offsets.
-            found += [(int(strings[key]), span.start + start, span.start + end)
-                      for matcher in chosen for key, start, end in matcher(span)]
+            found += [(pattern.trigger, span.start + start, span.start + end)
+                      for pattern in chosen for _, start, end in pattern.matcher(span)]
             found += [(int(strings[key]), span.start + min(ids), span.start + max(ids) + 1)
                       for matcher in acts for key, ids in matcher(span)]
         return RuleReading(self, doc, sorted(set(found)), words, cued)  # a verb matched by lemma and by form: once
@@ -89,6 +91,18 @@ class EventRules:
             if present.intersection(self.unless.get(key, ())):
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class TokenPattern:
+    """One token pattern of a trigger, with the words of each token it cannot match without."""
+
+    trigger: int  # the trigger's index
+    matcher: Matcher
+    needs: tuple[frozenset[str], ...]  # per required token, its words (lower case); fewest first
+
+    def may_match(self, present: set[str]) -> bool:
+        return all(not words.isdisjoint(present) for words in self.needs)
 
 
 @dataclass(frozen=True)
@@ -151,20 +165,24 @@ def _expand(entry: str) -> set[str]:
     return {f"{head} {form}".strip() for form in inflections(last)}
 
 
-def _anchor(pattern: list[dict], vocab) -> list[str] | None:
-    """The words of the most telling token a pattern cannot match without (a required token whose words are
-    no stop words, the fewest of them), or None when it has none."""
-    best = None
+def _needs(pattern: list[dict]) -> list[list[str]]:
+    """The words of each token a pattern cannot match without: a required token that names its words."""
+    needs = []
     for token in pattern:
         if token.get("OP") not in (None, "+", "{1}"):
             continue
         value = token.get("LOWER")
         words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not words or any(vocab[w].is_stop for w in words):
-            continue
-        if best is None or len(words) < len(best):
-            best = list(words)
-    return best
+        if words:
+            needs.append(list(words))
+    return needs
+
+
+def _anchor(pattern: list[dict], vocab) -> list[str] | None:
+    """The words of the most telling token a pattern cannot match without (a required token whose words are
+    no stop words, the fewest of them), or None when it has none."""
+    telling = [words for words in _needs(pattern) if not any(vocab[w].is_stop for w in words)]
+    return min(telling, key=len) if telling else None
 
 
 @dataclass(frozen=True)
@@ -277,7 +295,10 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
             return {k: resolve(v, where) for k, v in value.items()}
         return value
 
-    matchers, anchors, acts = [], [], []
+    token_patterns: list[TokenPattern] = []
+    by_word: dict[str, list[int]] = {}
+    unanchored: list[int] = []
+    acts = []
     parse = ParseLabels.from_data(data["parse"]) if "parse" in data else None
     trigger_phrases = PhraseMatcher(vocab, attr="LOWER")  # phrases: far cheaper to match than token patterns
     triggers = []
@@ -290,13 +311,16 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         where = f"trigger {rule['id']!r}"
         patterns = [[resolve(token, where) for token in p] for p in rule["patterns"] if not isinstance(p, str)]
         phrases = [make_doc(p) for p in rule["patterns"] if isinstance(p, str)]
-        matcher = None
-        if patterns:
+        for pattern in patterns:
             matcher = Matcher(vocab)
-            matcher.add(str(index), patterns)
-        matchers.append(matcher)
-        needs = [_anchor(p, vocab) for p in patterns]
-        anchors.append(None if None in needs else frozenset(w for words in needs for w in words))
+            matcher.add(str(index), [pattern])
+            anchor = _anchor(pattern, vocab)
+            for word in anchor or ():
+                by_word.setdefault(word, []).append(len(token_patterns))
+            if anchor is None:
+                unanchored.append(len(token_patterns))
+            needs = sorted((frozenset(words) for words in _needs(pattern)), key=len)
+            token_patterns.append(TokenPattern(index, matcher, tuple(needs)))
         if phrases:
             trigger_phrases.add(str(index), phrases)
         if rule.get("acts") and parse is None:
@@ -326,5 +350,6 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
                     raise RuleFileError(f"{language}: {section}[{key!r}] names an unknown lexicon {name!r}")
             table[key] = tuple(names)
         conditions[section] = table
-    return EventRules(language, tuple(triggers), tuple(matchers), trigger_phrases, phrases, conditions["requires"],
-                      conditions["unless"], tuple(anchors), tuple(acts))
+    return EventRules(language, tuple(triggers), tuple(token_patterns), trigger_phrases, phrases,
+                      conditions["requires"], conditions["unless"], {w: tuple(ids) for w, ids in by_word.items()},
+                      tuple(unanchored), tuple(acts))
