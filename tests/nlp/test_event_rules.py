@@ -174,6 +174,13 @@ def test_an_event_inside_a_since_clause_is_background(en):
     assert None in _reasons(en, "The government sent 5,000 troops to the region on Monday.", "group-change")
 
 
+def test_an_event_inside_a_conditional_clause_is_not_real(en):
+    text = ("Nigeria will withdraw its force from Chad unless President Goukouni Oueddei arranges a ceasefire with "
+            "the rebels.")
+    assert not en(text)._.events
+    assert en("President Goukouni Oueddei arranged a ceasefire with the rebels on Monday.")._.events
+
+
 def test_grenades_thrown_in_a_gunfight_are_part_of_the_fight(en):
     assert [e.sub_event_type for e in en("Gunmen threw a grenade at a police post in Srinagar.")._.events] == ["Grenade"]
     fight = en("Gunmen threw grenades and exchanged fire with police for an hour in Srinagar.")._.events
