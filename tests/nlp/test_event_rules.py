@@ -155,6 +155,16 @@ def test_acts_match_a_verb_and_what_it_acts_on_by_the_parse(en, text, trigger):
     assert trigger in _triggered(en, text)
 
 
+@pytest.mark.parametrize("text, fired", [
+    ("An old shack on the estate was set ablaze by guerrillas near Usulutan.", True),
+    ("Rebels set the village school on fire in Kidal.", True),
+    ("Terrorists set fire to a bus near the market.", True),
+    ("A house was set on fire by a short circuit in Leeds.", False),  # no one armed set it
+])
+def test_arson_by_an_armed_group(en, text, fired):
+    assert ("armed-arson" in _triggered(en, text)) is fired
+
+
 def test_an_act_needs_its_object_in_its_role(en):
     assert "group-change" not in _triggered(en, "Thousands of troops were deployed.")  # active only: who sent them?
     assert "attack-on-civilians" not in _triggered(en, "Five people were killed on the road.")  # names no attacker
