@@ -190,6 +190,20 @@ def test_the_writers_aside_at_the_end_of_a_reported_clause_is_not_reported(en):
                     "the Democrats already tried to do that with the first batch of emails"]
 
 
+def test_a_name_before_its_description_speaks_when_the_parse_loses_the_subject(en):
+    # the parser joins "Senator Harry Reid" to "Nevada"; "said" is left with no subject
+    quotes = en("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke "
+                "with Mr. Sanders on Tuesday.")._.quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("he spoke with Mr. Sanders on Tuesday", "Harry Reid")]
+
+
+def test_a_second_cue_joined_to_the_clause_does_not_silence_the_first(en):
+    quotes = en("Asked about his paid speeches, Huckabee's campaign said he hasn't accepted any new gigs since "
+                "announcing his candidacy and suggested that the issue was closed.")._.quotes
+    assert quotes[0].text == "he hasn't accepted any new gigs since announcing his candidacy"
+    assert quotes[0].speaker == "Huckabee"
+
+
 def test_short_clauses_with_a_subject_are_reported(en):
     assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
                                               "Asked about it, Trump said so.")._.quotes] == [

@@ -699,6 +699,13 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
             name = frame[opening + 1:end - 1] if opening is not None else []
             if name and all(t.pos_ == "PROPN" or t.is_title for t in name):
                 return self.resolver.from_span(self._span(name))
+            # "Senator Harry Reid, the minority leader, said", where the parse lost the subject: the name before
+            # the description set between commas
+            first = opening
+            while first is not None and first > 0 and opening - first < 5 and frame[first - 1].pos_ == "PROPN":
+                first -= 1
+            if name and first is not None and first < opening:
+                return self.resolver.from_span(self._span(frame[first:opening]))
         start = end
         while start > 0 and not frame[start - 1].is_punct or (start > 0 and frame[start - 1].text in (".", "’s", "'s", "-")):
             if end - start >= 10:

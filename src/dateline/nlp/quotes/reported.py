@@ -55,8 +55,10 @@ class ReportedSpeech:
                 if not (self._licensed(t) or self._antecedent(t) or self._as_noted(t) or self._interposed(t)):
                     self._parenthetical(t)
                 continue
-            # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y.
-            heads = [clause] + [c for c in clause.children if c.dep_ == "conj"]
+            # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y (a verb joined to
+            # the clause speaks only with a subject of its own: not "said Y and suggested that Z").
+            heads = [clause] + [c for c in clause.children if c.dep_ == "conj" and any(
+                g.dep_ in _SUBJECT for g in c.children)]
             if any(self._reporting_cue(h) and _speaks_itself(h) for h in heads):
                 continue
             start, end = self._clause_span(t, clause)
