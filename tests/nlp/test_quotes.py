@@ -204,6 +204,21 @@ def test_a_second_cue_joined_to_the_clause_does_not_silence_the_first(en):
     assert quotes[0].speaker == "Huckabee"
 
 
+@pytest.mark.parametrize("text, said, speaker", [
+    # a reporting verb inside the clause does not take the statement from its cue
+    ("Cruz said both he and Rubio promised as Senate candidates to lead the fight against amnesty.",
+     "both he and Rubio promised as Senate candidates to lead the fight against amnesty", "Cruz"),
+    # a gerund subject the parser took for the cue's complement
+    ("Jon Tester said having Trump at the top of the ticket puts Republicans at risk.",
+     "having Trump at the top of the ticket puts Republicans at risk", "Jon Tester"),
+    # an adverbial phrase before an interposed cue is not part of the statement
+    ("In both cases, Eric Trump said, those donations paid for sponsorships at the tournament.",
+     "those donations paid for sponsorships at the tournament", "Eric Trump"),
+])
+def test_reported_clauses_the_parse_splits(en, text, said, speaker):
+    assert [(q.text, q.speaker) for q in en(text)._.quotes] == [(said, speaker)]
+
+
 def test_short_clauses_with_a_subject_are_reported(en):
     assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
                                               "Asked about it, Trump said so.")._.quotes] == [

@@ -48,7 +48,7 @@ class ReportedSpeech:
             if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
                 continue  # an imperative: "report an error"
             clause = (next((c for c in t.children if c.dep_ == "ccomp"), None) or _statement_clause(t)
-                      or _object_read_as_clause(t))
+                      or _object_read_as_clause(t) or _gerund_read_as_clause(t))
             if clause is not None and self._crosses_paragraph(t, clause):
                 clause = None  # the parser ran on into the next paragraph
             if clause is None:
@@ -56,10 +56,11 @@ class ReportedSpeech:
                     self._parenthetical(t)
                 continue
             # "X said Y, the Guardian reports": the inner verb with its own subject speaks for Y (a verb joined to
-            # the clause speaks only with a subject of its own: not "said Y and suggested that Z").
+            # the clause speaks only with a subject of its own: not "said Y and suggested that Z"). After the cue
+            # the whole clause is what was said: "Cruz said both he and Rubio promised to lead the fight".
             heads = [clause] + [c for c in clause.children if c.dep_ == "conj" and any(
                 g.dep_ in _SUBJECT for g in c.children)]
-            if any(self._reporting_cue(h) and _speaks_itself(h) for h in heads):
+            if clause.i < t.i and any(self._reporting_cue(h) and _speaks_itself(h) for h in heads):
                 continue
             start, end = self._clause_span(t, clause)
             if end - start < (2 if _has_subject(clause) else 4):
@@ -346,7 +347,10 @@ class ReportedSpeech:
             return False
         after = _without_full_stop(_trim(self.doc[after_start:sent.end]))
         before = _trim(self.doc[sent.start:before_end])
-        substantive = (len([x for x in before if not x.is_punct]) >= 2
+        # (an adverbial phrase before the cue, "In both cases, Eric Trump said, …", says nothing of its own)
+        roots = [x for x in before if not (before.start <= x.head.i < before.end) or x.head is x]
+        adjunct = bool(roots) and all(x.dep_ in ("prep", "advmod", "npadvmod", "punct") for x in roots)
+        substantive = (len([x for x in before if not x.is_punct]) >= 2 and not adjunct
                        and any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in before))
         if len(after) < (2 if substantive else 4) or not any(x.pos_ in ("VERB", "AUX") for x in after):
             return False
@@ -550,6 +554,17 @@ def _before_trailing_aside(doc, start: int, end: int) -> int:
             continue  # an apposition that names ("Putin, president of Russia, ordered …") is no aside
         return k
     return end
+
+
+def _gerund_read_as_clause(cue: Token) -> Token | None:
+    """"said having Trump at the top of the ticket puts Republicans at risk": a parser that takes the clause's
+    gerund subject for the cue's complement hangs the clause's finite verb on the gerund."""
+    gerund = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1), None)
+    if gerund is None or any(c.dep_ == "aux" for c in gerund.children):
+        return None
+    finite = any(x.dep_ == "ccomp" and x.tag_ in ("VBZ", "VBD", "VBP", "MD") or
+                 x.dep_ == "ccomp" and any(a.tag_ == "MD" for a in x.children) for x in gerund.subtree)
+    return gerund if finite else None
 
 
 def _has_subject(clause: Token) -> bool:
