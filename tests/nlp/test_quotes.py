@@ -214,9 +214,20 @@ def test_a_second_cue_joined_to_the_clause_does_not_silence_the_first(en):
     # an adverbial phrase before an interposed cue is not part of the statement
     ("In both cases, Eric Trump said, those donations paid for sponsorships at the tournament.",
      "those donations paid for sponsorships at the tournament", "Eric Trump"),
+    # a passive inside the clause does not report on its own
+    ("The news came on Monday. The selection process could be concluded in October, officials say.",
+     "The selection process could be concluded in October", "officials"),
 ])
 def test_reported_clauses_the_parse_splits(en, text, said, speaker):
     assert [(q.text, q.speaker) for q in en(text)._.quotes] == [(said, speaker)]
+
+
+def test_an_interposed_cue_whose_parse_takes_the_opening_clause(en):
+    quotes = en("The news came on Monday. After the Supreme Court approved the law six years ago, Hebert said, most "
+                "state laws were thought to be safe from challenge.")._.quotes
+    assert [q.text for q in quotes] == ["After the Supreme Court approved the law six years ago",
+                                        "most state laws were thought to be safe from challenge"]
+    assert quotes[0].statement == quotes[1].statement and quotes[0].speaker == "Hebert"
 
 
 def test_short_clauses_with_a_subject_are_reported(en):

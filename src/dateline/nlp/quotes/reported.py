@@ -339,7 +339,10 @@ class ReportedSpeech:
         if t.dep_ != "parataxis" or main.dep_ != "ROOT" or t.i == main.i:
             return False
         sent = t.sent
-        before_end = t.left_edge.i if self.doc[t.left_edge.i].text == "," else t.left_edge.i - 1  # the comma before
+        # the comma before the cue and its subject (the parser may hang the opening clause on the cue too:
+        # "After the court approved the law, Hebert said, most laws …")
+        subject = min((c.left_edge.i for c in t.children if c.dep_ in _SUBJECT and c.i < t.i), default=t.i)
+        before_end = subject - 1
         after_start = next((k + 1 for k in range(t.i + 1, min(sent.end, t.right_edge.i + 2)) if self.doc[k].text == ","), None)
         if before_end <= sent.start or self.doc[before_end].text != "," or after_start is None:
             return False
@@ -577,6 +580,8 @@ def _speaks_itself(verb: Token) -> bool:
     """An inner cue that reports on its own ("X said Y, the Guardian reports"): a clause, or a subject and no object
     (not "Власти объявили эвакуацию, сообщил губернатор": the authorities announced an act)."""
     children = list(verb.children)
+    if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in children):
+        return False  # a passive does not report: "The process could be concluded in October, officials say"
     return any(c.dep_ == "ccomp" for c in children) or (
         any(c.dep_ in _SUBJECT for c in children) and not any(c.dep_ in ("obj", "dobj") for c in children))
 
