@@ -230,6 +230,13 @@ def test_an_interposed_cue_whose_parse_takes_the_opening_clause(en):
     assert quotes[0].statement == quotes[1].statement and quotes[0].speaker == "Hebert"
 
 
+def test_a_clause_across_a_dash_is_not_what_the_cue_reports(en):
+    quotes = en("Marco Rubio spoke in Iowa on Monday. He has struggled to recognize his credibility problem on "
+                "national security — he told the AP that his task is to prove to voters that he is tough.")._.quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("his task is to prove to voters that he is tough", "Marco Rubio")]
+
+
 def test_short_clauses_with_a_subject_are_reported(en):
     assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
                                               "Asked about it, Trump said so.")._.quotes] == [

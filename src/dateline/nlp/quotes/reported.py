@@ -47,8 +47,8 @@ class ReportedSpeech:
                 continue
             if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
                 continue  # an imperative: "report an error"
-            clause = (next((c for c in t.children if c.dep_ == "ccomp"), None) or _statement_clause(t)
-                      or _object_read_as_clause(t) or _gerund_read_as_clause(t))
+            clause = (_reported_clause(t) or _statement_clause(t) or _object_read_as_clause(t)
+                      or _gerund_read_as_clause(t))
             if clause is not None and self._crosses_paragraph(t, clause):
                 clause = None  # the parser ran on into the next paragraph
             if clause is None:
@@ -557,6 +557,19 @@ def _before_trailing_aside(doc, start: int, end: int) -> int:
             continue  # an apposition that names ("Putin, president of Russia, ordered …") is no aside
         return k
     return end
+
+
+_SENTENCE_BREAKS = frozenset({"—", "–", "-", "--", ";", ":"})
+
+
+def _reported_clause(cue: Token) -> Token | None:
+    """The cue's clausal complement; one the parser hung on it from across a dash or a semicolon ("He has
+    struggled … — he told the AP that his task is …") is another sentence, not what was said."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(clauses) > 1 and clauses[0].i < cue.i and any(
+            x.text in _SENTENCE_BREAKS for x in cue.doc[clauses[0].right_edge.i + 1:cue.i]):
+        return clauses[1]
+    return clauses[0] if clauses else None
 
 
 def _gerund_read_as_clause(cue: Token) -> Token | None:
