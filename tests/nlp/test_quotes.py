@@ -237,6 +237,13 @@ def test_a_clause_across_a_dash_is_not_what_the_cue_reports(en):
         ("his task is to prove to voters that he is tough", "Marco Rubio")]
 
 
+def test_a_second_that_clause_is_more_of_what_was_said(en):
+    quotes = en("The news came on Monday. Bush said the U.S. needs to secure the border, but that he would not "
+                "support mass deportation.")._.quotes
+    assert [q.text for q in quotes] == ["the U.S. needs to secure the border, but that he would not support mass "
+                                        "deportation"]
+
+
 def test_short_clauses_with_a_subject_are_reported(en):
     assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
                                               "Asked about it, Trump said so.")._.quotes] == [

@@ -212,7 +212,8 @@ class ReportedSpeech:
                 # "said X, echoing a memo", "said X, but officials said Y": what hangs on the cue after its clause
                 # is not what was said
                 if k > clause.right_edge.i and x.head.i == cue.i and x.dep_ in ("advcl", "conj", "cc") and not (
-                        x.dep_ == "advcl" and x.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("mark",) for c in x.children)):
+                        x.dep_ == "advcl" and x.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("mark",) for c in x.children)
+                ) and not _second_that_clause(x):
                     # (but a bare verb the parser hung there continues a list: "needed to develop a vaccine,
                     # educate the public and learn more")
                     end = k
@@ -570,6 +571,14 @@ def _reported_clause(cue: Token) -> Token | None:
             x.text in _SENTENCE_BREAKS for x in cue.doc[clauses[0].right_edge.i + 1:cue.i]):
         return clauses[1]
     return clauses[0] if clauses else None
+
+
+def _second_that_clause(x: Token) -> bool:
+    """"said the U.S. needs to secure the border, but that he would not support mass deportation": a second
+    "that" clause joined to the cue is more of what was said."""
+    if x.dep_ == "cc":
+        return x.i + 1 < len(x.doc) and x.nbor(1).dep_ == "mark" and x.nbor(1).lower_ in _THAT
+    return x.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in _THAT for c in x.children)
 
 
 def _gerund_read_as_clause(cue: Token) -> Token | None:
