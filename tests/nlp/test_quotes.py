@@ -244,6 +244,12 @@ def test_a_second_that_clause_is_more_of_what_was_said(en):
                                         "deportation"]
 
 
+def test_a_bare_verb_in_a_list_of_acts_is_no_imperative(en):
+    quotes = en("The news came on Monday. Trump went on to promote his show, note that he had just bought the Old "
+                "Post Office building, and boast about his ratings. Please note that the office is closed.")._.quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("he had just bought the Old Post Office building", "Trump")]
+
+
 def test_short_clauses_with_a_subject_are_reported(en):
     assert [(q.text, q.speaker) for q in en("Jennifer Palmieri said that the candidate misspoke. "
                                               "Asked about it, Trump said so.")._.quotes] == [

@@ -45,8 +45,9 @@ class ReportedSpeech:
         for t in cues:
             if self._dash_led(t):
                 continue
-            if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children):
-                continue  # an imperative: "report an error"
+            if t.tag_ == "VB" and not any(c.dep_ in _SUBJECT + ("aux",) for c in t.children) and (
+                    t.dep_ in ("ROOT", "parataxis") or t.i == t.sent.start):
+                continue  # an imperative: "report an error" (not "went on to promote X, note that Y")
             clause = (_reported_clause(t) or _statement_clause(t) or _object_read_as_clause(t)
                       or _gerund_read_as_clause(t))
             if clause is not None and self._crosses_paragraph(t, clause):
