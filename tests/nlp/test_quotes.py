@@ -224,6 +224,12 @@ def test_a_second_cue_joined_to_the_clause_does_not_silence_the_first(en):
     ("The news came on Monday. Trump went on to promote his show, note that he had just bought the Old Post Office "
      "building, and boast about his ratings. Please note that the office is closed.",
      "he had just bought the Old Post Office building", "Trump"),
+    # a trailing phrase that reports someone else's words is another statement
+    ("The news came on Monday. Half of the voters said the party was hostile to Latinos, compared with 30 percent who "
+     "say the same of Mr. Trump.", "the party was hostile to Latinos", "Half of the voters"),
+    # ... but one inside the clause is part of it
+    ("The news came on Monday. Brown said the new plan, which Smith called flawed, would pass.",
+     "the new plan, which Smith called flawed, would pass", "Brown"),
     # a short clause with a subject of its own counts; "said so" does not
     ("Jennifer Palmieri said that the candidate misspoke. Asked about it, Trump said so.",
      "the candidate misspoke", "Jennifer Palmieri"),

@@ -232,6 +232,7 @@ class ReportedSpeech:
                     end = k - 1
                     break
             end = _before_trailing_aside(self.doc, start, end)
+            end = self._before_trailing_report(cue, start, end)
         else:
             start, end = sent.start, clause.right_edge.i + 1
         start, end = self._within_paragraph(cue, start, end)
@@ -244,6 +245,19 @@ class ReportedSpeech:
         if end > start and self.doc[end - 1].text == ".":
             end -= 1
         return start, end
+
+    def _before_trailing_report(self, cue: Token, start: int, end: int) -> int:
+        """"said the party was hostile to Latinos, compared with 30 percent who say the same of Mr. Trump": a
+        phrase after a comma that reports someone else's words is another statement (not a second "that" clause
+        of the same cue)."""
+        for k in range(start + 3, end - 1):
+            if self.doc[k].text != "," or self.doc[k + 1].lower_ in _THAT or (
+                    self.doc[k + 1].dep_ == "cc" and self.doc[k + 2].lower_ in _THAT):
+                continue
+            if any(x is not cue and self._reporting_cue(x) and x.pos_ == "VERB" and x.right_edge.i >= end - 2
+                   for x in self.doc[k + 1:end]):
+                return k  # (only a phrase that ends the clause: not "the new plan, which Smith said was flawed, would pass")
+        return end
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
         for k in range(cue.i - 1, start - 1, -1):
