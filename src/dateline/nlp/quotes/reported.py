@@ -64,7 +64,7 @@ class ReportedSpeech:
             if clause.i < t.i and any(self._reporting_cue(h) and _speaks_itself(h) for h in heads):
                 continue
             start, end = self._clause_span(t, clause)
-            if end - start < (2 if _has_subject(clause) else 4):
+            if end - start < (2 if _has_subject(clause) or _relative_object(t) else 4):
                 continue
             span = self.doc[start:end]
             if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
@@ -201,7 +201,8 @@ class ReportedSpeech:
         """The reported clause: after the cue to the sentence end, or from the sentence start to the cue."""
         sent = cue.sent
         if clause.i > cue.i:
-            start, end = clause.left_edge.i, sent.end
+            # (a relative pronoun the clause is about stands before the cue: "a vote, which she said was a mistake")
+            start, end = max(clause.left_edge.i, cue.i + 1), sent.end
             governors = {a.i for a in cue.ancestors}
             for k in range(max(start, cue.i + 1), sent.end):
                 x = self.doc[k]
@@ -233,6 +234,8 @@ class ReportedSpeech:
                     break
             end = _before_trailing_aside(self.doc, start, end)
             end = self._before_trailing_report(cue, start, end)
+            if cue.dep_ in ("relcl", "acl:relcl"):
+                end = min(end, clause.right_edge.i + 1)  # the sentence the relative clause sits in goes on
         else:
             start, end = sent.start, clause.right_edge.i + 1
         start, end = self._within_paragraph(cue, start, end)
@@ -605,6 +608,12 @@ def _gerund_read_as_clause(cue: Token) -> Token | None:
     finite = any(x.dep_ == "ccomp" and x.tag_ in ("VBZ", "VBD", "VBP", "MD") or
                  x.dep_ == "ccomp" and any(a.tag_ == "MD" for a in x.children) for x in gerund.subtree)
     return gerund if finite else None
+
+
+def _relative_object(cue: Token) -> bool:
+    """"a vote, which she has said was a mistake": the relative pronoun before the cue is what the clause is about."""
+    return cue.dep_ in ("relcl", "acl:relcl") and any(
+        c.i < cue.i and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that", "who")) for c in cue.children)
 
 
 def _has_subject(clause: Token) -> bool:
