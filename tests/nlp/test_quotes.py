@@ -233,6 +233,9 @@ def test_a_second_cue_joined_to_the_clause_does_not_silence_the_first(en):
     # a relative clause's report: what follows the cue, up to where the sentence goes on
     ("The news came on Monday. Mrs. Clinton's Iraq war vote, which she has repeatedly said was a mistake, was a "
      "major factor in 2008.", "was a mistake", "Clinton"),
+    # the writer's aside after what a cue's construction reports (an infinitive) is not reported either
+    ("The news came on Monday. Clinton has vowed to repeal the Hyde Amendment, a federal provision that prohibits "
+     "taxpayer funding of most abortions.", "to repeal the Hyde Amendment", "Clinton"),
     # a short clause with a subject of its own counts; "said so" does not
     ("Jennifer Palmieri said that the candidate misspoke. Asked about it, Trump said so.",
      "the candidate misspoke", "Jennifer Palmieri"),

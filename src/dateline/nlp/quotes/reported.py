@@ -149,6 +149,7 @@ class ReportedSpeech:
         if content is None or self._crosses_paragraph(cue, last):
             return False
         start, end = self._within_paragraph(cue, content.left_edge.i, last.right_edge.i + 1)
+        end = _before_trailing_aside(self.doc, start, end)  # "vowed to repeal the amendment, a provision that …"
         if self.doc[start].dep_ == "mark" and self.doc[start].lower_ in asked:
             start += 1
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
