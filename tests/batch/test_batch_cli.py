@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import sqlite3
@@ -32,7 +33,7 @@ def hostile_folder(tmp_path, seed_path) -> Path:
     folder.mkdir()
     shutil.copy(seed_path, folder / "seed.txt")
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "random.bin").write_bytes(os.urandom(4096))
+    (folder / "random.bin").write_bytes(random.Random(7).randbytes(4096))
     (folder / "broken.html").write_text("<html><body><div><p>Broken page <b>unclosed <div><p", encoding="utf-8")
     (folder / "dump.jsonl").write_text('{"id": broken\n' + json.dumps(GOOD_LINE) + "\n", encoding="utf-8")
     (folder / "fr.txt").write_text("Selon le ministère de la Défense.", encoding="utf-8")
@@ -204,12 +205,12 @@ def test_single_bad_files_on_two_workers_are_one_line_errors(tmp_path):
     folder = tmp_path / "bad"
     folder.mkdir()
     good = json.dumps(GOOD_LINE).encode() + b"\n"
-    (folder / "binary.jsonl").write_bytes(os.urandom(2000))
+    (folder / "binary.jsonl").write_bytes(random.Random(8).randbytes(2000))
     (folder / "truncated.jsonl").write_bytes(good + good[:30])
     (folder / "not-utf8.jsonl").write_bytes(b'{"text": "caf\xe9 \xff\xfe"}\n')
     (folder / "array.jsonl").write_bytes(b"[" + good.strip() + b"]\n")
     (folder / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + good)
-    (folder / "binary.warc").write_bytes(os.urandom(3000))
+    (folder / "binary.warc").write_bytes(random.Random(9).randbytes(3000))
     (folder / "truncated.txt.gz").write_bytes(gzip.compress(b"The mayor said the port reopened." * 50)[:40])
     (folder / "empty.rss").write_bytes(b"")
     (folder / "page.xml").write_bytes(b"<html><body><p>Not a feed at all, a page.</p></body></html>")

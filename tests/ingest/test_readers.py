@@ -72,6 +72,9 @@ def test_jsonl_reader_reports_bad_lines_and_goes_on(tmp_path):
 @pytest.mark.parametrize("name, data, code", [
     ("empty.txt", b"", "empty"),
     ("blob.txt", bytes(range(256)) * 40, "binary"),
+    # random bytes that open with "{" or "<" are no JSON Lines or HTML (a test folder's os.urandom bytes once did)
+    ("random.bin", b"{" + bytes(range(256)) * 16, "binary"),
+    ("random2.bin", b"<html" + bytes(range(256)) * 16, "binary"),
     ("notfeed.rss", b"<?xml version='1.0'?><catalog><book>no</book></catalog>", "not-a-feed"),
     ("broken.warc", b"WARC/1.0\r\nthis is not a warc", "malformed-warc"),
     ("bad.gz", b"\x1f\x8bnot really gzip", "malformed-gzip"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..settings import Options
-from .decode import decode
+from .decode import decode, looks_binary
 from .document import IngestError, RawDocument, normalise_url, scrub
 from .feed import read_feed
 from .html import html_to_document, markup_to_text
@@ -113,6 +113,9 @@ def read_bytes(data: bytes, origin: str, options: Options, *, kind: str | None =
     if len(data) > options.max_file_bytes:
         raise IngestError("too-large", f"input is over the {options.max_file_bytes / 1e6:.0f} MB limit")
     kind = kind or sniff_kind(data)
+    if kind != "warc" and looks_binary(data):
+        # random bytes that happen to open with "{" or "<" are no JSON Lines or HTML: one error, not one per line
+        raise IngestError("binary", "binary content, not a text document", stage="decode")
     if kind in ("jsonl", "warc"):
         yield from _stream_reader(kind)(io.BytesIO(data), origin, options, path=path)
     elif kind == "feed":
