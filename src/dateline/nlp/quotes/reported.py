@@ -29,6 +29,8 @@ _MIXED_MAX_QUOTED = 0.75
 # ... unless this many words of its own stand around the quoted ones, up to the larger share.
 _MIXED_MIN_OWN_WORDS = 3
 _MIXED_MAX_QUOTED_WITH_OWN = 0.9
+# Marks that open a quotation.
+_OPENING_MARKS = "“\"«„"
 
 
 class ReportedSpeech:
@@ -169,7 +171,7 @@ class ReportedSpeech:
     def _statement_start(self, span: Span) -> int:
         """A statement that opens with the words it quotes opens with their mark."""
         start = span.start_char
-        return start - (start > 0 and self.text[start - 1] in "“\"«„")
+        return start - (start > 0 and self.text[start - 1] in _OPENING_MARKS)
 
     def _statement_end(self, span: Span, quoted: list[Found]) -> int:
         """A statement ends after the words it quotes, with their closing mark when they end it."""
@@ -254,13 +256,13 @@ class ReportedSpeech:
         """"said the party was hostile to Latinos, compared with 30 percent who say the same of Mr. Trump": a
         phrase after a comma that reports someone else's words is another statement (not a second "that" clause
         of the same cue)."""
-        for k in range(start + 3, end - 1):
-            if self.doc[k].text != "," or self.doc[k + 1].lower_ in _THAT or (
+        # (only a phrase that ends the clause: not "the new plan, which Smith said was flawed, would pass")
+        last = max((x.i for x in self.doc[start + 4:end] if x is not cue and x.pos_ == "VERB"
+                    and x.right_edge.i >= end - 2 and self._reporting_cue(x)), default=None)
+        for k in range(start + 3, min(end - 1, last or 0)):
+            if self.doc[k].text == "," and self.doc[k + 1].lower_ not in _THAT and not (
                     self.doc[k + 1].dep_ == "cc" and self.doc[k + 2].lower_ in _THAT):
-                continue
-            if any(x is not cue and self._reporting_cue(x) and x.pos_ == "VERB" and x.right_edge.i >= end - 2
-                   for x in self.doc[k + 1:end]):
-                return k  # (only a phrase that ends the clause: not "the new plan, which Smith said was flawed, would pass")
+                return k
         return end
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
@@ -294,7 +296,7 @@ class ReportedSpeech:
         return self._quoted_share(span.start, span.end) >= 0.3 or self._starts_quoted(span)
 
     def _starts_quoted(self, span: Span) -> bool:
-        return self._inside_quote(span.start_char) or (span.start_char > 0 and self.text[span.start_char - 1] in "“\"«„")
+        return self._inside_quote(span.start_char) or self._statement_start(span) != span.start_char
 
     def _enclosing_report(self, t: Token) -> Found | None:
         """The reported statement around ``t``, or whose sentence ``t`` continues."""
@@ -553,7 +555,7 @@ def _object_read_as_clause(cue: Token) -> Token | None:
 # (", which forced …") or an indefinite apposition that sums it up (", a plan the billionaire has modified …"). (A participle with no
 # subject, ", calling them …", was tried too: PolNeAR train speech recall 0.740 either way.)
 _ASIDES = frozenset({"relcl", "appos"})
-_ASIDE_OPENERS = frozenset({",", "-", "–", "—", "--", ";"})
+_ASIDE_OPENERS = _DASHES | {",", "--", ";"}
 _WH = frozenset({"which", "who", "whom", "whose"})
 
 
@@ -579,7 +581,7 @@ def _before_trailing_aside(doc, start: int, end: int) -> int:
     return end
 
 
-_SENTENCE_BREAKS = frozenset({"—", "–", "-", "--", ";", ":"})
+_SENTENCE_BREAKS = _DASHES | {"--", ";", ":"}
 
 
 def _reported_clause(cue: Token) -> Token | None:
