@@ -340,3 +340,21 @@ def test_a_group_named_as_the_subject_is_the_actor(en):
     # one capitalised word opening a sentence is no name: "Gunmen" stay an unidentified armed group
     got = en("Gunmen attacked a village near Mopti, killing four civilians.")._.events
     assert [e.actor1 for e in got] == ["Unidentified Armed Group (Mali)"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Rebels with no name are an unidentified armed group, so the town they seize is overtaken, not regained.
+    ("Rebels seized the town of Kidal from the army.",
+     ("Non-state actor overtakes territory", "Unidentified Armed Group (Mali)", "Military Forces of Mali")),
+    # The source of an accusation is not who acted.
+    ("According to the rebels, government troops shelled the village of Tessit on Monday.",
+     ("Shelling/artillery/missile attack", "Military Forces of Mali", "Unidentified Armed Group (Mali)")),
+])
+def test_events_generic_armed_groups_and_sources(en, sentence, expected):
+    [event] = en(sentence)._.events
+    assert (event.sub_event_type, event.actor1, event.actor2) == expected
+
+
+def test_events_named_group_is_not_also_an_unidentified_one(en):
+    [event] = en("M23 rebels attacked an army post in Kiwanja, killing two soldiers.")._.events
+    assert event.actor1 == "M23: March 23 Movement" and event.actor2 != "Unidentified Armed Group (Democratic Republic of the Congo)"

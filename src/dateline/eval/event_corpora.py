@@ -125,6 +125,18 @@ def _perpetrator_right(event: Event, incident: dict) -> bool | None:
     return any(jaccard(words, tokens(_fold(n))) >= 0.5 or _fold(n) in actor.split() for n in names)
 
 
+def _perpetrator_side_right(event: Event, incident: dict) -> bool | None:
+    """ACLED's actor type rather than its name: state forces for state-sponsored violence, a non-state actor for a
+    terrorist act. MUC names "guerrillas" where ACLED writes "Unidentified Armed Group", so names alone undercount."""
+    category = incident.get("perpetrator_category")
+    if category not in ("STATE-SPONSORED VIOLENCE", "TERRORIST ACT"):
+        return None
+    if not event.actor1:
+        return False
+    state = bool(re.match(r"(military|police) forces of", _fold(event.actor1)))
+    return state == (category == "STATE-SPONSORED VIOLENCE")
+
+
 def evaluate_muc(limit: int | None = None, workers: int = 0, errors: bool = False, part: str = "test") -> dict:
     messages = [m for m in _read(events_folder() / "muc34" / "muc34-dev.jsonl") if in_part(muc_number(m["id"]), part)]
     messages = messages[:limit] if limit else messages
@@ -132,6 +144,7 @@ def evaluate_muc(limit: int | None = None, workers: int = 0, errors: bool = Fals
                        workers)
     typed, detected = PRF(), PRF()
     located = located_any = countries = perpetrators = perpetrators_ok = counted = deaths_ok = matched = 0
+    sides = sides_ok = 0
     by_type: Counter = Counter()
     notes: list[str] = []
     for message, record in zip(messages, records):
@@ -162,6 +175,10 @@ def evaluate_muc(limit: int | None = None, workers: int = 0, errors: bool = Fals
             if right is not None:
                 perpetrators += 1
                 perpetrators_ok += right
+            side = _perpetrator_side_right(event, incident)
+            if side is not None:
+                sides += 1
+                sides_ok += side
             deaths = muc_deaths(incident)
             if deaths is not None:
                 counted += 1
@@ -183,6 +200,7 @@ def evaluate_muc(limit: int | None = None, workers: int = 0, errors: bool = Fals
             "location_any_level": _ratio(located_any, matched),
             "country": _ratio(countries, matched),
             "perpetrator": _ratio(perpetrators_ok, perpetrators),
+            "perpetrator_side": _ratio(sides_ok, sides),
             "fatalities_exact": _ratio(deaths_ok, counted),
         },
         "matched_by_muc_type": dict(by_type.most_common()),

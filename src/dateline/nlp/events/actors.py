@@ -37,7 +37,10 @@ _HOME_FORCES = re.compile(r"\b(?:(?:the|government|state|national) (?:army|milit
                           r"security forces|(?:riot )?police(?:men)?|(?:police )?officers)\b", re.I)
 _THE = re.compile(r"(?:United|Republic|Democratic|Central African|Netherlands|Philippines|Gambia|Bahamas|Comoros|"
                   r"Maldives|Marshall|Solomon|Seychelles)")
-_REPORTED = re.compile(r"\b(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that\b")
+_REPORTED = re.compile(r"\b(?:(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that|"
+                       r"blamed|accused)\b", re.I)
+# "According to the guerrillas, the armed forces are responsible": the source is not who acted.
+_ACCORDING = re.compile(r"\baccording to\b[^,]{0,80},", re.I)
 # What Ukrainian officials call Russia's forces.
 _ENEMY_UA = re.compile(r"\b(?:the enemy|the occupiers|occupying forces|the invaders|russists|the aggressor)\b", re.I)
 
@@ -65,8 +68,10 @@ class Actors:
             low = sentence.lower()
             gangs = [(m.start(), f"Unidentified Gang ({self._country_name(home)})") for m in GANGS.finditer(low)]
             found += gangs
+            # "cartel gunmen" are a gang, "M23 rebels" and "Taliban fighters" their group.
+            named = gangs + [(m.start(), name) for pattern, name in NAMED_GROUPS for m in re.finditer(pattern, low)]
             for m in UNIDENTIFIED.finditer(low):
-                if not any(abs(m.start() - g) < 20 for g, _ in gangs):  # "cartel gunmen" are a gang
+                if not any(abs(m.start() - g) < 20 for g, _ in named):
                     found.append((m.start(), f"Unidentified Armed Group ({self._country_name(home)})"))
             if home == "UA":
                 found += [(m.start(), self._state_forces("RU")) for m in _ENEMY_UA.finditer(sentence)]
@@ -103,6 +108,9 @@ class Actors:
         said = _REPORTED.search(sentence)
         if said and any(pos >= said.end() for pos, _ in found):
             found = [(pos + (len(sentence) if pos < said.start() else 0), name) for pos, name in found]
+        source = _ACCORDING.search(sentence)
+        if source and any(pos >= source.end() for pos, _ in found):
+            found = [(pos + (len(sentence) if source.start() <= pos < source.end() else 0), name) for pos, name in found]
         found.sort()
         out: list[str] = []
         for _, name in found:

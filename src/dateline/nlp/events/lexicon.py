@@ -45,7 +45,8 @@ NAMED_GROUPS: tuple[tuple[str, str], ...] = (
 )
 # Criminal gangs with no name: ACLED's "Unidentified Gang (Country)".
 GANGS = re.compile(r"\b(?:gangs?|gang members|gangsters|cartel gunmen|cartel members)\b")
-UNIDENTIFIED = re.compile(r"\b(?:gunmen|militants|jihadists|insurgents|assailants|attackers|armed men|bandits|"
+UNIDENTIFIED = re.compile(r"\b(?:gunmen|militants|jihadists|insurgents|assailants|attackers|armed men|bandits|rebels|"
+                          r"guerrillas|terrorists|separatists|extremists|armed groups?|"
                           r"unknown (?:men|attackers|assailants)|sabotage (?:and reconnaissance )?groups?)\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
