@@ -114,3 +114,21 @@ def test_they_stands_for_the_plural_subject_named_since_the_last_organization(en
     doc = en("The Associated Press surveyed delegates this week. Progressive organizations have long opposed the "
              "rules. They believe superdelegates should choose the candidate who won the most pledged delegates.")
     assert [(q.speaker, q.attribution) for q in doc._.quotes] == [("Progressive organizations", "cue-pronoun")]
+
+
+def test_the_rest_of_a_clause_is_no_speaker(en):
+    # "laughs" reads as a cue, and the words before it ("drawing applause and") are no one.
+    doc = en('"Governor, let me help you out - the answer is no," the nominee riffed on the non-answer, drawing '
+             'applause and laughs from the crowd.')
+    assert doc._.quotes and not any(q.speaker and "applause" in q.speaker for q in doc._.quotes)
+
+
+def test_the_subject_of_the_clause_a_colon_ends_speaks_not_its_recipient(en):
+    doc = en('Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "It is time to quit '
+             'attacking people and get on message."')
+    assert [q.speaker for q in doc._.quotes] == ["Mitch McConnell"]
+
+
+def test_a_second_speech_verb_joined_to_the_reported_clause_ends_it(en):
+    doc = en("Priebus said the Republican Party was not in a crisis, and urged that everyone take a deep breath.")
+    assert doc._.quotes[0].text == "the Republican Party was not in a crisis"

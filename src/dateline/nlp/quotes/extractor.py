@@ -467,10 +467,25 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         # "The race has changed - Philip Bump: “…”": the name after the last dash or sentence end
         cut = max((k for k, t in enumerate(words) if t.text in _DASHES or t.text in (";", ".")), default=-1)
         words = words[cut + 1:]
-        speaker = self.resolver.from_span(self._span(words[-8:])) if words else None
+        speaker = self._actor_before_colon(frame[:-1], words)
+        if speaker is None or speaker.kind not in ("person", "organization"):
+            speaker = self.resolver.from_span(self._span(words[-8:])) if words else None
         if speaker is not None and speaker.kind in ("person", "organization") and not self._place_label(words):
             return speaker, None, "cue"
         return None
+
+    def _actor_before_colon(self, frame: list[Token], words: list[Token]) -> Speaker | None:
+        """"McConnell delivered a blunt message to Trump: “…”": the subject of the clause the colon ends speaks,
+        not whoever its last words name (a copula's subject is no actor: "Clinton's response was: “…”")."""
+        if not self.parsed or not words:
+            return None
+        inside = {t.i for t in frame}
+        verb = next((t for t in reversed(words) if t.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i in inside for c in t.children)), None)
+        if verb is None:
+            return None
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i in inside)
+        return self.resolver.from_span(_subject_phrase(subject))
 
     def _place_label(self, words: list[Token]) -> bool:
         """"Mayotte : « … »": a place before the colon is what the headline is about, not who speaks."""

@@ -230,9 +230,11 @@ class ReportedSpeech:
                     (x.tag_ == "VBG" and self.cues.is_reporting(x)) or x.lower_ in ("according", "selon")):
                     end = k - 1
                     break
-                # "suggested that X and argued that Y": a second verb of speech, coordinated, says something else
+                # "suggested that X and argued that Y", "said X, and urged that Y": a second verb of speech,
+                # coordinated, says something else
                 if (k > start + 3 and x.dep_ == "conj" and self.doc[k - 1].dep_ == "cc" and x.pos_ == "VERB"
-                        and self._reporting_cue(x) and not any(c.dep_ in _SUBJECT for c in x.children)):
+                        and self._construction_cue(x)
+                        and not any(c.dep_ in _SUBJECT for c in x.children)):
                     end = k - 1
                     break
             end = _before_trailing_aside(self.doc, start, end)
