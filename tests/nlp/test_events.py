@@ -358,3 +358,23 @@ def test_events_generic_armed_groups_and_sources(en, sentence, expected):
 def test_events_named_group_is_not_also_an_unidentified_one(en):
     [event] = en("M23 rebels attacked an army post in Kiwanja, killing two soldiers.")._.events
     assert event.actor1 == "M23: March 23 Movement" and event.actor2 != "Unidentified Armed Group (Democratic Republic of the Congo)"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a mob that kills is mob violence, not an organised attack on civilians
+    ("On 11 September 2022, a mob lynched a man suspected of theft in Kisumu.", ("Mob violence", None)),
+    # a named armed group is an armed actor for property destruction, as gunmen are
+    ("On 3 September 2023, the Taliban destroyed a shrine in Herat.", ("Looting/property destruction", "Taliban")),
+    # arrests by an army are political in ACLED's sense
+    ("On 15 March 2023, Israeli military forces arrested 5 Palestinians in Jenin.",
+     ("Arrests", "Military Forces of Israel (2022-)")),
+    # the subject of "an IED exploded" is the device, not a group
+    ("On 5 October 2023, an IED planted by unidentified militants exploded near a patrol in Kidal, killing 3 soldiers.",
+     ("Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)")),
+    # an interception is the codebook's own rule: the classifier does not read it as the drone's strike
+    ("On 1 July 2023, Houthi forces launched a drone that was intercepted by Saudi air defences over Jizan.",
+     ("Disrupted weapons use", "Military Forces of Saudi Arabia")),
+])
+def test_events_codebook_types_on_acled_style_notes(en, sentence, expected):
+    [event] = en(sentence)._.events
+    assert (event.sub_event_type, event.actor1 if expected[1] else None) == expected

@@ -59,7 +59,8 @@ def decide(reading: RuleReading, cues: MentionCues | None, sentence: Span, befor
             sub = _DECISIONS[trigger.decided_by](sub, present)
         if not (reading.rules.allowed(sub, present) or _party_before(reading, sub, present, sentence, before)):
             continue
-        return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span, decided=sub is not trigger.sub_event_type)
+        return Kind(sub, trigger.weapon_named, trigger=trigger.id, span=span,
+                    decided=sub is not trigger.sub_event_type or trigger.codebook)
     return None
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ...types import Event, Location, Mention, Place
 from ..extensions import text_of
+from ..lexicon import EQUIPMENT
 from ..mentions import anchor, mention_filter
 from ..places.common import in_dateline
 from ..places.extractor import resolved_place
@@ -336,6 +337,8 @@ def _named_agent(span: Span) -> str | None:
             if "ORG" in labels and not all(t.is_stop or t.lower_ in _EVENT_WORDS for t in phrase):
                 return phrase.text
             continue
+        if phrase[-1].lower_ in _WEAPON_ACRONYMS or phrase[-1].lower_ in EQUIPMENT:
+            continue
         acronym = len(phrase) == 1 and phrase[0].is_upper and 2 <= len(phrase[0].text) <= 6 and phrase[0].is_alpha
         # one capitalised word alone is as often a sentence's first noun ("Gunmen killed…") as a name
         if "ORG" in labels or acronym or (len(phrase) > 1 and all(t.pos_ == "PROPN" for t in phrase)):
@@ -344,6 +347,8 @@ def _named_agent(span: Span) -> str | None:
 
 
 _EVENT_WORDS = frozenset("attack attacks bomb bombs murder report media explosion explosions".split())
+# Weapons written as acronyms: the subject of "an IED exploded" is the device, not a group.
+_WEAPON_ACRONYMS = frozenset("ied ieds vbied vbieds svbied uav uavs uxo rpg rpgs mlrs atgm manpads".split())
 
 
 def _upper_case(sentence: Span) -> bool:

@@ -37,6 +37,7 @@ class Trigger:
     sub_event_type: SubEventType
     weapon_named: bool = True  # False: a strike whose weapon the sentence does not name
     decided_by: str | None = None  # the codebook rule that sets the sub-event type from the sentence (``decide``)
+    codebook: bool = False  # the codebook's own rule ("intercepted missiles are disrupted weapons use"): final
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,7 @@ def compile_rules(data: dict, vocab, make_doc, language: str) -> EventRules:
         decided_by = rule.get("decided_by")
         if decided_by is not None and decided_by not in DECISIONS:
             raise RuleFileError(f"{language}: {where} is decided by an unknown rule {decided_by!r}")
-        triggers.append(Trigger(rule["id"], sub, rule.get("weapon_named", True), decided_by))
+        triggers.append(Trigger(rule["id"], sub, rule.get("weapon_named", True), decided_by, rule.get("codebook", False)))
 
     phrases = PhraseMatcher(vocab, attr="LOWER")
     for name, words in lexicons.items():
