@@ -230,3 +230,12 @@ def test_a_person_named_like_a_village_is_no_place():
     doc = es("«No vamos a rendirnos», dijo el ministro de Defensa, Pedro Sánchez, a los periodistas en Madrid.")
     assert [p.name for p in doc._.places] == ["Madrid"]
     assert "Pedro Sánchez" in [e.name for e in doc._.entities]
+
+
+def test_a_town_known_only_by_an_alias_far_from_the_story_is_not_it():
+    # GeoNames lists "Boni" as an old name of Bonn; in a Malian story it is a village the gazetteer lacks.
+    from dateline.nlp import models
+    doc = models.load("en")("JNIM militants ambushed a Malian army convoy near Boni, killing 12 soldiers.")
+    assert not any(p.country_code == "DE" for p in doc._.places)
+    [event] = doc._.events
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims" and event.actor2 == "Military Forces of Mali"

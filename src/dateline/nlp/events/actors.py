@@ -118,6 +118,13 @@ class Actors:
                 out.append(name)
         return out
 
+    def _demonym_home(self, sentence) -> str | None:
+        """Where an event no place locates happens, by the one nationality its sentence names ("ambushed a Malian
+        army convoy near Boni"): whose "militants" and "police" they are."""
+        codes = {code for m in re.finditer(_DEMONYM, sentence.text) if self.gazetteer
+                 for code in self.gazetteer.demonym_countries(m.group())[:1]}
+        return codes.pop() if len(codes) == 1 else None
+
     def _force_of(self, code: str, words) -> str | None:
         """The force a nationality qualifies, if one of the next words names one ("Russian attack drones")."""
         for word in words:

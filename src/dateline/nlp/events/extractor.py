@@ -189,7 +189,7 @@ class EventFinder(Actors, ClassifierReading):
         event_type, sub_event = kind.event_type, kind.sub_event_type
         present = reading.lexicons_in(sent)
         country = self._country_name(place.country_code) if place and place.country_code else None
-        armed = self._armed_actors(sent.text, place.country_code if place else None)
+        armed = self._armed_actors(sent.text, place.country_code if place and place.country_code else self._demonym_home(sent))
         actor1 = armed[0] if armed else None
         actor2 = armed[1] if len(armed) > 1 else None
         named = _named_agent(kind.span) if event_type.violent and kind.span is not None else None

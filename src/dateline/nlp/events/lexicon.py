@@ -42,6 +42,11 @@ NAMED_GROUPS: tuple[tuple[str, str], ...] = (
     (r"\b(?:cjng|jalisco new generation cartel)\b", "CJNG: Jalisco New Generation Cartel"),
     (r"\bsinaloa cartel\b", "Sinaloa Cartel"),
     (r"\bviv ansanm\b", "Viv Ansanm"),
+    (r"\b(?:jnim|group for (?:the )?support of islam and muslims)\b", "JNIM: Group for Support of Islam and Muslims"),
+    (r"\b(?:hts|hayat tahrir al[- ]sham)\b", "HTS: Hayat Tahrir al Sham"),
+    (r"\b(?:adf|allied democratic forces)\b", "ADF: Allied Democratic Forces"),
+    (r"\barakan army\b", "AA: Arakan Army"),
+    (r"\bcodeco\b", "CODECO: Cooperative for the Development of Congo"),
 )
 # Criminal gangs with no name: ACLED's "Unidentified Gang (Country)".
 GANGS = re.compile(r"\b(?:gangs?|gang members|gangsters|cartel gunmen|cartel members)\b")

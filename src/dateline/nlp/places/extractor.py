@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..extensions import text_of
 from ...types import Mention, Place
-from .common import Candidate, _latin, _same_name, _short_hash
+from .common import Candidate, _latin, _same_name, _short_hash, _trusted
 from .gazetteer import GeoPlace, Gazetteer, distance_km, fold
 from .recognition import Recognition
 
@@ -78,6 +78,12 @@ class PlaceFinder(Recognition):
             scored = sorted(((self._score(o, c, context), o) for o in c.options), key=lambda t: -t[0])
             c.choice = scored[0][1]
             c.scores = [s for s, _ in scored[:2]]
+            if (c.source != "given" and context.country and _alias_only(c.choice, c)
+                    and c.choice.country_code not in context.countries and c.choice in self.gazetteer.lookup(c.text)):
+                # "near Boni" in a Malian story is a village the gazetteer lacks, not Bonn (once "Bonna"): a
+                # town under another of its names, far from every country the story is about, is not it (a
+                # name the caller knows to be a place keeps its best reading)
+                c.choice, c.scores = None, []
 
     def _score(self, place: GeoPlace, cand: Candidate, context: "_Context | None") -> float:
         score = _prominence(place)
@@ -159,7 +165,7 @@ class _Context:
             g = c.choice
             if g is None or c.embedded:
                 continue
-            weight = 2.0 if g.feature == "country" else 1.0
+            weight = 2.0 if g.feature == "country" else 0.0 if _alias_only(g, c) else 1.0
             if g.country_code and not _country_or_state(c):
                 votes[g.country_code] += weight
             if g.feature == "region" and g.level == 1 and g.admin1_code:
@@ -199,6 +205,12 @@ def _link_qualifiers(candidates: list[Candidate], text: str) -> None:
             continue
         if any(_contains(r) for r in d.options):
             c.within = d
+
+
+def _alias_only(place: GeoPlace, cand: Candidate) -> bool:
+    """A town the mention names by an alias only: neither its own name, a spelling of it, nor one we curated."""
+    return (place.feature in ("city", "town", "village") and not place.curated and _latin(cand.text)
+            and not _trusted((place,), cand.text))
 
 
 def _contains(place: GeoPlace) -> bool:
