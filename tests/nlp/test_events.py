@@ -380,3 +380,12 @@ def test_events_named_group_is_not_also_an_unidentified_one(en):
 def test_events_codebook_types_on_acled_style_notes(en, sentence, expected):
     [event] = en(sentence)._.events
     assert (event.sub_event_type, event.actor1 if expected[1] else None) == expected
+
+
+@pytest.mark.parametrize("sentence, actor1", [
+    ("On 4 April 2023, Fulani militia attacked the village of Mangu, killing 20 civilians.", "Fulani Ethnic Militia (Nigeria)"),
+    ("Local militiamen clashed with bandits in Zamfara, killing 7.", "Unidentified Communal Militia (Nigeria)"),
+])
+def test_events_communal_militias_by_acled_names(en, sentence, actor1):
+    [event] = en(sentence)._.events
+    assert event.actor1 == actor1

@@ -35,6 +35,10 @@ _COUNTRY_STRIKES = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:has |have |h
 # State forces named without a nationality: the forces of the country where the event happens.
 _HOME_FORCES = re.compile(r"\b(?:(?:the|government|state|national) (?:army|military|armed forces)|government (?:forces|troops)|"
                           r"security forces|(?:riot )?police(?:men)?|(?:police )?officers)\b", re.I)
+# "Fulani militia", "Dozo militiamen": ACLED's "Fulani Ethnic Militia (Nigeria)"; a communal militia with no name
+# is an "Unidentified Communal Militia" of the country.
+_ETHNIC_MILITIA = re.compile(r"\b(?!The\b|A\b|An\b)([A-Z][a-z]+) (?:ethnic |communal |tribal )?(?:militias?|militiamen)\b")
+_COMMUNAL_MILITIA = re.compile(r"\b(?:communal|ethnic|tribal|village|local) (?:militias?|militiamen)\b", re.I)
 _THE = re.compile(r"(?:United|Republic|Democratic|Central African|Netherlands|Philippines|Gambia|Bahamas|Comoros|"
                   r"Maldives|Marshall|Solomon|Seychelles)")
 _REPORTED = re.compile(r"\b(?:(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that|"
@@ -73,6 +77,13 @@ class Actors:
             for m in UNIDENTIFIED.finditer(low):
                 if not any(abs(m.start() - g) < 20 for g, _ in named):
                     found.append((m.start(), f"Unidentified Armed Group ({self._country_name(home)})"))
+            for m in _ETHNIC_MILITIA.finditer(sentence):
+                if _COMMUNAL_MILITIA.match(sentence, m.start()):
+                    continue  # "Local militiamen": communal, no ethnic name
+                if not self.gazetteer or not (self.gazetteer.demonym_countries(m.group(1)) or self.gazetteer.lookup(m.group(1))):
+                    found.append((m.start(), f"{m.group(1)} Ethnic Militia ({self._country_name(home)})"))
+            found += [(m.start(), f"Unidentified Communal Militia ({self._country_name(home)})")
+                      for m in _COMMUNAL_MILITIA.finditer(sentence)]
             if home == "UA":
                 found += [(m.start(), self._state_forces("RU")) for m in _ENEMY_UA.finditer(sentence)]
         for m in _NATIONAL.finditer(sentence):
