@@ -389,3 +389,13 @@ def test_events_codebook_types_on_acled_style_notes(en, sentence, expected):
 def test_events_communal_militias_by_acled_names(en, sentence, actor1):
     [event] = en(sentence)._.events
     assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militants were planning to attack a police station in Peshawar.",  # a plan, told by its verb
+    "Talks on a truce between the army and the rebels collapsed in Khartoum on Monday.",  # an agreement that failed
+    "The ceasefire broke down in Idlib after two days.",
+    "After days of heavy fighting, the president visited troops in Kharkiv on Tuesday.",  # the setting, not the news
+])
+def test_events_plans_failures_and_settings_are_not_events(en, sentence):
+    assert en(sentence)._.events == ()

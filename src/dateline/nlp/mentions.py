@@ -75,6 +75,7 @@ class MentionFilter:
     governors: dict[str, frozenset[str]]
     habitual_tags: frozenset[str] = frozenset()
     subordinators: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> words marking such a clause
+    failures: frozenset[str] = frozenset()  # lemmas of verbs that say their subject came to nothing
 
     def reading(self, doc: Doc) -> "MentionCues":
         strings = doc.vocab.strings
@@ -95,7 +96,7 @@ class MentionCues:
 
     def why_not(self, mention: Span, sentence: Span) -> str | None:
         """Why ``mention`` is not a report of a real event ("negated", "denied", "irrealis", "earlier",
-        "background", "habitual", "question", "advice"), or None when it is one."""
+        "background", "habitual", "question", "advice", "failed"), or None when it is one."""
         if sentence.text.rstrip().endswith("?"):
             return "question"
         k = bisect_right(self.advice, sentence.start - 1)
@@ -115,7 +116,18 @@ class MentionCues:
         if self._habitual(mention.root, sentence):
             return "habitual"
         verb = anchor(mention)
+        if self._failed(verb):
+            return "failed"
         return self._subordinate(verb) or unasserted(verb, self.filter.governors)
+
+    def _failed(self, token: Token) -> bool:
+        """"Talks on a truce collapsed", "the ceasefire broke down": what a verb of failure says of its subject
+        did not happen."""
+        verb = token.head if token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") else token
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")), None)
+        return verb.pos_ in ("VERB", "AUX") and (lemma in self.filter.failures
+                                                  or f"{lemma} {particle}" in self.filter.failures)
 
     def _subordinate(self, token: Token) -> str | None:
         """The class of the subordinate clause holding ``token`` ("since the president sent troops"), if any:
@@ -171,4 +183,5 @@ def _build(vocab: Vocab, make_doc, language: str) -> MentionFilter | None:
     governors = _governors(language)
     return MentionFilter(language, matcher, phrases, sentence_matcher, windows, frozenset(data["barriers"]), governors,
                          frozenset(data.get("habitual_tags", ())),
-                         {kind: frozenset(words) for kind, words in data.get("subordinators", {}).items()})
+                         {kind: frozenset(words) for kind, words in data.get("subordinators", {}).items()},
+                         frozenset(data.get("failures", ())))

@@ -88,10 +88,13 @@ def _allowed(kind: Kind, sentence: Span, reading: RuleReading) -> bool:
 
 
 def _worth_classifying(sentence: Span, reading: RuleReading, cues: MentionCues | None) -> bool:
-    """A sentence that speaks of conflict (its first such word not denied, planned or asked about)."""
+    """A sentence that speaks of conflict (its first such word not denied, planned or asked about: the first verb
+    among them when there is one, for "the militants were planning to attack" tells its act by the verb)."""
     if len(sentence.text) > _MAX_CHARS:
         return False
-    first = reading.first("conflict_cue", sentence)
-    if first is None:
+    starts = reading.starts("conflict_cue", sentence)
+    if not starts:
         return False
-    return cues is None or cues.why_not(sentence.doc[first:first + 1], sentence) is None
+    doc = sentence.doc
+    first = next((k for k in starts if doc[k].pos_ == "VERB"), starts[0])
+    return cues is None or cues.why_not(doc[first:first + 1], sentence) is None

@@ -139,7 +139,11 @@ class RuleReading:
 
     def first(self, lexicon: str, sentence: Span) -> int | None:
         """The first token of ``sentence`` that begins a word of ``lexicon``."""
-        return next((start for start, name in self._words_in(sentence) if name == lexicon), None)
+        return next(iter(self.starts(lexicon, sentence)), None)
+
+    def starts(self, lexicon: str, sentence: Span) -> list[int]:
+        """Every token of ``sentence`` that begins a word of ``lexicon``, in order."""
+        return [start for start, name in self._words_in(sentence) if name == lexicon]
 
     def _words_in(self, sentence: Span) -> list[tuple[int, str]]:
         return self.words[bisect_left(self.words, (sentence.start, "")):bisect_left(self.words, (sentence.end, ""))]
