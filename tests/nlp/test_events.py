@@ -399,3 +399,12 @@ def test_events_communal_militias_by_acled_names(en, sentence, actor1):
 ])
 def test_events_plans_failures_and_settings_are_not_events(en, sentence):
     assert en(sentence)._.events == ()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Israeli strikes on Khan Younis and Rafah killed 30 Palestinians on Tuesday, Gaza health officials said.",
+     [("Explosions/Remote violence", "Military Forces of Israel (2022-)")]),
+    ("A French strike on Monday disrupted trains in Paris.", []),  # a labour strike
+])
+def test_events_a_bare_strike_with_an_attacker(en, sentence, expected):
+    assert [(e.event_type, e.actor1) for e in en(sentence)._.events] == expected
