@@ -212,6 +212,8 @@ def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
     ("Medics said a single strike killed as many as five people.", 5),
     ("The explosion left 12 recruits dead and 20 wounded.", 12),
     ("Militants attacked the base, wounding three soldiers.", 0),
+    ("Protesters clashed with police in Islamabad, leaving 10 injured.", 0),
+    ("The blast left three people dead and five wounded.", 3),
     ("A 19-year-old youth perished in police firing on Monday.", 1),
     ("Four people were burnt alive when the mob set fire to the house.", 4),
     ("Several villagers lost their lives in the clashes.", 3),
@@ -408,3 +410,10 @@ def test_events_plans_failures_and_settings_are_not_events(en, sentence):
 ])
 def test_events_a_bare_strike_with_an_attacker(en, sentence, expected):
     assert [(e.event_type, e.actor1) for e in en(sentence)._.events] == expected
+
+
+def test_events_arresting_protesters_is_an_intervention(en):
+    [event] = en("Police arrested 20 protesters during a demonstration in Minsk.")._.events
+    assert event.sub_event_type == "Protest with intervention"
+    [event] = en("Police arrested two opposition leaders in Minsk.")._.events
+    assert event.sub_event_type == "Arrests"

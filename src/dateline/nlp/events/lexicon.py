@@ -64,11 +64,12 @@ DEATHS_FR = re.compile(
     r"|(?P<n2>\d[\d ]*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt)\s+(?:morts|tués|victimes)\b"
 )
 DEATHS = re.compile(
-    r"(?:killed|killing|kills|left|leaving|shot dead|shooting dead|gunned down|executed|massacred|"
+    r"(?:(?P<left>left|leaving)|killed|killing|kills|shot dead|shooting dead|gunned down|executed|massacred|"
     r"took the lives of|claimed the lives of)\s+(?:at least |more than |over |nearly |some |about |around |as many as |"
     r"up to )?"
     r"(?P<n1>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b"
-    r"(?:[^.]{0,40}?\bdead\b)?"
+    # "leaving 10 dead", not "leaving 10 injured"
+    r"(?(left)(?:[^.]{0,40}?\bdead\b)|(?:[^.]{0,40}?\bdead\b)?)"
     r"|(?:at least |more than |over |nearly )?(?P<n2>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     # "two people killed", not "one strike killed"
     r"(?:(?!(?:strikes?|attacks?|blasts?|bombs?|explosions?|shells?|rockets?|missiles?|drones?|raids?)\b)[a-z-]+\s+){0,3}"
