@@ -213,6 +213,8 @@ def test_events_a_state_saying_its_forces_took_a_place_regains_territory(en):
     ("The explosion left 12 recruits dead and 20 wounded.", 12),
     ("Militants attacked the base, wounding three soldiers.", 0),
     ("Protesters clashed with police in Islamabad, leaving 10 injured.", 0),
+    ("Unknown assailants stabbed a journalist to death in Karachi.", 1),
+    ("A mob beat two men to death in Kano.", 2),
     ("The blast left three people dead and five wounded.", 3),
     ("A 19-year-old youth perished in police firing on Monday.", 1),
     ("Four people were burnt alive when the mob set fire to the house.", 4),

@@ -26,6 +26,9 @@ _ONE_VICTIM = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|g
                          r"(?:(?:was|has been|had been)\s+(?:killed|shot dead|burnt alive|burned alive)|perished|died|"
                          r"succumbed)\b")
 _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b")
+# "stabbed a journalist to death", "beat two men to death"
+_TO_DEATH = re.compile(r"\b(?:stabbed|shot|beaten|beat|hacked|burned|burnt|tortured|stoned|clubbed|lynched|bludgeoned|"
+                       r"hanged|strangled)\s+(?P<n>\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){0,3}?to death\b")
 
 
 def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
@@ -36,6 +39,10 @@ def fatalities(sentence: str, event_type: str, sub_event: str = "") -> int:
     numbers = []
     for m in [*DEATHS.finditer(low), *DEATHS_FR.finditer(low)]:
         value = _number(m.group("n1") or m.group("n2") or "")
+        if value is not None:
+            numbers.append(value)
+    for m in _TO_DEATH.finditer(low):
+        value = 1 if m.group("n") in _ONE or m.group("n") == "the" else _number(m.group("n"))
         if value is not None:
             numbers.append(value)
     listed = _victims(low)
