@@ -419,3 +419,18 @@ def test_events_arresting_protesters_is_an_intervention(en):
     assert event.sub_event_type == "Protest with intervention"
     [event] = en("Police arrested two opposition leaders in Minsk.")._.events
     assert event.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("sentence, actors", [
+    # soldiers with no nationality are the forces of the country the event happens in
+    ("Soldiers seized a large cache of weapons and ammunition in a raid on a house in Mosul.", ("Military Forces of Iraq", None)),
+    ("The soldiers clashed with gunmen near Bamako.", ("Military Forces of Mali", "Unidentified Armed Group (Mali)")),
+    # who suffered is named before who acted
+    ("Two soldiers were killed when militants attacked a checkpoint in Borno.",
+     ("Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria")),
+    # but not rebel or foreign soldiers, nor troops a nationality names
+    ("Russian troops shelled Kharkiv overnight.", ("Military Forces of Russia (2000-)", None)),
+])
+def test_events_soldiers_and_who_suffered(en, sentence, actors):
+    [event] = en(sentence)._.events
+    assert (event.actor1, event.actor2) == actors

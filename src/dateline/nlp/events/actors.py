@@ -39,10 +39,18 @@ _HOME_FORCES = re.compile(r"\b(?:(?:the|government|state|national) (?:army|milit
 # is an "Unidentified Communal Militia" of the country.
 _ETHNIC_MILITIA = re.compile(r"\b(?!The\b|A\b|An\b)([A-Z][a-z]+) (?:ethnic |communal |tribal )?(?:militias?|militiamen)\b")
 _COMMUNAL_MILITIA = re.compile(r"\b(?:communal|ethnic|tribal|village|local) (?:militias?|militiamen)\b", re.I)
+# "Soldiers seized a cache": with no nationality or other side before them, the forces of the country it happens in.
+_BARE_TROOPS = re.compile(r"(?<![\w-])(?:(\w+)\s+)?(?i:soldiers|troops|servicemen)\b")
+_NOT_HOME = frozenset("rebel enemy foreign peacekeeping mercenary militia opposition allied coalition nato un au "
+                      "government".split())
+_DETERMINERS = frozenset("the a some many several two three four five six seven eight nine ten dozens hundreds".split())
 _THE = re.compile(r"(?:United|Republic|Democratic|Central African|Netherlands|Philippines|Gambia|Bahamas|Comoros|"
                   r"Maldives|Marshall|Solomon|Seychelles)")
 _REPORTED = re.compile(r"\b(?:(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that|"
                        r"blamed|accused)\b", re.I)
+# "Two soldiers were killed when militants attacked": who suffered is named before who acted.
+_SUFFERED = re.compile(r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|abducted|"
+                       r"kidnapped|captured|ambushed|attacked)\b", re.I)
 # "According to the guerrillas, the armed forces are responsible": the source is not who acted.
 _ACCORDING = re.compile(r"\baccording to\b[^,]{0,80},", re.I)
 # What Ukrainian officials call Russia's forces.
@@ -69,6 +77,11 @@ class Actors:
             for m in _HOME_FORCES.finditer(sentence):
                 police = m.group(0).lower().startswith(("police", "riot police", "officers"))
                 found.append((m.start(), self._police(home) if police else self._state_forces(home)))
+            for m in _BARE_TROOPS.finditer(sentence):
+                before = m.group(1)
+                if before is None or before.isdigit() or before.lower() in _DETERMINERS or (
+                        before.islower() and before not in _NOT_HOME):
+                    found.append((m.start(1) if before else m.start(), self._state_forces(home)))
             low = sentence.lower()
             gangs = [(m.start(), f"Unidentified Gang ({self._country_name(home)})") for m in GANGS.finditer(low)]
             found += gangs
@@ -119,6 +132,9 @@ class Actors:
         said = _REPORTED.search(sentence)
         if said and any(pos >= said.end() for pos, _ in found):
             found = [(pos + (len(sentence) if pos < said.start() else 0), name) for pos, name in found]
+        suffered = _SUFFERED.search(sentence)
+        if suffered and any(pos >= suffered.end() for pos, _ in found):
+            found = [(pos + (len(sentence) if pos < suffered.start() else 0), name) for pos, name in found]
         source = _ACCORDING.search(sentence)
         if source and any(pos >= source.end() for pos, _ in found):
             found = [(pos + (len(sentence) if source.start() <= pos < source.end() else 0), name) for pos, name in found]
