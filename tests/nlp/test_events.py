@@ -434,3 +434,8 @@ def test_events_arresting_protesters_is_an_intervention(en):
 def test_events_soldiers_and_who_suffered(en, sentence, actors):
     [event] = en(sentence)._.events
     assert (event.actor1, event.actor2) == actors
+
+
+def test_events_who_speaks_and_where_they_sit_are_not_the_event(en):
+    [event] = en("Police in Nairobi said gunmen killed three people in Mandera county.")._.events
+    assert (event.actor1, event.location.name) == ("Unidentified Armed Group (Kenya)", "Mandera County")

@@ -261,11 +261,17 @@ _SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spok
                           r"command|kremlin|parliament|court)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
 
 
+# "Police in Nairobi said gunmen killed three in Mandera": the place is part of who speaks.
+_SPEAKS_AFTER = re.compile(r"\s+(?:has |have )?(?:said|says|told|reported|announced|claimed|confirmed)\b")
+
+
 def _where(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     after = text[end:end + 3]
     if after.startswith(("’s", "'s", "-backed", "-based")) or _SEAT_BEFORE.search(before):
         return False  # an owner, a sponsor, or where an institution sits ("the defence ministry in Moscow")
+    if re.search(r"\b(?:in|of)\s+$", before) and _SPEAKS_AFTER.match(text, end):
+        return False
     if re.search(r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.]{0,25}$", before):
         return False  # a landmark to measure from: "30km southwest of Mogadishu"
     # Not an origin: "from Kyiv", "fired from a position north of Hodeidah".
