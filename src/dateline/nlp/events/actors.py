@@ -47,7 +47,8 @@ _DETERMINERS = frozenset("the a some many several two three four five six seven 
 _THE = re.compile(r"(?:United|Republic|Democratic|Central African|Netherlands|Philippines|Gambia|Bahamas|Comoros|"
                   r"Maldives|Marshall|Solomon|Seychelles)")
 _REPORTED = re.compile(r"\b(?:(?:said|says|claimed|reported|announced|accused)\b(?:\s+(?:on\s+)?\w+day)?\s+that|"
-                       r"(?-i:(?:said|says|claimed|reported)(?=\s+[a-z]))|blamed|accused)\b", re.I)
+                       r"(?-i:(?:said|says|claimed|reported)(?=\s+(?!(?:its|it|they|their|we|our|he|his|she|her)\b)[a-z]))|blamed|"
+                       r"accused)\b", re.I)  # (not "claimed they shot down": who claims it did it)
 # "Two soldiers were killed when militants attacked": who suffered is named before who acted.
 _SUFFERED = re.compile(r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|abducted|"
                        r"kidnapped|captured|ambushed|attacked)\b", re.I)
