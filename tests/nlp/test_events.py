@@ -439,3 +439,13 @@ def test_events_soldiers_and_who_suffered(en, sentence, actors):
 def test_events_who_speaks_and_where_they_sit_are_not_the_event(en):
     [event] = en("Police in Nairobi said gunmen killed three people in Mandera county.")._.events
     assert (event.actor1, event.location.name) == ("Unidentified Armed Group (Kenya)", "Mandera County")
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Clashes broke out between protesters and police in Santiago.", "Violent demonstration"),
+    ("Clashes erupted between police and demonstrators in Nairobi.", "Violent demonstration"),
+    ("Protesters burned an effigy of the president outside the parliament in Accra.", "Peaceful protest"),  # symbolic
+])
+def test_events_protest_outcomes(en, sentence, sub_event_type):
+    [event] = en(sentence)._.events
+    assert event.sub_event_type == sub_event_type
