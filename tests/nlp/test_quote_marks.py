@@ -50,3 +50,9 @@ def test_marks_spans_are_ordered_and_inside_the_text(text):
         assert s.start >= previous_end
         assert s.inner_end > s.inner_start
         previous_end = s.end
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_no_quotes():
+    text = ('<tweet pic="" author="realDonaldTrump" tweet_id="667777348029292544">I did not.</tweet>\n'
+            '"We will win," he said.')
+    assert [text[s.inner_start:s.inner_end] for s in find_quoted(text)] == ["We will win,"]

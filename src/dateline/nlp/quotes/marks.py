@@ -12,6 +12,7 @@ a quote inside a quote is part of what its speaker said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
@@ -32,6 +33,8 @@ PAIRS: dict[str, str] = {
 _SINGLE = frozenset("‘‚'’")
 QUOTE_MARKS = "".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))
 _ANY_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+# A markup tag left in the text ('<tweet author="realDonaldTrump">'): its attribute values are no quotes.
+_TAG = re.compile(r"<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]*))*\s*/?>")
 # Marks that may reopen a quote at the start of its next paragraph.
 _REOPENERS = frozenset("“„«»\"”‘'")
 # A single-quoted span longer than this is more likely two apostrophes than a quote.
@@ -87,6 +90,8 @@ def _marked(text: str) -> list[QuotedSpan]:
     para_from = -1  # where the open quote's current paragraph starts
     opener = ""
     marks = [m.start() for m in _ANY_MARK.finditer(text)]
+    if "<" in text:
+        marks = _outside_tags(text, marks)
     k = 0
     while k < len(marks):
         i = marks[k]
@@ -115,6 +120,19 @@ def _marked(text: str) -> list[QuotedSpan]:
     if open_at >= 0 and opener not in _SINGLE:  # an unclosed single mark is an apostrophe
         spans.append(_span(text, open_at, _paragraph_end(text, para_from), closed=False))
     return [s for s in spans if s.inner_end > s.inner_start]
+
+
+def _outside_tags(text: str, marks: list[int]) -> list[int]:
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]  # in order, never overlapping
+    if not tags:
+        return marks
+    starts = [a for a, _ in tags]
+    kept = []
+    for i in marks:
+        k = bisect_right(starts, i) - 1
+        if k < 0 or i >= tags[k][1]:
+            kept.append(i)
+    return kept
 
 
 def _can_open(text: str, i: int) -> bool:
