@@ -449,3 +449,9 @@ def test_events_who_speaks_and_where_they_sit_are_not_the_event(en):
 def test_events_protest_outcomes(en, sentence, sub_event_type):
     [event] = en(sentence)._.events
     assert event.sub_event_type == sub_event_type
+
+
+def test_events_a_truce_that_collapsed_is_no_agreement_in_french():
+    fr = models.load("fr")
+    assert fr("La trêve s'est effondrée mardi à Idlib.")._.events == ()
+    assert [e.sub_event_type for e in fr("L'armée et les rebelles ont signé un cessez-le-feu lundi à Juba.")._.events] == ["Agreement"]
