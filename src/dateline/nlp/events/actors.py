@@ -58,6 +58,13 @@ _ACCORDING = re.compile(r"\baccording to\b[^,]{0,80},", re.I)
 _ENEMY_UA = re.compile(r"\b(?:the enemy|the occupiers|occupying forces|the invaders|russists|the aggressor)\b", re.I)
 
 
+def _put_behind(found: list[tuple[int, str]], start: int, end: int, after: int, shift: int) -> list[tuple[int, str]]:
+    """Actors named between ``start`` and ``end`` go after the others, when someone is named from ``after`` on."""
+    if not any(pos >= after for pos, _ in found):
+        return found
+    return [(pos + (shift if start <= pos < end else 0), name) for pos, name in found]
+
+
 class Actors:
     """Mixed into the event finder: needs ``self.gazetteer`` and ``self.language``."""
 
@@ -65,6 +72,7 @@ class Actors:
         """Armed actors in the order the sentence names them; "the army", "police", "gunmen" with no nationality
         belong to ``home``, the country where the event happens."""
         found: list[tuple[int, str]] = []
+        groups = [(m.start(), name) for pattern, name in NAMED_GROUPS for m in re.finditer(pattern, sentence, re.I)]
         if self.language == "fr":
             for m in lexicon_fr.NATIONAL_FR.finditer(sentence):
                 code = lexicon_fr.NATIONALITIES_FR.get(m.group(2).lower())
@@ -87,9 +95,8 @@ class Actors:
             gangs = [(m.start(), f"Unidentified Gang ({self._country_name(home)})") for m in GANGS.finditer(low)]
             found += gangs
             # "cartel gunmen" are a gang, "M23 rebels" and "Taliban fighters" their group.
-            named = gangs + [(m.start(), name) for pattern, name in NAMED_GROUPS for m in re.finditer(pattern, low)]
             for m in UNIDENTIFIED.finditer(low):
-                if not any(abs(m.start() - g) < 20 for g, _ in named):
+                if not any(abs(m.start() - g) < 20 for g, _ in gangs + groups):
                     found.append((m.start(), f"Unidentified Armed Group ({self._country_name(home)})"))
             for m in _ETHNIC_MILITIA.finditer(sentence):
                 if _COMMUNAL_MILITIA.match(sentence, m.start()):
@@ -125,20 +132,19 @@ class Actors:
                 code = self._country_code(m.group(1))
                 if code is not None:
                     found.append((m.start(), self._state_forces(code)))
-        for pattern, name in NAMED_GROUPS:
-            m = re.search(pattern, sentence, re.I)
+        first: dict[str, int] = {}
+        for pos, name in groups:
+            first.setdefault(name, pos)  # each group where it is first named
+        found += [(pos, name) for name, pos in first.items()]
+        # "The rebels said on Friday that government jets bombed the market": who reports comes after who acts, as
+        # does who suffered, named first in a passive ("Two soldiers were killed when militants attacked").
+        for cue in (_REPORTED, _SUFFERED):
+            m = cue.search(sentence)
             if m:
-                found.append((m.start(), name))
-        # "The rebels said on Friday that government jets bombed the market": who reports comes after who acts.
-        said = _REPORTED.search(sentence)
-        if said and any(pos >= said.end() for pos, _ in found):
-            found = [(pos + (len(sentence) if pos < said.start() else 0), name) for pos, name in found]
-        suffered = _SUFFERED.search(sentence)
-        if suffered and any(pos >= suffered.end() for pos, _ in found):
-            found = [(pos + (len(sentence) if pos < suffered.start() else 0), name) for pos, name in found]
-        source = _ACCORDING.search(sentence)
-        if source and any(pos >= source.end() for pos, _ in found):
-            found = [(pos + (len(sentence) if source.start() <= pos < source.end() else 0), name) for pos, name in found]
+                found = _put_behind(found, 0, m.start(), m.end(), len(sentence))
+        m = _ACCORDING.search(sentence)
+        if m:
+            found = _put_behind(found, m.start(), m.end(), m.end(), len(sentence))
         found.sort()
         out: list[str] = []
         for _, name in found:
@@ -149,8 +155,9 @@ class Actors:
     def _demonym_home(self, sentence) -> str | None:
         """Where an event no place locates happens, by the one nationality its sentence names ("ambushed a Malian
         army convoy near Boni"): whose "militants" and "police" they are."""
-        codes = {code for m in re.finditer(_DEMONYM, sentence.text) if self.gazetteer
-                 for code in self.gazetteer.demonym_countries(m.group())[:1]}
+        if self.gazetteer is None:
+            return None
+        codes = {code for m in re.finditer(_DEMONYM, sentence.text) for code in self.gazetteer.demonym_countries(m.group())[:1]}
         return codes.pop() if len(codes) == 1 else None
 
     def _force_of(self, code: str, words) -> str | None:

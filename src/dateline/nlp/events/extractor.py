@@ -262,6 +262,7 @@ _SEAT_BEFORE = re.compile(r"\b(?:ministry|government|officials?|authorities|spok
 
 
 # "Police in Nairobi said gunmen killed three in Mandera": the place is part of who speaks.
+_IN_BEFORE = re.compile(r"\b(?:in|of)\s+$")
 _SPEAKS_AFTER = re.compile(r"\s+(?:has |have )?(?:said|says|told|reported|announced|claimed|confirmed)\b")
 
 
@@ -270,7 +271,7 @@ def _where(text: str, start: int, end: int) -> bool:
     after = text[end:end + 3]
     if after.startswith(("’s", "'s", "-backed", "-based")) or _SEAT_BEFORE.search(before):
         return False  # an owner, a sponsor, or where an institution sits ("the defence ministry in Moscow")
-    if re.search(r"\b(?:in|of)\s+$", before) and _SPEAKS_AFTER.match(text, end):
+    if _IN_BEFORE.search(before) and _SPEAKS_AFTER.match(text, end):
         return False
     if re.search(r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.]{0,25}$", before):
         return False  # a landmark to measure from: "30km southwest of Mogadishu"

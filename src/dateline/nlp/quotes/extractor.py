@@ -480,12 +480,9 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         if not self.parsed or not words:
             return None
         inside = {t.i for t in frame}
-        verb = next((t for t in reversed(words) if t.pos_ == "VERB" and any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i in inside for c in t.children)), None)
-        if verb is None:
-            return None
-        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i in inside)
-        return self.resolver.from_span(_subject_phrase(subject))
+        subject = next((c for t in reversed(words) if t.pos_ == "VERB"
+                        for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i in inside), None)
+        return self.resolver.from_span(_subject_phrase(subject)) if subject is not None else None
 
     def _place_label(self, words: list[Token]) -> bool:
         """"Mayotte : « … »": a place before the colon is what the headline is about, not who speaks."""

@@ -188,14 +188,13 @@ class SpeakerResolver:
                 return Speaker(name, "person" if role or len(name.split()) >= 2 else "unknown", None, role, "named")
         if head.pos_ == "PROPN" or (head.is_title and head.pos_ in ("", "X", "NOUN")):
             return Speaker(text, "person" if len(tokens) <= 3 else "unknown", None, None, "named")
-        opens_with_verb = (tokens[0].pos_ in ("VERB", "AUX") and tokens[0].is_lower
-                           and tokens[0].dep_ not in ("amod", "compound"))  # (not "disaffected voters")
-        if self.doc.has_annotation("DEP") and opens_with_verb:
-            return None  # "drawing applause and laughs": the rest of a clause, not someone
-        if self.doc.has_annotation("DEP") and tokens[-1].pos_ in _DANGLING:
-            # "a study that highlights the importance of therapy in": a phrase cut short; what it holds may name
-            # someone ("hat and" does not)
-            return self.from_span(span.doc[span.start:tokens[-1].i]) if len(tokens) > 2 else None
+        if self.doc.has_annotation("DEP"):
+            if tokens[0].pos_ in ("VERB", "AUX") and tokens[0].is_lower and tokens[0].dep_ not in ("amod", "compound"):
+                return None  # "drawing applause and laughs": the rest of a clause, not someone (but "disaffected voters")
+            if tokens[-1].pos_ in _DANGLING:
+                # "a study that highlights the importance of therapy in": a phrase cut short; what it holds may
+                # name someone ("hat and" does not)
+                return self.from_span(span.doc[span.start:tokens[-1].i]) if len(tokens) > 2 else None
         return Speaker(text, "unknown", None, None, "description")
 
     def _issuer(self, span: Span, tokens: list[Token], owner: list[Token]) -> Speaker | None:
