@@ -435,3 +435,19 @@ def test_a_quote_inside_narration_is_its_sentence_subjects(en):
              'Bush referred to Rubio as "a bright, charismatic leader who will go far."')
     assert [(q.text, q.speaker) for q in doc._.quotes] == [
         ("my dear sister Hillary Clinton.", "West"), ("a bright, charismatic leader who will go far.", "Bush")]
+
+
+def test_an_aside_speaks_through_its_own_subject(en):
+    # "he" in an aside is the speaker, not a pronoun standing for the main clause's subject ("the deal")
+    got = quotes(en, "Senator Maria Cantwell met the negotiators on Monday. In the end, she said, the deal would "
+                     "collapse without new money.")
+    assert [(s, d) for t, s, d in got if "the deal would collapse" in t] == [("Maria Cantwell", False)]
+
+
+def test_an_unnamed_share_speaks_and_an_unresolved_pronoun_keeps_its_statement(en):
+    got = quotes(en, "A Quinnipiac poll of likely voters was released on Tuesday. About four in 10 said they were "
+                     "angry with the way the federal government is operating. Others said a recalibration is overdue.")
+    assert ("they were angry with the way the federal government is operating", "A Quinnipiac poll", False) in got
+    assert ("a recalibration is overdue", "Others", False) in got
+    # no one named before: the statement is kept with its speaker open, not dropped
+    assert quotes(en, "He said the talks would resume in May.") == [("the talks would resume in May", None, False)]

@@ -100,14 +100,15 @@ def _impersonal_source(cue: Token) -> Span | None:
 def _cataphora(subject: Token) -> Token:
     """"Asked if she believed …, Clinton said …": a personal pronoun in a clause set before the main one stands
     for the main clause's subject, named after it."""
-    if subject.tag_ != "PRP":
-        return subject
+    if subject.tag_ != "PRP" or subject.head.dep_ == "parataxis":
+        return subject  # "In the end, he said, the deal would collapse": an aside's subject is its own
     for governor in subject.head.ancestors:
         if governor.i < subject.i:
             break
         named = next((c for c in governor.children if c.dep_ in _SUBJECT and c.i > subject.i), None)
         if named is not None:
-            return subject if named.pos_ == "PRON" else named
+            personal = subject.lower_ not in ("he", "she") or named.pos_ == "PROPN" or named.ent_type_ == "PERSON"
+            return named if personal and named.pos_ != "PRON" else subject
     return subject
 
 

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..mentions import unasserted
-from .common import _DASHES, _SUBJECT, _TERMINAL, Found, _how, _find_phrase, _trim, anonymity_formula
+from .common import _DASHES, _SUBJECT, _subject_phrase, _TERMINAL, Found, _how, _find_phrase, _trim, anonymity_formula
 from .cues import ACCORDING_TO
 from .lexicon import AS_WORDS, GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
 from .speakers import Speaker
@@ -38,6 +38,7 @@ class ReportedSpeech:
     def _reported(self) -> None:
         # Participles ("…, adding that …") last, so they can take the speaker of the verb they hang on.
         cues, constructions = [], []
+        open_speaker: list[tuple[Span, list[Found], Token, Speaker | None]] = []
         for t in self.doc:
             if self._reporting_cue(t):
                 cues.append(t)
@@ -82,6 +83,9 @@ class ReportedSpeech:
             else:
                 speaker = self._subject(t, None, None)
             if speaker is None:
+                unnamed, described = _unnamed_subject(t)
+                if unnamed:
+                    open_speaker.append((span, quoted, t, described))
                 continue
             clause = Found(self._statement_start(span), self._statement_end(span, quoted), False, speaker, t.text,
                            _how(speaker))
@@ -90,6 +94,13 @@ class ReportedSpeech:
         for t in constructions:
             self._licensed(t)  # "urged residents to leave": no clause, other content
         self._according_sentences()
+        # Last, what someone unnamed said, where no attributed statement took the words.
+        for span, quoted, t, described in open_speaker:
+            start, end = self._statement_start(span), self._statement_end(span, quoted)
+            if not any(f.start < end and start < f.end and not f.direct for f in self.found):
+                clause = Found(start, end, False, described, t.text, _how(described) if described else "none")
+                self.found.append(clause)
+                self._adopt(clause, [q for q in quoted if q.speaker is None])
 
     def _construction_cue(self, t: Token) -> bool:
         return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t) and not anonymity_formula(t)
@@ -619,6 +630,25 @@ def _relative_object(cue: Token) -> bool:
     """"a vote, which she has said was a mistake": the relative pronoun before the cue is what the clause is about."""
     return cue.dep_ in ("relcl", "acl:relcl") and any(
         c.i < cue.i and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that", "who")) for c in cue.children)
+
+
+# Subjects that say some spoke without naming them: a share of those asked ("nine in 10 said", "several said",
+# "others argue"), kept as written; and a pronoun with no antecedent in reach or the writer ("I said when I
+# announced …"), whose statement is kept with its speaker open rather than dropped.
+_SHARES = frozenset("several some many most few others other both all half majority minority one two".split())
+_OPEN_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({"i", "we", "you"})
+
+
+def _unnamed_subject(cue: Token) -> tuple[bool, Speaker | None]:
+    """Whether the cue's subject is someone the resolver cannot name, and the description it gives, if any."""
+    for c in cue.children:
+        if c.dep_ != "nsubj" or c.i > cue.i:
+            continue
+        if c.lower_ in _SHARES or c.like_num:
+            return True, Speaker(_subject_phrase(c).text.strip(" ,"), "anonymous", None, None, "description")
+        if c.lower_ in _OPEN_PRONOUNS:
+            return True, None
+    return False, None
 
 
 def _has_subject(clause: Token) -> bool:

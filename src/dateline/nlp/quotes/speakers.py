@@ -126,7 +126,7 @@ class SpeakerResolver:
         if entity is not None:
             return Speaker(entity.name, _kind(entity.type), entity.id, self._role_in(span, entity), "named")
         head = _head(span)
-        if self.doc.has_annotation("DEP") and RESPONDENT_SHARES & {head.lower_, head.lemma_.lower()}:
+        if self.doc.has_annotation("DEP") and (RESPONDENT_SHARES & {head.lower_, head.lemma_.lower()} or _one_in(span.root)):
             poll = _poll_before(span)
             if poll is not None:  # "72 percent of voters said …" in "a Bloomberg poll": the poll's finding
                 return Speaker(_phrase(poll), "organization", None, _phrase(span), "description")
@@ -423,6 +423,11 @@ def _owner_of_document(tokens: list[Token]) -> list[Token] | None:
     while rest and (rest[0].lower_ in OWNER_LINKS or rest[0].pos_ == "DET"):
         rest = rest[1:]
     return rest if rest and any(t.is_alpha for t in rest) else None
+
+
+def _one_in(head: Token) -> bool:
+    """"nine in 10", "three out of four": a share written as a ratio."""
+    return head.like_num and any(c.lower_ in ("in", "of", "out") for c in head.children)
 
 
 def _poll_before(span: Span) -> Span | None:
