@@ -451,3 +451,11 @@ def test_an_unnamed_share_speaks_and_an_unresolved_pronoun_keeps_its_statement(e
     assert ("a recalibration is overdue", "Others", False) in got
     # no one named before: the statement is kept with its speaker open, not dropped
     assert quotes(en, "He said the talks would resume in May.") == [("the talks would resume in May", None, False)]
+
+
+def test_an_aside_inside_a_clause_and_a_modal_verb_that_is_no_report(en):
+    got = quotes(en, "Carson turned the story back on the Post. He hoped, he said, that the paper would shy away from "
+                     "similar reporting now. He may add to his senior leadership or change people’s roles, he said.")
+    assert ("that the paper would shy away from similar reporting now", "Carson", False) in got
+    # "may add" is what he may do, not a report of its own
+    assert ("He may add to his senior leadership or change people’s roles", "Carson", False) in got

@@ -98,7 +98,7 @@ class ReportedSpeech:
         for span, quoted, t, described in open_speaker:
             start, end = self._statement_start(span), self._statement_end(span, quoted)
             if not any(f.start < end and start < f.end and not f.direct for f in self.found):
-                clause = Found(start, end, False, described, t.text, _how(described) if described else "none")
+                clause = Found(start, end, False, described, t.text, _how_open(described))
                 self.found.append(clause)
                 self._adopt(clause, [q for q in quoted if q.speaker is None])
 
@@ -341,9 +341,12 @@ class ReportedSpeech:
         speaker = self._subject(t, None, None)
         if speaker is None and comma + 1 < t.i:
             speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
+        unnamed = False
         if speaker is None:
+            unnamed, speaker = _unnamed_subject(t)
+        if speaker is None and not unnamed:
             return
-        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how_open(speaker)))
 
     def _as_noted(self, t: Token) -> bool:
         """"As the Times noted, Clinton raised $1.1m" ("Como señaló X, …"): the clause the "as" clause leads into
@@ -371,8 +374,9 @@ class ReportedSpeech:
         the words on both sides are one statement (the part before only when it says something: not "In
         particular, he said, …")."""
         main = t.head
-        if t.dep_ != "parataxis" or main.dep_ != "ROOT" or t.i == main.i:
-            return False
+        if t.dep_ != "parataxis" or t.i == main.i or not (main.dep_ == "ROOT" or main.head.dep_ == "ROOT" and main.dep_ in (
+                "ccomp", "xcomp")):
+            return False  # (the aside may sit in the clause a verb before it governs: "He hoped, he said, that …")
         sent = t.sent
         # the comma before the cue and its subject (the parser may hang the opening clause on the cue too:
         # "After the court approved the law, Hebert said, most laws …")
@@ -393,12 +397,15 @@ class ReportedSpeech:
         if len(after) < (2 if substantive else 4) or not any(x.pos_ in ("VERB", "AUX") for x in after):
             return False
         speaker = self._subject(t, None, None)
+        unnamed = False
         if speaker is None:
+            unnamed, speaker = _unnamed_subject(t)
+        if speaker is None and not unnamed:
             return False
         parts = [before, after] if substantive else [after]
         first = None
         for part in parts:
-            found = Found(part.start_char, part.end_char, False, speaker, t.text, _how(speaker), part_of=first)
+            found = Found(part.start_char, part.end_char, False, speaker, t.text, _how_open(speaker), part_of=first)
             self.found.append(found)
             first = first or found
         return True
@@ -639,6 +646,10 @@ _SHARES = frozenset("several some many most few others other both all half major
 _OPEN_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({"i", "we", "you"})
 
 
+def _how_open(speaker: Speaker | None) -> str:
+    return _how(speaker) if speaker is not None else "none"
+
+
 def _unnamed_subject(cue: Token) -> tuple[bool, Speaker | None]:
     """Whether the cue's subject is someone the resolver cannot name, and the description it gives, if any."""
     for c in cue.children:
@@ -663,6 +674,8 @@ def _speaks_itself(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in children):
         return False  # a passive does not report: "The process could be concluded in October, officials say"
+    if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in children):
+        return False  # what may or will be done is what was said: "He may add to his staff, he said"
     return any(c.dep_ == "ccomp" for c in children) or (
         any(c.dep_ in _SUBJECT for c in children) and not any(c.dep_ in ("obj", "dobj") for c in children))
 
