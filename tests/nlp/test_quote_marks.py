@@ -24,6 +24,14 @@ def test_marks_apostrophes_are_not_quotes():
     assert inner("Troops repelled ‘massive assaults’ near the army’s depot.") == ["massive assaults"]
 
 
+def test_marks_typewriter_doubles_hold_single_quotes_inside():
+    # two apostrophes for a double mark, as the New York Times' archive writes it; a single quote inside, even at
+    # the edge (three marks), does not end the quote
+    text = ("''The concept of 'together' promotes groupthink,'' Mr. Luntz said. "
+            "''We are told, 'Kosovo is special.'" + "''")
+    assert inner(text) == ["The concept of 'together' promotes groupthink,", "We are told, 'Kosovo is special.'"]
+
+
 def test_marks_misoriented_close_and_unclosed_quote():
     text = "“Some of our guys are barely 23. It’s hard.“Many will not return. He sighs."
     assert inner(text) == ["Some of our guys are barely 23. It’s hard."]

@@ -85,6 +85,8 @@ def find_quoted(text: str, *, dialogue: bool = False) -> list[QuotedSpan]:
 
 
 def _marked(text: str) -> list[QuotedSpan]:
+    if "''" in text:
+        text = _typewriter_doubles(text)
     spans: list[QuotedSpan] = []
     open_at = -1  # index of the open quote's mark, or -1
     para_from = -1  # where the open quote's current paragraph starts
@@ -120,6 +122,25 @@ def _marked(text: str) -> list[QuotedSpan]:
     if open_at >= 0 and opener not in _SINGLE:  # an unclosed single mark is an apostrophe
         spans.append(_span(text, open_at, _paragraph_end(text, para_from), closed=False))
     return [s for s in spans if s.inner_end > s.inner_start]
+
+
+# Two typewriter apostrophes written for a double quotation mark (''…'', as the New York Times' archive has it).
+_TYPEWRITER_DOUBLE = re.compile(r"(?<!')'''?(?!')")
+
+
+def _typewriter_doubles(text: str) -> str:
+    """The text with each ``''`` read as one double mark, at the same offsets: a space and ``"`` where it opens,
+    ``"`` and a space where it closes. Two single marks would pair with the apostrophes and single quotes inside
+    ("''the concept of 'together' is …''")."""
+    def one(match: re.Match) -> str:
+        i, j = match.start(), match.end()
+        before = text[i - 1] if i else " "
+        after = text[j] if j < len(text) else " "
+        opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+        if j - i == 3:  # with a single mark nested at the edge: three open both, or close both
+            return ' "' + "'" if opens else "'" + '" '
+        return ' "' if opens else '" '
+    return _TYPEWRITER_DOUBLE.sub(one, text)
 
 
 def _outside_tags(text: str, marks: list[int]) -> list[int]:
