@@ -459,3 +459,26 @@ def test_an_aside_inside_a_clause_and_a_modal_verb_that_is_no_report(en):
     assert ("that the paper would shy away from similar reporting now", "Carson", False) in got
     # "may add" is what he may do, not a report of its own
     assert ("He may add to his senior leadership or change people’s roles", "Carson", False) in got
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a demonstrative keeps what describes it
+    ("Again, those surveyed said Trump was best able to handle the issue.",
+     "Trump was best able to handle the issue", "those surveyed"),
+    # a parse that broke the subject into a clause of its own: the name opening the sentence speaks
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were "
+     "alarmed about Trump's behavior.", "he and other rabbis were alarmed about Trump's behavior", "Jeffrey Salkin"),
+    # the clause's own verb is no second report cutting it short
+    ("People briefed on the situation say that Gov. Alejandro García Padilla, who must make the final decision, has "
+     "revealed almost nothing about his intentions.",
+     "Gov. Alejandro García Padilla, who must make the final decision, has revealed almost nothing about his "
+     "intentions", "People"),
+    # a company whose name ends in a platform's
+    ("Wealth-X keeps its own finances a secret but says its business has tripled over the last three years.",
+     "its business has tripled over the last three years", "Wealth-X"),
+    # quoted words the finder did not keep as a quote of their own still leave the clause mixed
+    ('Sanders said on ABC\'s "This Week" that he would "take a look" at such legislation, which would give police '
+     'more time.', 'he would "take a look" at such legislation', "Sanders"),
+])
+def test_reported_clauses_the_parse_or_the_marks_had_hidden(en, text, quote, speaker):
+    assert (quote, speaker, False) in quotes(en, text)

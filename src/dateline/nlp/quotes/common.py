@@ -95,15 +95,21 @@ def _looks_like_title(inner: str, words: int) -> bool:
     return all(t[:1].isupper() or t.lower() in small for t in tokens)
 
 
+# Pronouns that what follows them describes: "some of the delegates", "those surveyed", "those who attended"
+# (the clause is who they are, not an aside).
+_QUANTIFIERS = frozenset("one some many all each none others several most few both".split())
+_DEMONSTRATIVES = frozenset({"those", "these"})
+
+
 def _subject_phrase(token: Token) -> Span:
     """The subject's words, up to the first comma after its head (keeps an apposition)."""
     doc = token.doc
-    if token.pos_ == "PRON" and token.lower_ not in ("one", "some", "many", "all", "each", "none"):
+    if token.pos_ == "PRON" and token.lower_ not in _QUANTIFIERS | _DEMONSTRATIVES:
         return doc[token.i: token.i + 1]  # "он на пресс-конференции": what a parse hangs on a pronoun is not its name
     start, end = token.left_edge.i, token.right_edge.i + 1
     # "a senior official who asked not to be named": the relative clause is not part of the name.
     for child in token.children:
-        if child.dep_ in ("relcl", "acl", "acl:relcl") and child.i > token.i:
+        if child.dep_ in ("relcl", "acl", "acl:relcl") and child.i > token.i and token.lower_ not in _DEMONSTRATIVES:
             end = min(end, child.left_edge.i)
         # "el mandatario en Bogotá": where one speaker spoke is not who they are (while "the mayor of Kherson"
         # is, and "officials in Washington" are whom the place describes)

@@ -719,6 +719,11 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
                 first -= 1
             if name and first is not None and first < opening:
                 return self.resolver.from_span(self._span(frame[first:opening]))
+            # "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said": a longer description,
+            # the name opening the sentence
+            named = next((k for k in range(end - 1) if frame[k].text == ","), None)
+            if named and named <= 5 and all(t.pos_ == "PROPN" for t in frame[:named]):
+                return self.resolver.from_span(self._span(frame[:named]))
         start = end
         while start > 0 and not frame[start - 1].is_punct or (start > 0 and frame[start - 1].text in (".", "’s", "'s", "-")):
             if end - start >= 10:

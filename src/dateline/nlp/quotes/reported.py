@@ -73,7 +73,7 @@ class ReportedSpeech:
             if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
                 continue
             quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
-            if self._mostly_quoted(span) and not (quoted and self._mixed(span, t)):
+            if self._mostly_quoted(span) and not self._mixed(span, t):
                 continue
             outer = self._enclosing_report(t)
             if outer is not None and t.tag_ == "VBG":
@@ -270,7 +270,8 @@ class ReportedSpeech:
         phrase after a comma that reports someone else's words is another statement (not a second "that" clause
         of the same cue)."""
         # (only a phrase that ends the clause: not "the new plan, which Smith said was flawed, would pass")
-        last = max((x.i for x in self.doc[start + 4:end] if x is not cue and x.pos_ == "VERB"
+        # (nor the reported clause's own verb: "say that the governor, who must decide, has revealed nothing")
+        last = max((x.i for x in self.doc[start + 4:end] if x.i != cue.i and x.head.i != cue.i and x.pos_ == "VERB"
                     and x.right_edge.i >= end - 2 and self._reporting_cue(x)), default=None)
         for k in range(start + 3, min(end - 1, last or 0)):
             if self.doc[k].text == "," and self.doc[k + 1].lower_ not in _THAT and not (
@@ -611,6 +612,9 @@ def _reported_clause(cue: Token) -> Token | None:
     if len(clauses) > 1 and clauses[0].i < cue.i and any(
             x.text in _SENTENCE_BREAKS for x in cue.doc[clauses[0].right_edge.i + 1:cue.i]):
         return clauses[1]
+    if (len(clauses) > 1 and clauses[0].i < cue.i < clauses[1].i and not any(c.dep_ in _SUBJECT for c in cue.children)
+            and _has_subject(clauses[1]) and not any(x.is_quote for x in cue.doc[clauses[0].left_edge.i:cue.i])):
+        return clauses[1]  # "Salkin, a rabbi helping to organize the boycott, said he …": the parse broke the subject
     return clauses[0] if clauses else None
 
 
