@@ -482,3 +482,10 @@ def test_an_aside_inside_a_clause_and_a_modal_verb_that_is_no_report(en):
 ])
 def test_reported_clauses_the_parse_or_the_marks_had_hidden(en, text, quote, speaker):
     assert (quote, speaker, False) in quotes(en, text)
+
+
+def test_a_platform_that_reports_is_the_company_and_an_aside_in_a_mixed_quote(en):
+    got = quotes(en, "In April, Twitter reported flat user growth, and said it was still operating at a substantial "
+                     'loss.\n\nIn 2008, Trump said, the foundation\'s donation had made his father a "presenting sponsor."')
+    assert ("it was still operating at a substantial loss", "Twitter", False) in got
+    assert ('the foundation\'s donation had made his father a "presenting sponsor."', "Trump", False) in got

@@ -29,6 +29,8 @@ _MIXED_MAX_QUOTED = 0.75
 # ... unless this many words of its own stand around the quoted ones, up to the larger share.
 _MIXED_MIN_OWN_WORDS = 3
 _MIXED_MAX_QUOTED_WITH_OWN = 0.9
+# Above this share of quoted words a sentence with a cue set between commas is a direct quote interrupted.
+_ASIDE_MAX_QUOTED = 0.3
 # Marks that open a quotation.
 _OPENING_MARKS = "“\"«„"
 
@@ -386,8 +388,8 @@ class ReportedSpeech:
         after_start = next((k + 1 for k in range(t.i + 1, min(sent.end, t.right_edge.i + 2)) if self.doc[k].text == ","), None)
         if before_end <= sent.start or self.doc[before_end].text != "," or after_start is None:
             return False
-        if self._quoted_share(sent.start, sent.end) > 0 or self._crosses_paragraph(t, main):
-            return False
+        if self._quoted_share(sent.start, sent.end) >= _ASIDE_MAX_QUOTED or self._crosses_paragraph(t, main):
+            return False  # (a few quoted words leave the statement mixed: 'In 2008, Trump said, it made him a "sponsor"')
         after = _without_full_stop(_trim(self.doc[after_start:sent.end]))
         before = _trim(self.doc[sent.start:before_end])
         # (an adverbial phrase before the cue, "In both cases, Eric Trump said, …", says nothing of its own)
@@ -406,9 +408,12 @@ class ReportedSpeech:
         parts = [before, after] if substantive else [after]
         first = None
         for part in parts:
-            found = Found(part.start_char, part.end_char, False, speaker, t.text, _how_open(speaker), part_of=first)
+            # (a quotation the part opens ends with its closing mark, not at the full stop inside it)
+            end = max([part.end_char] + [q.end for q in self.spans if part.start_char <= q.start < part.end_char < q.end])
+            found = Found(part.start_char, end, False, speaker, t.text, _how_open(speaker), part_of=first)
             self.found.append(found)
             first = first or found
+        self._adopt(first, [f for f in self.found if f.direct and sent.start_char <= f.start < sent.end_char])
         return True
 
     def _antecedent(self, t: Token) -> bool:

@@ -143,8 +143,9 @@ class SpeakerResolver:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
             return self.group(head)
-        hyphenated = head.i > span.start and head.nbor(-1).text in ("-", "‐")  # "Wealth-X" is no platform
-        if low in SPEAKER_STOP or low in PLATFORMS and not hyphenated or _no_one(tokens, head):
+        # "Wealth-X" is no platform, and a platform that is the subject is the company ("Twitter reported …")
+        company = head.i > span.start and head.nbor(-1).text in ("-", "‐") or head.dep_ == "nsubj" and head.i < head.head.i
+        if low in SPEAKER_STOP or low in PLATFORMS and not company or _no_one(tokens, head):
             return None
         if tokens[0].dep_ in ("case", "prep") and tokens[0].head.i == head.i:
             return None  # "escribió en la red social X": a phrase that a preposition opens says where, not who
