@@ -489,3 +489,16 @@ def test_a_platform_that_reports_is_the_company_and_an_aside_in_a_mixed_quote(en
                      'loss.\n\nIn 2008, Trump said, the foundation\'s donation had made his father a "presenting sponsor."')
     assert ("it was still operating at a substantial loss", "Twitter", False) in got
     assert ('the foundation\'s donation had made his father a "presenting sponsor."', "Trump", False) in got
+
+
+def test_according_to_in_a_mixed_sentence_a_document_and_a_plan(en):
+    got = quotes(en, "For Trump, according to former education secretary William J. Bennett, Monday's speech represents "
+                     '"a test" of whether he can rise above the infighting.\n\nFox News confirmed the visit. According '
+                     "to the statement, Kelly met with Trump to discuss a special.\n\nAccording to Facebook, Trump "
+                     "generated the most interactions that week.\n\nEverything went according to plan, and the troops "
+                     "advanced toward the river.")
+    assert ('Monday\'s speech represents "a test" of whether he can rise above the infighting.', "William J. Bennett",
+            False) in got
+    assert ("Kelly met with Trump to discuss a special.", None, False) in got  # the statement's issuer is not named
+    assert ("Trump generated the most interactions that week.", "Facebook", False) in got
+    assert not any("troops" in text for text, _, _ in got)

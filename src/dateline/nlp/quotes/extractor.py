@@ -48,7 +48,7 @@ from .common import (
     _subject_phrase,
 )
 from .cues import ACCORDING_TO, SOURCE_AFTER_QUOTE, Cues, cues_for
-from .lexicon import INSTITUTION_PREPOSITIONS
+from .lexicon import INSTITUTION_PREPOSITIONS, NO_SOURCES
 from .marks import QUOTE_MARKS, QuotedSpan, find_quoted
 from .reported import ReportedSpeech
 from .reported_lexical import LexicalReportedSpeech
@@ -793,6 +793,8 @@ class _Finder(ReportedSpeech, TaggedReportedSpeech, LexicalReportedSpeech):
         head = nominal[0]
         while last < head.head.i < limit and head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             head = head.head
+        if head.lemma_.lower() in NO_SOURCES and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return None  # "according to plan": a measure, not a source
         end = min(limit, head.right_edge.i + 1)
         span = self.doc[last + 1: end]
         # "a report by the local broadcaster": the outlet speaks, not the report.

@@ -102,3 +102,5 @@ AS_WORDS = frozenset({"as", "como", "comme", "как", "як", "wie"})
 INSTITUTION_PREPOSITIONS = frozenset({"в", "во", "у"})
 # Words between such a document and its owner: "of", "from", "by" and the articles after them.
 OWNER_LINKS = frozenset("of from by de du des d' d’ von der des la le les l' l’ el".split())
+# What "according to" measures against rather than cites ("went according to plan", "according to schedule").
+NO_SOURCES = frozenset("plan plans schedule script tradition custom design form rule rules".split())

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..mentions import unasserted
 from .common import _DASHES, _SUBJECT, _subject_phrase, _TERMINAL, Found, _how, _find_phrase, _trim, anonymity_formula
 from .cues import ACCORDING_TO
-from .lexicon import AS_WORDS, GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
+from .lexicon import AS_WORDS, DOCUMENT_NOUNS, GROUP_POSSESSIVES, GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
 from .speakers import Speaker
 
 
@@ -454,9 +454,10 @@ class ReportedSpeech:
     def _according_sentences(self) -> None:
         phrases = ACCORDING_TO.get(self.cues.language, ())
         for sent in self.doc.sents:
-            if self._quoted_share(sent.start, sent.end) > 0:
+            # (a few quoted words leave the sentence a mixed statement: "…, Monday's speech represents “a test” …")
+            if self._quoted_share(sent.start, sent.end) >= _ASIDE_MAX_QUOTED:
                 continue
-            if any(f.start < sent.end_char and f.end > sent.start_char for f in self.found):
+            if any(f.start < sent.end_char and f.end > sent.start_char and not f.direct for f in self.found):
                 continue
             hit = _find_phrase(sent, phrases)
             if hit is None:
@@ -477,14 +478,21 @@ class ReportedSpeech:
                          and obj_span.root.pos_ == "PRON")  # after a name, the comma may open its apposition
                 cut_start, cut_end = first, (obj_span.end if comma
                                              else min(sent.end, max(obj_span.end, obj_span.root.right_edge.i + 1)))
-            if speaker is None:
+                # "according to the statement": a document no one is named as issuing says it; the statement is
+                # kept with its speaker open
+                if speaker is None and not (obj_span.root.lemma_.lower() in _STATEMENT_NOUNS | DOCUMENT_NOUNS):
+                    continue
+            if speaker is None and pronoun is not None:
                 continue
             parts = [self.doc[sent.start:cut_start], self.doc[cut_end:sent.end]]
             parts = [_trim(p) for p in parts if len(_trim(p)) >= 4]
             if not parts:
                 continue
             span = max(parts, key=len)
-            self.found.append(Found(span.start_char, span.end_char, False, speaker, self.doc[first].text, _how(speaker)))
+            end = max([span.end_char] + [q.end for q in self.spans if span.start_char <= q.start < span.end_char < q.end])
+            statement = Found(span.start_char, end, False, speaker, self.doc[first].text, _how_open(speaker))
+            self.found.append(statement)
+            self._adopt(statement, [f for f in self.found if f.direct and span.start_char <= f.start < end])
 
     def _pronoun_in_phrase(self, first: int, last: int) -> Token | None:
         """The pronoun inside an "according to" phrase: "по его словам", "за її словами", "pour lui"."""

@@ -143,8 +143,10 @@ class SpeakerResolver:
             return self.pronoun(head.idx)
         if low in GROUP_PRONOUNS and len(tokens) <= 2:
             return self.group(head)
-        # "Wealth-X" is no platform, and a platform that is the subject is the company ("Twitter reported …")
-        company = head.i > span.start and head.nbor(-1).text in ("-", "‐") or head.dep_ == "nsubj" and head.i < head.head.i
+        # "Wealth-X" is no platform, and a platform that is the subject or the source is the company ("Twitter
+        # reported …", "according to Facebook")
+        company = (head.i > span.start and head.nbor(-1).text in ("-", "‐") or head.dep_ == "nsubj" and head.i < head.head.i
+                   or head.i > 1 and head.nbor(-1).lower_ == "to" and head.nbor(-2).lower_ == "according")
         if low in SPEAKER_STOP or low in PLATFORMS and not company or _no_one(tokens, head):
             return None
         if tokens[0].dep_ in ("case", "prep") and tokens[0].head.i == head.i:
