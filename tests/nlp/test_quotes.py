@@ -122,7 +122,8 @@ def test_a_quote_going_on_after_a_titled_speaker_in_typewriter_marks_is_one_stat
     # "Mr." is no sentence end, and some papers quote with two apostrophes
     doc = en("Party leaders praise his speeches. ''He can carry the message in a way that is not scary,'' "
              "Mr. Pawlenty said. ''It draws people in.'' Officials in Washington said more talks would follow.")
-    first, second, reported = doc._.quotes
+    praised, first, second, reported = doc._.quotes
+    assert (praised.text, praised.cue) == ("his speeches", "praise")  # what the judgement is of
     assert first.statement == second.statement != reported.statement
     assert first.speaker == second.speaker and (first.attribution, first.confidence) == (
         second.attribution, second.confidence)

@@ -126,7 +126,9 @@ class ReportedSpeech:
         if content is None and self.cues.licenses(cue, "to"):
             content = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        if content is None and self.cues.licenses(cue, "object"):
+        predicate = self.cues.licenses(cue, "predicate") and any(
+            c.i > cue.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as") for c in cue.children)
+        if content is None and self.cues.licenses(cue, "object") and not predicate:  # (not "described it as …")
             content = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "DET")), None)
             if content is not None:
                 # "accused Smith of lying", "blamed the law on politicians": what they are said to have done
