@@ -54,8 +54,8 @@ def test_what_was_asked_for_or_asked_is_what_was_said(en):
     assert said("Trump called on Clinton to resign from her post.") == [("Clinton to resign from her post", "Trump")]
     assert said("Host John Dickerson asked whether his aim was similar to Kennedy's.") == [
         ("whether his aim was similar to Kennedy's", "John Dickerson")]
-    # who asked is unknown: the subject is who was asked
-    assert said("When asked how he was holding up, Jefferson smiled.") == []
+    # who asked is unknown (the subject is who was asked): the question is kept with its asker open
+    assert said("When asked how he was holding up, Jefferson smiled.") == [("how he was holding up", None)]
 
 
 def test_respondents_speak_through_the_poll_that_asked_them(en):

@@ -154,7 +154,7 @@ def test_a_quote_goes_on_after_a_long_attribution_naming_someone_else(en):
      "Tuesday.", "Toomey"),
 ])
 def test_a_speaker_after_a_participle_a_dash_or_a_description(en, text, speaker):
-    assert [q.speaker for q in en(text)._.quotes] == [speaker]
+    assert [q.speaker for q in en(text)._.quotes if q.direct] == [speaker]  # ("asked about his claims": a question)
 
 
 def test_a_mixed_quote_keeps_its_clause_and_its_quoted_words_with_one_speaker(en):
@@ -194,8 +194,9 @@ def test_the_writers_aside_at_the_end_of_a_reported_clause_is_not_reported(en):
 def test_a_second_cue_joined_to_the_clause_does_not_silence_the_first(en):
     quotes = en("Asked about his paid speeches, Huckabee's campaign said he hasn't accepted any new gigs since "
                 "announcing his candidacy and suggested that the issue was closed.")._.quotes
-    assert quotes[0].text == "he hasn't accepted any new gigs since announcing his candidacy"
-    assert quotes[0].speaker == "Huckabee"
+    asked, said = quotes[:2]
+    assert (asked.text, asked.speaker) == ("about his paid speeches", None)  # the question, its asker unnamed
+    assert (said.text, said.speaker) == ("he hasn't accepted any new gigs since announcing his candidacy", "Huckabee")
 
 
 @pytest.mark.parametrize("text, said, speaker", [
@@ -503,3 +504,14 @@ def test_according_to_in_a_mixed_sentence_a_document_and_a_plan(en):
     assert ("Kelly met with Trump to discuss a special.", None, False) in got  # the statement's issuer is not named
     assert ("Trump generated the most interactions that week.", "Facebook", False) in got
     assert not any("troops" in text for text, _, _ in got)
+
+
+def test_a_question_put_to_someone_is_kept_with_its_asker_open(en):
+    got = quotes(en, "Asked whether he would fire a speechwriter, Trump said he would not.\n\nClinton was asked if she "
+                     "would schedule a press conference.\n\nIngraham asked about increasing the number of foreign "
+                     "workers.\n\nHe was asked to resign.")
+    assert ("whether he would fire a speechwriter", None, False) in got
+    assert ("he would not", "Trump", False) in got  # the answer stays the one asked's
+    assert ("if she would schedule a press conference", None, False) in got
+    assert ("increasing the number of foreign workers", "Ingraham", False) in got
+    assert not any("resign" in text for text, _, _ in got)  # what he was asked to do is no question

@@ -106,19 +106,23 @@ class ReportedSpeech:
 
     def _construction_cue(self, t: Token) -> bool:
         return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t) and not anonymity_formula(t)
-                and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) and unasserted(t) is None)
+                and (self.cues.licenses(t, "question") or not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children))
+                and unasserted(t) is None)  # (a passive reports a question: "was asked whether …")
 
     def _licensed(self, cue: Token) -> bool:
         """What the cue's lexicon entry says was said when no clause follows: an infinitive ("+to": "vowed to
         fight on"), an object ("+object": "denied the charge"), what was asked for ("+for": "called for an
         inquiry"), or an object with what is said of it ("+predicate": "called Trump a liar"). Adds it; tells
         whether it did."""
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
-            return False  # "was asked to": the subject is who was asked
+        subjects = [c for c in cue.children if c.dep_ in _SUBJECT]
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children) or (cue.tag_ == "VBN" and not subjects) or (
+                subjects and subjects[0].i == cue.i - 2 and cue.nbor(-1).text == ","):
+            # ("Ben Carson, asked about his claims": a comma parts no subject from its verb; the verb is a participle)
+            # "was asked to", "When asked how he was holding up, he said": the subject is who was asked; the
+            # question is still a statement, of someone unnamed
+            return self._question_put(cue)
         if cue.dep_ == "pcomp":
             return False  # "called for denying entry": what another statement asks, no statement of its own
-        if cue.tag_ == "VBN" and not any(c.dep_ in _SUBJECT for c in cue.children):
-            return False  # "When asked how he was holding up, he said": the subject is who was asked
         content = last = None
         if self.cues.licenses(cue, "question"):
             # "asked whether his aim was similar": the question asked
@@ -181,6 +185,26 @@ class ReportedSpeech:
         statement = Found(span.start_char, self._statement_end(span, quoted), False, speaker, cue.text, _how(speaker))
         self.found.append(statement)
         self._adopt(statement, quoted)
+        return True
+
+    def _question_put(self, cue: Token) -> bool:
+        """The question put to the subject of a passive ("was asked whether he would run", "Asked about the
+        merger, she said …"): what was asked, with whoever asked it left open."""
+        if not self.cues.licenses(cue, "question"):
+            return False
+        content = next((c for c in cue.children if c.dep_ in ("ccomp", "advcl") and c.i > cue.i and _asks(c)), None)
+        if content is None:
+            content = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "about" and c.i == cue.i + 1
+                            and any(g.dep_ in ("pobj", "pcomp") and g.pos_ != "PRON" for g in c.children)), None)
+        if content is None or self._crosses_paragraph(cue, content):
+            return False
+        start, end = self._within_paragraph(cue, content.left_edge.i, content.right_edge.i + 1)
+        span = _trim(self.doc[start:end])
+        if len([x for x in span if not x.is_punct]) < 2 or self._mostly_quoted(span):
+            return False
+        if any(f.start < span.end_char and span.start_char < f.end for f in self.found):
+            return False
+        self.found.append(Found(span.start_char, span.end_char, False, None, cue.text, "none"))
         return True
 
     def _statement_start(self, span: Span) -> int:
