@@ -515,3 +515,10 @@ def test_a_question_put_to_someone_is_kept_with_its_asker_open(en):
     assert ("if she would schedule a press conference", None, False) in got
     assert ("increasing the number of foreign workers", "Ingraham", False) in got
     assert not any("resign" in text for text, _, _ in got)  # what he was asked to do is no question
+
+
+def test_any_cue_with_a_that_clause_reports_it(en):
+    got = quotes(en, "Kasich joked that he appreciates a good protest every once in a while.\n\nRNC spokesman Sean "
+                     "Spicer said the party was not in a crisis, and urged that everyone take a deep breath.")
+    assert ("he appreciates a good protest every once in a while", "Kasich", False) in got
+    assert ("everyone take a deep breath", "Sean Spicer", False) in got

@@ -124,6 +124,12 @@ class ReportedSpeech:
         if cue.dep_ == "pcomp":
             return False  # "called for denying entry": what another statement asks, no statement of its own
         content = last = None
+        clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and any(
+            m.dep_ == "mark" and m.lower_ in _THAT for m in c.children)), None)
+        if clause is not None and not self._crosses_paragraph(cue, clause):
+            # "joked that he appreciates a good protest", "urged that everyone relax": any cue with a "that" clause
+            # reports it
+            return self._that_clause(cue, clause)
         if self.cues.licenses(cue, "question"):
             # "asked whether his aim was similar": the question asked
             content = next((c for c in cue.children if c.dep_ in ("ccomp", "advcl") and c.i > cue.i and _asks(c)), None)
@@ -183,6 +189,26 @@ class ReportedSpeech:
             return False
         quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
         statement = Found(span.start_char, self._statement_end(span, quoted), False, speaker, cue.text, _how(speaker))
+        self.found.append(statement)
+        self._adopt(statement, quoted)
+        return True
+
+    def _that_clause(self, cue: Token, clause: Token) -> bool:
+        start, end = self._clause_span(cue, clause)
+        span = self.doc[start:end]
+        if end - start < 2 or not any(x.pos_ in ("VERB", "AUX") for x in span):
+            return False
+        quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
+        if self._mostly_quoted(span) and not self._mixed(span, cue):
+            return False
+        speaker = self._subject(cue, None, None, objects_speak=False)
+        unnamed = False
+        if speaker is None:
+            unnamed, speaker = _unnamed_subject(cue)
+            if speaker is None and not unnamed:
+                return False
+        statement = Found(self._statement_start(span), self._statement_end(span, quoted), False, speaker, cue.text,
+                          _how_open(speaker))
         self.found.append(statement)
         self._adopt(statement, quoted)
         return True
