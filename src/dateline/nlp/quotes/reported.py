@@ -184,14 +184,23 @@ class ReportedSpeech:
         span = self.doc[start:end]
         if len([x for x in span if not x.is_punct]) < 2 or self._mostly_quoted(span) and not self._mixed(span, cue):
             return False  # (a mixed quote, "called Palin a “clown”", is the statement of its quoted words)
-        speaker = self._subject(cue, None, None, objects_speak=False)
-        if speaker is None:
+        said, speaker = self._teller(cue, objects_speak=False)  # (with "both vowed to be tougher")
+        if not said:
             return False
         quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
-        statement = Found(span.start_char, self._statement_end(span, quoted), False, speaker, cue.text, _how(speaker))
+        statement = Found(span.start_char, self._statement_end(span, quoted), False, speaker, cue.text,
+                          _how_open(speaker))
         self.found.append(statement)
         self._adopt(statement, quoted)
         return True
+
+    def _teller(self, cue: Token, *, objects_speak: bool = True) -> tuple[bool, Speaker | None]:
+        """Whether someone is said to speak through ``cue``, and who: the resolved subject, else a subject the
+        resolver cannot name (a share as written, or no one for a pronoun with no antecedent)."""
+        speaker = self._subject(cue, None, None, objects_speak=objects_speak)
+        if speaker is not None:
+            return True, speaker
+        return _unnamed_subject(cue)
 
     def _that_clause(self, cue: Token, clause: Token) -> bool:
         start, end = self._clause_span(cue, clause)
@@ -201,12 +210,9 @@ class ReportedSpeech:
         quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
         if self._mostly_quoted(span) and not self._mixed(span, cue):
             return False
-        speaker = self._subject(cue, None, None, objects_speak=False)
-        unnamed = False
-        if speaker is None:
-            unnamed, speaker = _unnamed_subject(cue)
-            if speaker is None and not unnamed:
-                return False
+        said, speaker = self._teller(cue, objects_speak=False)
+        if not said:
+            return False
         statement = Found(self._statement_start(span), self._statement_end(span, quoted), False, speaker, cue.text,
                           _how_open(speaker))
         self.found.append(statement)
@@ -393,13 +399,11 @@ class ReportedSpeech:
         bars = [x.i for x in span if x.text == "|"]  # "|" inside a token ("a|b") is not a separator
         if bars:
             span = _trim(self.doc[max(bars) + 1: span.end])
-        speaker = self._subject(t, None, None)
+        said, speaker = self._teller(t)
         if speaker is None and comma + 1 < t.i:
-            speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
-        unnamed = False
-        if speaker is None:
-            unnamed, speaker = _unnamed_subject(t)
-        if speaker is None and not unnamed:
+            speaker = self.resolver.from_span(self.doc[comma + 1: t.i]) or speaker
+            said = said or speaker is not None
+        if not said:
             return
         self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how_open(speaker)))
 
@@ -451,11 +455,8 @@ class ReportedSpeech:
                        and any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in before))
         if len(after) < (2 if substantive else 4) or not any(x.pos_ in ("VERB", "AUX") for x in after):
             return False
-        speaker = self._subject(t, None, None)
-        unnamed = False
-        if speaker is None:
-            unnamed, speaker = _unnamed_subject(t)
-        if speaker is None and not unnamed:
+        said, speaker = self._teller(t)
+        if not said:
             return False
         parts = [before, after] if substantive else [after]
         first = None
