@@ -522,3 +522,13 @@ def test_any_cue_with_a_that_clause_reports_it(en):
                      "Spicer said the party was not in a crisis, and urged that everyone take a deep breath.")
     assert ("he appreciates a good protest every once in a while", "Kasich", False) in got
     assert ("everyone take a deep breath", "Sean Spicer", False) in got
+
+
+def test_a_semicolon_ends_the_clause_unless_another_that_clause_follows(en):
+    got = quotes(en, "Forbes and Wealth-X say the United States has more billionaires; Wealth-X tallies 585 in the "
+                     "United States.\n\nMr. Hale said the plan was sound; that it would pass; and that it would cost "
+                     "little.\n\nShe said that experts had determined her proposals were effective and strong, to which "
+                     "O'Malley interjected that it was not true.")
+    assert ("the United States has more billionaires", "Forbes and Wealth-X", False) in got
+    assert ("the plan was sound; that it would pass; and that it would cost little", "Hale", False) in got
+    assert ("it was not true", "O'Malley", False) in got

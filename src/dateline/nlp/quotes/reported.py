@@ -654,13 +654,17 @@ def _before_trailing_aside(doc, start: int, end: int) -> int:
             continue
         rest = doc[k + 1:end]
         roots = [x for x in rest if not (k < x.head.i < end) or x.head is x]
+        more = rest[0].lower_ in _THAT or len(rest) > 1 and rest[0].dep_ == "cc" and rest[1].lower_ in _THAT
+        if doc[k].text == ";" and not more and all(not (start <= x.head.i < end) or x.head is x for x in roots):
+            return k  # "…has more billionaires; Wealth-X tallies 585": what the clause does not govern, the writer's
         words = [x for x in roots if not x.is_punct]
         if len(words) != 1:
             continue
         root = words[0]
         if root.dep_ not in _ASIDES:
             continue
-        if root.dep_ == "relcl" and rest[0].lower_ not in _WH:
+        if root.dep_ == "relcl" and rest[0].lower_ not in _WH and not (
+                rest[0].pos_ == "ADP" and len(rest) > 1 and rest[1].lower_ in _WH):  # (", to which X interjected")
             continue
         if root.dep_ == "appos" and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
             continue  # an apposition that names ("Putin, president of Russia, ordered …") is no aside
