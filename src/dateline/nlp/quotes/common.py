@@ -68,7 +68,10 @@ def unreported_sentences(finder, min_words: int, direct_too: bool) -> Iterator[l
         yield tokens
 
 
-def _how(speaker: Speaker) -> str:
+def _how(speaker: Speaker | None) -> str:
+    """How a cue's speaker was found; "none" for a statement whose speaker is left open."""
+    if speaker is None:
+        return "none"
     return {"pronoun": "cue-pronoun", "role": "cue-role"}.get(speaker.resolved, "cue")
 
 
@@ -99,12 +102,13 @@ def _looks_like_title(inner: str, words: int) -> bool:
 # (the clause is who they are, not an aside).
 _QUANTIFIERS = frozenset("one some many all each none others several most few both".split())
 _DEMONSTRATIVES = frozenset({"those", "these"})
+_DESCRIBED_PRONOUNS = _QUANTIFIERS | _DEMONSTRATIVES
 
 
 def _subject_phrase(token: Token) -> Span:
     """The subject's words, up to the first comma after its head (keeps an apposition)."""
     doc = token.doc
-    if token.pos_ == "PRON" and token.lower_ not in _QUANTIFIERS | _DEMONSTRATIVES:
+    if token.pos_ == "PRON" and token.lower_ not in _DESCRIBED_PRONOUNS:
         return doc[token.i: token.i + 1]  # "он на пресс-конференции": what a parse hangs on a pronoun is not its name
     start, end = token.left_edge.i, token.right_edge.i + 1
     # "a senior official who asked not to be named": the relative clause is not part of the name.

@@ -74,7 +74,7 @@ class ReportedSpeech:
             span = self.doc[start:end]
             if not any(x.pos_ in ("VERB", "AUX") for x in span) or span.text.rstrip().endswith("?"):
                 continue
-            quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
+            quoted = self._quoted_in(span.start_char, span.end_char)
             if self._mostly_quoted(span) and not self._mixed(span, t):
                 continue
             outer = self._enclosing_report(t)
@@ -89,10 +89,7 @@ class ReportedSpeech:
                 if unnamed:
                     open_speaker.append((span, quoted, t, described))
                 continue
-            clause = Found(self._statement_start(span), self._statement_end(span, quoted), False, speaker, t.text,
-                           _how(speaker))
-            self.found.append(clause)
-            self._adopt(clause, quoted)
+            self._state(self._statement_start(span), self._statement_end(span, quoted), speaker, t.text, quoted)
         for t in constructions:
             self._licensed(t)  # "urged residents to leave": no clause, other content
         self._according_sentences()
@@ -100,9 +97,7 @@ class ReportedSpeech:
         for span, quoted, t, described in open_speaker:
             start, end = self._statement_start(span), self._statement_end(span, quoted)
             if not any(f.start < end and start < f.end and not f.direct for f in self.found):
-                clause = Found(start, end, False, described, t.text, _how_open(described))
-                self.found.append(clause)
-                self._adopt(clause, [q for q in quoted if q.speaker is None])
+                self._state(start, end, described, t.text, [q for q in quoted if q.speaker is None])
 
     def _construction_cue(self, t: Token) -> bool:
         return (t.pos_ == "VERB" and not self._inside_quote(t.idx) and self.cues.is_cue(t) and not anonymity_formula(t)
@@ -187,12 +182,25 @@ class ReportedSpeech:
         said, speaker = self._teller(cue, objects_speak=False)  # (with "both vowed to be tougher")
         if not said:
             return False
-        quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
-        statement = Found(span.start_char, self._statement_end(span, quoted), False, speaker, cue.text,
-                          _how_open(speaker))
+        quoted = self._quoted_in(span.start_char, span.end_char)
+        self._state(span.start_char, self._statement_end(span, quoted), speaker, cue.text, quoted)
+        return True
+
+    def _quoted_in(self, start: int, end: int) -> list[Found]:
+        """The direct quotes that open between two offsets: the quoted words of a mixed statement."""
+        return [f for f in self.found if f.direct and start <= f.start < end]
+
+    def _through_open_quote(self, start: int, end: int) -> int:
+        """Where a statement ends that may open a quotation it does not close: after that quotation's mark, not
+        at the full stop inside it."""
+        return max([end] + [q.end for q in self.spans if start <= q.start < end < q.end])
+
+    def _state(self, start: int, end: int, speaker: Speaker | None, cue: str, quoted: list[Found]) -> Found:
+        """Add a reported statement and make the quoted words inside it its own (a mixed quote)."""
+        statement = Found(start, end, False, speaker, cue, _how(speaker))
         self.found.append(statement)
         self._adopt(statement, quoted)
-        return True
+        return statement
 
     def _teller(self, cue: Token, *, objects_speak: bool = True) -> tuple[bool, Speaker | None]:
         """Whether someone is said to speak through ``cue``, and who: the resolved subject, else a subject the
@@ -207,16 +215,13 @@ class ReportedSpeech:
         span = self.doc[start:end]
         if end - start < 2 or not any(x.pos_ in ("VERB", "AUX") for x in span):
             return False
-        quoted = [f for f in self.found if f.direct and span.start_char <= f.start < span.end_char]
         if self._mostly_quoted(span) and not self._mixed(span, cue):
             return False
         said, speaker = self._teller(cue, objects_speak=False)
         if not said:
             return False
-        statement = Found(self._statement_start(span), self._statement_end(span, quoted), False, speaker, cue.text,
-                          _how_open(speaker))
-        self.found.append(statement)
-        self._adopt(statement, quoted)
+        quoted = self._quoted_in(span.start_char, span.end_char)
+        self._state(self._statement_start(span), self._statement_end(span, quoted), speaker, cue.text, quoted)
         return True
 
     def _question_put(self, cue: Token) -> bool:
@@ -236,7 +241,7 @@ class ReportedSpeech:
             return False
         if any(f.start < span.end_char and span.start_char < f.end for f in self.found):
             return False
-        self.found.append(Found(span.start_char, span.end_char, False, None, cue.text, "none"))
+        self._state(span.start_char, span.end_char, None, cue.text, [])
         return True
 
     def _statement_start(self, span: Span) -> int:
@@ -401,11 +406,11 @@ class ReportedSpeech:
             span = _trim(self.doc[max(bars) + 1: span.end])
         said, speaker = self._teller(t)
         if speaker is None and comma + 1 < t.i:
-            speaker = self.resolver.from_span(self.doc[comma + 1: t.i]) or speaker
+            speaker = self.resolver.from_span(self.doc[comma + 1: t.i])
             said = said or speaker is not None
         if not said:
             return
-        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how_open(speaker)))
+        self._state(span.start_char, span.end_char, speaker, t.text, [])
 
     def _as_noted(self, t: Token) -> bool:
         """"As the Times noted, Clinton raised $1.1m" ("Como señaló X, …"): the clause the "as" clause leads into
@@ -425,7 +430,7 @@ class ReportedSpeech:
         speaker = self._subject(t, None, None)
         if speaker is None:
             return False
-        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        self._state(span.start_char, span.end_char, speaker, t.text, [])
         return True
 
     def _interposed(self, t: Token) -> bool:
@@ -461,12 +466,11 @@ class ReportedSpeech:
         parts = [before, after] if substantive else [after]
         first = None
         for part in parts:
-            # (a quotation the part opens ends with its closing mark, not at the full stop inside it)
-            end = max([part.end_char] + [q.end for q in self.spans if part.start_char <= q.start < part.end_char < q.end])
-            found = Found(part.start_char, end, False, speaker, t.text, _how_open(speaker), part_of=first)
+            end = self._through_open_quote(part.start_char, part.end_char)
+            found = Found(part.start_char, end, False, speaker, t.text, _how(speaker), part_of=first)
             self.found.append(found)
             first = first or found
-        self._adopt(first, [f for f in self.found if f.direct and sent.start_char <= f.start < sent.end_char])
+        self._adopt(first, self._quoted_in(sent.start_char, sent.end_char))
         return True
 
     def _antecedent(self, t: Token) -> bool:
@@ -483,7 +487,7 @@ class ReportedSpeech:
         if speaker is None:
             return False
         span = _trim(previous)
-        self.found.append(Found(span.start_char, span.end_char, False, speaker, t.text, _how(speaker)))
+        self._state(span.start_char, span.end_char, speaker, t.text, [])
         return True
 
     def _dash_led(self, t: Token) -> bool:
@@ -542,10 +546,8 @@ class ReportedSpeech:
             if not parts:
                 continue
             span = max(parts, key=len)
-            end = max([span.end_char] + [q.end for q in self.spans if span.start_char <= q.start < span.end_char < q.end])
-            statement = Found(span.start_char, end, False, speaker, self.doc[first].text, _how_open(speaker))
-            self.found.append(statement)
-            self._adopt(statement, [f for f in self.found if f.direct and span.start_char <= f.start < end])
+            end = self._through_open_quote(span.start_char, span.end_char)
+            self._state(span.start_char, end, speaker, self.doc[first].text, self._quoted_in(span.start_char, end))
 
     def _pronoun_in_phrase(self, first: int, last: int) -> Token | None:
         """The pronoun inside an "according to" phrase: "по его словам", "за її словами", "pour lui"."""
@@ -654,8 +656,7 @@ def _before_trailing_aside(doc, start: int, end: int) -> int:
             continue
         rest = doc[k + 1:end]
         roots = [x for x in rest if not (k < x.head.i < end) or x.head is x]
-        more = rest[0].lower_ in _THAT or len(rest) > 1 and rest[0].dep_ == "cc" and rest[1].lower_ in _THAT
-        if doc[k].text == ";" and not more and all(not (start <= x.head.i < end) or x.head is x for x in roots):
+        if doc[k].text == ";" and not _more_said(rest) and all(not (start <= x.head.i < end) or x.head is x for x in roots):
             return k  # "…has more billionaires; Wealth-X tallies 585": what the clause does not govern, the writer's
         words = [x for x in roots if not x.is_punct]
         if len(words) != 1:
@@ -688,6 +689,11 @@ def _reported_clause(cue: Token) -> Token | None:
     return clauses[0] if clauses else None
 
 
+def _more_said(rest: Span) -> bool:
+    """Words after a semicolon that open another "that" clause of the same cue ("; that it would pass")."""
+    return rest[0].lower_ in _THAT or len(rest) > 1 and rest[0].dep_ == "cc" and rest[1].lower_ in _THAT
+
+
 def _second_that_clause(x: Token) -> bool:
     """"said the U.S. needs to secure the border, but that he would not support mass deportation": a second
     "that" clause joined to the cue is more of what was said."""
@@ -718,10 +724,6 @@ def _relative_object(cue: Token) -> bool:
 # announced …"), whose statement is kept with its speaker open rather than dropped.
 _SHARES = frozenset("several some many most few others other both all half majority minority one two".split())
 _OPEN_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({"i", "we", "you"})
-
-
-def _how_open(speaker: Speaker | None) -> str:
-    return _how(speaker) if speaker is not None else "none"
 
 
 def _unnamed_subject(cue: Token) -> tuple[bool, Speaker | None]:
